@@ -1,0 +1,109 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Thrown when the environment does not describe a runnable gateway; `message` is one line per problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("; "));
+    this.name = "ConfigError";
+  }
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const postgresUrl = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "must be a postgres:// or postgresql:// URL with a host, e.g. postgresql://user@127.0.0.1:5432/usage_gateway");
+
+const integer = (min: number, max: number) =>
+  z.coerce
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: integer(0, 65535).default(4000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  JWT_ISSUER: z.string().min(1).default("usage-gateway"),
+  JWT_AUDIENCE: z.string().min(1).default("usage-gateway"),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  SEED_ON_START: z.enum(["demo", "none"]).default("demo"),
+  DB_STATEMENT_TIMEOUT_MS: integer(100, 600_000).default(15_000),
+  SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+});
+
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  readonly env: "development" | "test" | "production";
+  readonly http: { readonly host: string; readonly port: number; readonly shutdownTimeoutMs: number };
+  readonly database: {
+    /** PostgreSQL URL; undefined selects the embedded PGlite store in `dataDir`. */
+    readonly url: string | undefined;
+    readonly dataDir: string;
+    readonly statementTimeoutMs: number;
+  };
+  readonly auth: {
+    /** Undefined outside production: the gateway then keeps a generated secret in `dataDir`. */
+    readonly jwtSecret: string | undefined;
+    readonly issuer: string;
+    readonly audience: string;
+  };
+  readonly logLevel: LogLevel;
+  readonly seedOnStart: "demo" | "none";
+}
+
+/**
+ * Parses the environment once. Every problem is collected and reported together, each as
+ * `NAME: what is wrong`, so a bad deployment fails with one clear line.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const blankToUndefined = Object.fromEntries(
+    Object.entries(env).map(([key, value]) => [key, value === "" ? undefined : value]),
+  );
+  const parsed = EnvSchema.safeParse(blankToUndefined);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === "production" && !e.JWT_SECRET) {
+    throw new ConfigError(["JWT_SECRET: is required when NODE_ENV=production (at least 32 characters)"]);
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    http: Object.freeze({ host: e.HOST, port: e.PORT, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS }),
+    database: Object.freeze({
+      url: e.DATABASE_URL,
+      dataDir: path.resolve(e.DATA_DIR),
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    }),
+    auth: Object.freeze({ jwtSecret: e.JWT_SECRET, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE }),
+    logLevel: e.LOG_LEVEL,
+    seedOnStart: e.SEED_ON_START,
+  });
+}
+
+/** The URL with any password replaced, safe for logs and error messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "<unparseable URL>";
+  }
+}

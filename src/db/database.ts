@@ -1,0 +1,104 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { redactUrl } from "../config.js";
+import { PrismaClient } from "./generated/client.js";
+
+function createPrismaClient(adapter: SqlMigrationAwareDriverAdapterFactory) {
+  // Query events are always emitted so tests and benchmarks can count SQL statements.
+  return new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+}
+
+/** The Prisma client type used across the gateway (query events enabled). */
+export type Prisma = ReturnType<typeof createPrismaClient>;
+
+export type StoreKind = "pglite" | "postgres";
+
+/** One open store: the Prisma client plus what migrations need to reach the same database. */
+export interface Database {
+  readonly kind: StoreKind;
+  /** Where the data lives, safe to print (password redacted). */
+  readonly location: string;
+  readonly prisma: Prisma;
+  readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** PostgreSQL URL. When absent the embedded PGlite store is used. */
+  readonly url?: string | undefined;
+  /** Directory holding the embedded store (`<dataDir>/pglite`); `undefined` keeps it in memory. */
+  readonly dataDir?: string | undefined;
+  readonly statementTimeoutMs?: number;
+}
+
+/**
+ * Opens PostgreSQL (when `url` is given) or the embedded PGlite store, and checks the
+ * connection so that a wrong URL fails here with a clear message rather than on first use.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? openPostgres(options.url, options.statementTimeoutMs) : openPglite(options.dataDir);
+}
+
+async function openPostgres(url: string, statementTimeoutMs = 15_000): Promise<Database> {
+  const adapterFactory = new PrismaPg({
+    connectionString: url,
+    statement_timeout: statementTimeoutMs,
+    connectionTimeoutMillis: 5_000,
+    max: 10,
+  });
+  const prisma = createPrismaClient(adapterFactory);
+  const location = redactUrl(url);
+  try {
+    await prisma.$queryRawUnsafe("SELECT 1");
+  } catch (error) {
+    await prisma.$disconnect().catch(() => undefined);
+    throw new Error(`cannot reach PostgreSQL at ${location}: ${describe(error)}`);
+  }
+  return {
+    kind: "postgres",
+    location,
+    prisma,
+    adapterFactory,
+    close: () => prisma.$disconnect(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  let storeDir: string | undefined;
+  if (dataDir) {
+    storeDir = path.join(dataDir, "pglite");
+    await mkdir(storeDir, { recursive: true });
+  }
+  const pglite = storeDir ? new PGlite(storeDir) : new PGlite();
+  try {
+    await pglite.waitReady;
+  } catch (error) {
+    throw new Error(`cannot open the embedded store in ${storeDir ?? "memory"}: ${describe(error)}`);
+  }
+  const adapterFactory = new PrismaPGlite(pglite);
+  const prisma = createPrismaClient(adapterFactory);
+  return {
+    kind: "pglite",
+    location: storeDir ? `embedded PGlite in ${storeDir}` : "embedded PGlite in memory",
+    prisma,
+    adapterFactory,
+    close: async () => {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) return describe(error.errors[0]);
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    const message = error.message.split("\n").find((line) => line.trim() !== "") ?? error.name;
+    return typeof code === "string" && !message.includes(code) ? `${code} ${message}` : message;
+  }
+  return String(error);
+}

@@ -1,0 +1,48 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+
+// Prisma's native schema engine is a download; the WASM build runs offline and talks to the
+// database through the same driver adapter as the client (design.md, "Prisma without internet").
+
+let instantiated: Promise<void> | undefined;
+
+async function instantiateWasm(): Promise<void> {
+  // The .wasm file is not in the package's exports map: resolve it beside the JS glue.
+  const glueUrl = import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
+  const bytes = await readFile(new URL("schema_engine_bg.wasm", glueUrl));
+  const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": wasmBindings });
+  wasmBindings.__wbg_set_wasm(instance.exports);
+  (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+}
+
+/** Starts a WASM schema engine on the database behind `adapterFactory`. Call `free()` when done. */
+export async function startSchemaEngine(
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  datamodel: { path: string; content: string },
+  log: (message: string) => void = () => undefined,
+): Promise<SchemaEngine> {
+  instantiated ??= instantiateWasm();
+  await instantiated;
+  return (await wasmBindings.SchemaEngine.new(
+    { datamodels: [[datamodel.path, datamodel.content]] },
+    log,
+    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+  )) as SchemaEngine;
+}
+
+/**
+ * The engine versions that must agree: the installed Prisma expects `expected`, the WASM
+ * schema engine provides `wasm`. A mismatch means a Prisma upgrade without its engine.
+ */
+export function engineVersions(): { expected: string; wasm: string } {
+  const require = createRequire(import.meta.url);
+  const expected = (require("@prisma/engines-version/package.json") as { version: string }).version;
+  const wasm = (require("@prisma/schema-engine-wasm/package.json") as { version: string }).version;
+  return { expected, wasm };
+}
