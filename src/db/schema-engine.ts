@@ -10,6 +10,11 @@ import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 // Prisma's native schema engine is a download; the WASM build runs offline and talks to the
 // database through the same driver adapter as the client (design.md, "Prisma without internet").
 
+// @types/node 20 does not declare the WebAssembly global; this is the part used here.
+declare const WebAssembly: {
+  instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+};
+
 let instantiated: Promise<void> | undefined;
 
 async function instantiateWasm(): Promise<void> {
@@ -18,7 +23,7 @@ async function instantiateWasm(): Promise<void> {
   const bytes = await readFile(new URL("schema_engine_bg.wasm", glueUrl));
   const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": wasmBindings });
   wasmBindings.__wbg_set_wasm(instance.exports);
-  (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
+  (instance.exports.__wbindgen_start as () => void)();
 }
 
 /** Starts a WASM schema engine on the database behind `adapterFactory`. Call `free()` when done. */
