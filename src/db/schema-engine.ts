@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import {
@@ -48,6 +49,8 @@ export async function startSchemaEngine(
 export function engineVersions(): { expected: string; wasm: string } {
   const require = createRequire(import.meta.url);
   const expected = (require("@prisma/engines-version/package.json") as { version: string }).version;
-  const wasm = (require("@prisma/schema-engine-wasm/package.json") as { version: string }).version;
+  // The WASM package exports no package.json: read the one beside its JS glue.
+  const wasmManifest = new URL("package.json", import.meta.resolve("@prisma/schema-engine-wasm/schema_engine_bg"));
+  const wasm = (JSON.parse(readFileSync(wasmManifest, "utf8")) as { version: string }).version;
   return { expected, wasm };
 }

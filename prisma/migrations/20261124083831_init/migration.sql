@@ -56,7 +56,7 @@ CREATE TABLE "Source" (
     "externalId" TEXT,
     "baseUrl" TEXT,
     "encryptedCredentials" BYTEA,
-    "settings" JSONB NOT NULL DEFAULT '{}',
+    "settings" JSON NOT NULL DEFAULT '{}',
     "cursor" JSONB NOT NULL DEFAULT '{}',
     "lastSyncAt" TIMESTAMPTZ(3),
     "lastError" TEXT,
@@ -180,7 +180,7 @@ CREATE TABLE "WorkspaceStatisticsSnapshot" (
     "onlineUsers" INTEGER NOT NULL,
     "totalRooms" INTEGER NOT NULL,
     "totalMessages" INTEGER NOT NULL,
-    "payload" JSONB NOT NULL,
+    "payload" JSON NOT NULL,
 
     CONSTRAINT "WorkspaceStatisticsSnapshot_pkey" PRIMARY KEY ("id")
 );
@@ -194,7 +194,7 @@ CREATE TABLE "License" (
     "seatsCap" INTEGER,
     "audience" TEXT,
     "features" TEXT[],
-    "settings" JSONB NOT NULL DEFAULT '{}',
+    "settings" JSON NOT NULL DEFAULT '{}',
     "issuedAt" TIMESTAMPTZ(3),
     "expiresAt" TIMESTAMPTZ(3),
 

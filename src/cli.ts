@@ -1,0 +1,83 @@
+import { Command, Option } from "commander";
+import { ConfigError, loadConfig } from "./config.js";
+
+// Commands are imported when they run, so `--help` and `token` do not load the HTTP stack.
+
+/** Runs a command; any failure becomes one line on stderr and exit code 1. */
+function run(action: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    try {
+      await action();
+    } catch (error) {
+      const message = error instanceof ConfigError
+        ? `invalid configuration: ${error.message}`
+        : error instanceof Error ? error.message : String(error);
+      process.stderr.write(`usage-gateway: ${message}\n`);
+      process.exitCode = 1;
+    }
+  };
+}
+
+const program = new Command()
+  .name("usage-gateway")
+  .description("One GraphQL gateway for Teamwire, Rocket.Chat and Tabnine usage metrics.\nConfiguration comes from environment variables (see README.md).")
+  .showHelpAfterError();
+
+program
+  .command("serve")
+  .description("migrate the store, load demo data into an empty store, and serve HTTP (PORT, HOST)")
+  .action(run(async () => {
+    const { serveCommand } = await import("./commands/serve.js");
+    await serveCommand(loadConfig());
+  }));
+
+program
+  .command("migrate")
+  .description("apply pending migrations to the configured store (DATABASE_URL or DATA_DIR)")
+  .action(run(async () => {
+    const { migrateCommand } = await import("./commands/migrate.js");
+    const { location, applied } = await migrateCommand(loadConfig());
+    process.stdout.write(applied.length ? `applied ${applied.join(", ")} to ${location}\n` : `${location} is up to date\n`);
+  }));
+
+program
+  .command("migration")
+  .description("write prisma/migrations/<timestamp>_<name>/migration.sql for changes to prisma/schema.prisma")
+  .argument("[name]", "lower_snake_case name of the migration")
+  .option("--check", "write nothing; fail when schema.prisma has changes no migration covers")
+  .action((name: string | undefined, options: { check?: boolean }) =>
+    run(async () => {
+      const { migrationCommand } = await import("./commands/migrate.js");
+      process.stdout.write((await migrationCommand(name, options)) + "\n");
+    })());
+
+program
+  .command("seed")
+  .description("fill an empty store with deterministic demo data for all three vendors")
+  .addOption(new Option("--preset <name>", "demo (3 orgs, ~200 users), large (10 orgs x 2,000 users) or tiny").default("demo"))
+  .option("--organizations <n>", "number of organizations")
+  .option("--users <n>", "users per organization")
+  .option("--teams <n>", "teams per organization (including the default team)")
+  .option("--days <n>", "days of usage history")
+  .option("--end-date <YYYY-MM-DD>", "exclusive end of the history (default: today, UTC)")
+  .option("--seed <n>", "random seed; the same options always give the same data")
+  .option("--snapshot-days <n>", "daily Rocket.Chat statistics snapshots to keep")
+  .option("--reset", "wipe all data first (keeps the schema)")
+  .action((options) => run(async () => {
+    const { seedCommand } = await import("./commands/seed.js");
+    await seedCommand(loadConfig(), options);
+  })());
+
+program
+  .command("token")
+  .description("print a token for a user, alone on stdout")
+  .requiredOption("--email <email>", "the user's email")
+  .addOption(new Option("--kind <kind>", "jwt (signed, expires) or api (stored hashed, revocable)").choices(["jwt", "api"]).default("jwt"))
+  .option("--ttl <lifetime>", "lifetime such as 15m, 12h or 30d (jwt default 12h; api default: no expiry)")
+  .option("--name <name>", "label of an API token")
+  .action((options) => run(async () => {
+    const { tokenCommand } = await import("./commands/token.js");
+    process.stdout.write((await tokenCommand(loadConfig(), options)) + "\n");
+  })());
+
+await program.parseAsync(process.argv);

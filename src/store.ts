@@ -1,0 +1,34 @@
+import { access, constants, mkdir } from "node:fs/promises";
+import type { Config } from "./config.js";
+import { openDatabase, type Database } from "./db/database.js";
+import { applyMigrations } from "./db/migrations.js";
+
+/** Creates `dir` if needed and proves it is writable, with a message that names the variable. */
+export async function ensureWritableDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? (error as Error).message;
+    throw new Error(`DATA_DIR ${dir} is not a writable directory (${code})`);
+  }
+}
+
+/**
+ * Opens the configured store (PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR) and
+ * brings its schema up to date. Returns the names of the migrations this call applied.
+ */
+export async function openStore(config: Config): Promise<{ db: Database; applied: string[] }> {
+  await ensureWritableDir(config.database.dataDir);
+  const db = await openDatabase({
+    url: config.database.url,
+    dataDir: config.database.dataDir,
+    statementTimeoutMs: config.database.statementTimeoutMs,
+  });
+  try {
+    return { db, applied: await applyMigrations(db) };
+  } catch (error) {
+    await db.close();
+    throw new Error(`migrating ${db.location} failed: ${(error as Error).message.split("\n")[0]}`);
+  }
+}
