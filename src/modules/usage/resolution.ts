@@ -1,0 +1,83 @@
+/**
+ * Bucket maths for usage series. All buckets are UTC-aligned, `from` inclusive, `to` exclusive.
+ * WEEK buckets start on Monday (ISO), MONTH buckets on the 1st.
+ */
+export type Resolution = "HOUR" | "DAY" | "WEEK" | "MONTH";
+
+/** Most buckets one series may have; more is rejected with a message naming the limit. */
+export const MAX_BUCKETS = 10_000;
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** The start of the bucket containing `instant`. */
+export function bucketStart(instant: Date, resolution: Resolution): Date {
+  const t = instant.getTime();
+  switch (resolution) {
+    case "HOUR":
+      return new Date(Math.floor(t / HOUR_MS) * HOUR_MS);
+    case "DAY":
+      return new Date(Math.floor(t / DAY_MS) * DAY_MS);
+    case "WEEK": {
+      const day = Math.floor(t / DAY_MS) * DAY_MS;
+      const sinceMonday = (new Date(day).getUTCDay() + 6) % 7;
+      return new Date(day - sinceMonday * DAY_MS);
+    }
+    case "MONTH":
+      return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), 1));
+  }
+}
+
+/** The start of the bucket after the one starting at `start`. */
+export function nextBucket(start: Date, resolution: Resolution): Date {
+  switch (resolution) {
+    case "HOUR":
+      return new Date(start.getTime() + HOUR_MS);
+    case "DAY":
+      return new Date(start.getTime() + DAY_MS);
+    case "WEEK":
+      return new Date(start.getTime() + 7 * DAY_MS);
+    case "MONTH":
+      return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+  }
+}
+
+export interface Bucket {
+  /** Start of the bucket, clipped to `from` for the first one. */
+  readonly from: Date;
+  /** End of the bucket (exclusive), clipped to `to` for the last one. */
+  readonly to: Date;
+  /** The aligned start, the key rollups are grouped by. */
+  readonly start: Date;
+}
+
+/** Error for a range that cannot be bucketed; the message says the rule and the limit. */
+export class BucketRangeError extends Error {
+  override readonly name = "BucketRangeError";
+}
+
+/**
+ * Every bucket of [from, to) at `resolution`, ascending, clipped to the range.
+ * @throws BucketRangeError when from >= to or the range has more than MAX_BUCKETS buckets.
+ */
+export function enumerateBuckets(from: Date, to: Date, resolution: Resolution, maxBuckets = MAX_BUCKETS): Bucket[] {
+  if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw new BucketRangeError("from and to must be valid date-times");
+  if (from.getTime() >= to.getTime()) {
+    throw new BucketRangeError(`from (${from.toISOString()}) must be earlier than to (${to.toISOString()})`);
+  }
+  const buckets: Bucket[] = [];
+  for (let start = bucketStart(from, resolution); start.getTime() < to.getTime(); start = nextBucket(start, resolution)) {
+    if (buckets.length === maxBuckets) {
+      throw new BucketRangeError(
+        `the range ${from.toISOString()} to ${to.toISOString()} has more than ${maxBuckets} ${resolution} buckets; use a coarser resolution or a shorter range`,
+      );
+    }
+    const end = nextBucket(start, resolution);
+    buckets.push({
+      start,
+      from: start.getTime() < from.getTime() ? from : start,
+      to: end.getTime() > to.getTime() ? to : end,
+    });
+  }
+  return buckets;
+}
