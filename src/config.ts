@@ -71,18 +71,18 @@ export interface Config {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blankToUndefined = Object.fromEntries(
-    Object.entries(env).map(([key, value]) => [key, value === "" ? undefined : value]),
+    Object.entries(env).map(([key, value]) => [key, value?.trim() === "" ? undefined : value]),
   );
   const parsed = EnvSchema.safeParse(blankToUndefined);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
-    );
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  // Checked on the raw values too, so it is reported together with any other problem.
+  if (blankToUndefined.NODE_ENV === "production" && blankToUndefined.JWT_SECRET === undefined) {
+    problems.push("JWT_SECRET: is required when NODE_ENV=production (at least 32 characters)");
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
-  if (e.NODE_ENV === "production" && !e.JWT_SECRET) {
-    throw new ConfigError(["JWT_SECRET: is required when NODE_ENV=production (at least 32 characters)"]);
-  }
   return Object.freeze({
     env: e.NODE_ENV,
     http: Object.freeze({ host: e.HOST, port: e.PORT, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS }),

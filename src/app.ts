@@ -1,0 +1,67 @@
+import express from "express";
+import type { Config } from "./config.js";
+import type { Database } from "./db/database.js";
+import { createErrorHandler, notFoundHandler } from "./http/error-handlers.js";
+import { createHealthRouter, DEFAULT_READINESS_TIMEOUT_MS } from "./http/health.js";
+import { createMetrics, type Metrics } from "./http/metrics.js";
+import { createRequestContext } from "./http/request-context.js";
+import { trackRoutePattern } from "./http/route-pattern.js";
+import type { Logger } from "./logger.js";
+
+/** Largest JSON request body accepted; bigger bodies get 413. */
+export const JSON_BODY_LIMIT = "1mb";
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly db: Database;
+  readonly logger: Logger;
+}
+
+export interface AppOptions {
+  /**
+   * Mounts further routes (GraphQL, vendor REST routers, ...) after the built-in ones and before
+   * the final 404 and error handlers. Mount routers at static prefixes so metrics keep route patterns.
+   */
+  readonly mount?: (app: express.Express) => void;
+  /** How long /readyz waits for the database (default 2 s). */
+  readonly readinessTimeoutMs?: number;
+}
+
+export interface CreatedApp {
+  readonly app: express.Express;
+  readonly metrics: Metrics;
+}
+
+/**
+ * Builds the HTTP application without listening: request ids and access logs, Prometheus
+ * metrics, JSON bodies up to {@link JSON_BODY_LIMIT}, `/healthz`, `/readyz`, `/metrics`, the
+ * routes added by `options.mount`, then a JSON 404 and an error handler that masks
+ * unexpected errors as 500 INTERNAL_SERVER_ERROR (logging the original).
+ */
+export function createApp(deps: AppDeps, options: AppOptions = {}): CreatedApp {
+  const metrics = createMetrics();
+  const app = express();
+  app.disable("x-powered-by");
+
+  app.use(trackRoutePattern());
+  app.use(createRequestContext(deps.logger));
+  app.use(metrics.middleware);
+  app.use(express.json({ limit: JSON_BODY_LIMIT }));
+
+  app.use(
+    createHealthRouter({
+      db: deps.db,
+      logger: deps.logger,
+      readinessTimeoutMs: options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
+    }),
+  );
+  app.get("/metrics", async (_req, res) => {
+    res.set("Content-Type", metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  options.mount?.(app);
+
+  app.use(notFoundHandler());
+  app.use(createErrorHandler(deps.logger));
+  return { app, metrics };
+}
