@@ -42,6 +42,10 @@ const EnvSchema = z.object({
   SEED_ON_START: z.enum(["demo", "none"]).default("demo"),
   DB_STATEMENT_TIMEOUT_MS: integer(100, 600_000).default(15_000),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+  GRAPHQL_MAX_DEPTH: integer(2, 100).default(12),
+  GRAPHQL_MAX_ALIASES: integer(0, 1_000).default(30),
+  GRAPHQL_MAX_COMPLEXITY: integer(10, 100_000_000).default(500_000),
+  GRAPHQL_INTROSPECTION: z.enum(["true", "false"]).default("true"),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -60,6 +64,12 @@ export interface Config {
     readonly jwtSecret: string | undefined;
     readonly issuer: string;
     readonly audience: string;
+  };
+  readonly graphql: {
+    readonly maxDepth: number;
+    readonly maxAliases: number;
+    readonly maxComplexity: number;
+    readonly introspection: boolean;
   };
   readonly logLevel: LogLevel;
   readonly seedOnStart: "demo" | "none";
@@ -92,6 +102,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     }),
     auth: Object.freeze({ jwtSecret: e.JWT_SECRET, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE }),
+    graphql: Object.freeze({
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxAliases: e.GRAPHQL_MAX_ALIASES,
+      maxComplexity: e.GRAPHQL_MAX_COMPLEXITY,
+      introspection: e.GRAPHQL_INTROSPECTION === "true",
+    }),
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,
   });

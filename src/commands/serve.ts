@@ -1,4 +1,6 @@
+import { resolveJwtSettings } from "../auth/jwt-secret.js";
 import type { Config } from "../config.js";
+import { createGraphQLEndpoint, type GraphQLEndpoint } from "../graphql/mount.js";
 import { createLogger } from "../logger.js";
 import { resolveSeedOptions } from "../seed/options.js";
 import { runSeed } from "../seed/run.js";
@@ -31,9 +33,13 @@ export async function serveCommand(config: Config): Promise<void> {
   }
 
   let server: Awaited<ReturnType<typeof startServer>>;
+  let graphql: GraphQLEndpoint | undefined;
   try {
-    server = await startServer({ config, db, logger });
+    const jwt = await resolveJwtSettings(config);
+    graphql = await createGraphQLEndpoint({ db, jwt, logger, limits: config.graphql });
+    server = await startServer({ config, db, logger, mount: graphql.mount });
   } catch (error) {
+    await graphql?.stop();
     await db.close();
     throw error;
   }
@@ -51,6 +57,7 @@ export async function serveCommand(config: Config): Promise<void> {
       logger.info({ signal }, "shutting down");
       void server
         .close()
+        .then(() => graphql!.stop())
         .then(() => db.close())
         .then(() => logger.info("stopped"))
         .catch((error: unknown) => logger.error({ err: error }, "error during shutdown"))
@@ -75,6 +82,7 @@ function printBanner(url: string, logins: string[], seeded: boolean): void {
   const lines = [
     "",
     `Usage Gateway is ready at ${url}`,
+    `  GraphQL:   ${url}/graphql (GraphiQL in a browser)`,
     `  health:    ${url}/healthz   readiness: ${url}/readyz   metrics: ${url}/metrics`,
   ];
   if (logins.length > 0) {

@@ -1,0 +1,58 @@
+import type { Viewer } from "./viewer.js";
+import { forbidden, notFound, unauthenticated } from "../errors.js";
+
+/**
+ * Who may see what; the one place tenancy and roles are decided, for GraphQL and REST alike.
+ * SUPERADMIN sees every organization; ADMIN its own organization; TEAM_ADMIN its own team;
+ * MEMBER only itself. Objects outside the viewer's organization are reported as not found, so
+ * their existence does not leak; a visible object whose details the role may not read is FORBIDDEN.
+ */
+
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}
+
+const isSuper = (viewer: Viewer) => viewer.role === "SUPERADMIN";
+
+/** Name and settings of an organization: any of its users, and superadmins. */
+export function canSeeOrganization(viewer: Viewer, organizationId: string): boolean {
+  return isSuper(viewer) || viewer.organizationId === organizationId;
+}
+
+/** Organization-wide data (all users, all teams, aggregates): admins of it, and superadmins. */
+export function canAdministerOrganization(viewer: Viewer, organizationId: string): boolean {
+  return isSuper(viewer) || (viewer.role === "ADMIN" && viewer.organizationId === organizationId);
+}
+
+export function canSeeTeam(viewer: Viewer, team: { id: string; organizationId: string }): boolean {
+  return canAdministerOrganization(viewer, team.organizationId) || (viewer.organizationId === team.organizationId && viewer.teamId === team.id);
+}
+
+/** A team's members and usage: organization admins, and the team's own TEAM_ADMIN. */
+export function canAdministerTeam(viewer: Viewer, team: { id: string; organizationId: string }): boolean {
+  return (
+    canAdministerOrganization(viewer, team.organizationId) ||
+    (viewer.role === "TEAM_ADMIN" && viewer.organizationId === team.organizationId && viewer.teamId === team.id)
+  );
+}
+
+export function canSeeUser(viewer: Viewer, user: { id: string; organizationId: string; teamId: string | null }): boolean {
+  if (viewer.userId === user.id || canAdministerOrganization(viewer, user.organizationId)) return true;
+  return viewer.role === "TEAM_ADMIN" && viewer.organizationId === user.organizationId && user.teamId !== null && user.teamId === viewer.teamId;
+}
+
+/** Throws NOT_FOUND unless the organization is the viewer's (or the viewer is a superadmin). */
+export function assertSeesOrganization(viewer: Viewer, organizationId: string): void {
+  if (!canSeeOrganization(viewer, organizationId)) throw notFound("organization", organizationId);
+}
+
+export function assertAdministersOrganization(viewer: Viewer, organizationId: string, what: string): void {
+  assertSeesOrganization(viewer, organizationId);
+  if (!canAdministerOrganization(viewer, organizationId)) throw forbidden(`${what} needs the ADMIN role in this organization`);
+}
+
+export function assertAdministersTeam(viewer: Viewer, team: { id: string; organizationId: string }, what: string): void {
+  assertSeesOrganization(viewer, team.organizationId);
+  if (!canAdministerTeam(viewer, team)) throw forbidden(`${what} needs the ADMIN role, or TEAM_ADMIN of this team`);
+}

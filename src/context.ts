@@ -1,0 +1,42 @@
+import type { Logger } from "pino";
+import type { JwtSettings } from "./auth/jwt.js";
+import { authenticate, bearerToken, type Viewer } from "./auth/viewer.js";
+import type { Prisma } from "./db/database.js";
+import { createLoaders, type Loaders } from "./loaders/index.js";
+
+/** Per-request state shared by every resolver and every REST adapter. */
+export interface GraphQLContext {
+  readonly requestId: string;
+  /** null when the request carried no token (only introspection then works). */
+  readonly viewer: Viewer | null;
+  readonly loaders: Loaders;
+  readonly prisma: Prisma;
+  readonly jwt: JwtSettings;
+  readonly logger: Logger;
+}
+
+export interface ContextDeps {
+  readonly prisma: Prisma;
+  readonly jwt: JwtSettings;
+  readonly logger: Logger;
+}
+
+/**
+ * Builds the context of one request: authenticates the bearer token once (a present but invalid
+ * token is UNAUTHENTICATED) and creates fresh loaders.
+ */
+export async function createContext(
+  deps: ContextDeps,
+  request: { authorization: string | undefined; requestId: string },
+): Promise<GraphQLContext> {
+  const token = bearerToken(request.authorization);
+  const viewer = token ? await authenticate(token, deps.prisma, deps.jwt) : null;
+  return {
+    requestId: request.requestId,
+    viewer,
+    loaders: createLoaders(deps.prisma),
+    prisma: deps.prisma,
+    jwt: deps.jwt,
+    logger: deps.logger.child({ requestId: request.requestId, userId: viewer?.userId }),
+  };
+}

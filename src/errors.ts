@@ -1,0 +1,23 @@
+/** The error codes every surface maps: GraphQL `extensions.code`, vendor REST statuses. */
+export type DomainErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "RATE_LIMITED";
+
+/**
+ * An expected failure with a message safe to show to the caller. Services throw only this;
+ * anything else is a bug and is masked as INTERNAL_SERVER_ERROR at the edge.
+ */
+export class DomainError extends Error {
+  override readonly name = "DomainError";
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export const unauthenticated = (message = "authentication required: send Authorization: Bearer <token>") =>
+  new DomainError("UNAUTHENTICATED", message);
+export const forbidden = (message: string) => new DomainError("FORBIDDEN", message);
+export const notFound = (what: string, id: string) => new DomainError("NOT_FOUND", `${what} ${id} not found`, { id });
+export const badInput = (message: string, details?: Record<string, unknown>) => new DomainError("BAD_USER_INPUT", message, details);

@@ -1,0 +1,55 @@
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import type { GraphQLSchema } from "graphql";
+import type { GraphQLContext } from "../context.js";
+import type { Logger } from "../logger.js";
+import { complexityLimitPlugin } from "./complexity.js";
+import { formatError, INTERNAL_MESSAGE, isExpectedError } from "./format-error.js";
+
+export interface GraphQLLimits {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxComplexity: number;
+  readonly introspection: boolean;
+}
+
+/** Logs unexpected resolver errors with the request id, and puts that id into the masked error. */
+function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (!isExpectedError(error) && !error.extensions?.code) {
+              (contextValue?.logger ?? logger).error({ err: error.originalError ?? error, path: error.path }, "unexpected GraphQL error");
+            }
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== "single" || !contextValue) return;
+          for (const error of response.body.singleResult.errors ?? []) {
+            if (error.message === INTERNAL_MESSAGE) (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Apollo Server over the gateway schema with depth, alias and cost limits and error masking. */
+export function createApolloServer(schema: GraphQLSchema, limits: GraphQLLimits, logger: Logger): ApolloServer<GraphQLContext> {
+  return new ApolloServer<GraphQLContext>({
+    schema,
+    introspection: limits.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    validationRules: [
+      maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: true }),
+      maxAliasesRule({ n: limits.maxAliases, exposeLimits: true }),
+    ],
+    plugins: [complexityLimitPlugin(schema, limits.maxComplexity), errorLoggingPlugin(logger)],
+  });
+}

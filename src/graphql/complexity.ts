@@ -1,0 +1,45 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError, type GraphQLSchema } from "graphql";
+// The CommonJS build, like the rest of the app, loads graphql's index.js; the package's ESM build
+// imports graphql's .mjs files, a second copy of graphql (the dual-package hazard).
+import queryComplexity, { type ComplexityEstimator } from "graphql-query-complexity/cjs";
+import { DEFAULT_PAGE_SIZE } from "../loaders/pagination.js";
+
+const { getComplexity, simpleEstimator } = queryComplexity;
+
+/** A connection costs its page size times its children; a usage series costs 10. */
+const pageEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
+  if (field.name === "usage") return 10 + childComplexity;
+  if ("first" in args || field.type.toString().endsWith("Connection!")) {
+    const first = typeof args.first === "number" ? args.first : DEFAULT_PAGE_SIZE;
+    return 1 + first * childComplexity;
+  }
+  return undefined;
+};
+
+/**
+ * Rejects operations whose estimated cost exceeds `maximum` before anything runs, with
+ * BAD_USER_INPUT and the cost and limit in `extensions`.
+ */
+export function complexityLimitPlugin(schema: GraphQLSchema, maximum: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName,
+            variables: request.variables,
+            estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > maximum) {
+            throw new GraphQLError(`query cost ${cost} exceeds the limit of ${maximum}; ask for smaller pages or fewer fields`, {
+              extensions: { code: "BAD_USER_INPUT", cost, maxCost: maximum },
+            });
+          }
+        },
+      };
+    },
+  };
+}

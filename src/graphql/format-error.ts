@@ -1,0 +1,36 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { DomainError } from "../errors.js";
+
+// Codes whose messages are written for the caller (GraphQL spec and Apollo request errors).
+const CALLER_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "RATE_LIMITED",
+]);
+
+export const INTERNAL_MESSAGE = "Internal server error. Quote the request id when reporting it.";
+
+/** Whether an error is one the caller caused or may see (not a bug to log and mask). */
+export function isExpectedError(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) return true;
+  const code = (original as GraphQLError | undefined)?.extensions?.code;
+  return original instanceof GraphQLError && typeof code === "string" && CALLER_CODES.has(code);
+}
+
+/**
+ * Maps DomainErrors to `extensions.code` (with their safe details), keeps the caller-facing
+ * request errors, and masks everything else as INTERNAL_SERVER_ERROR (the original is logged
+ * by the error-logging plugin with the request id).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return { ...formatted, message: original.message, extensions: { ...original.details, code: original.code } };
+  }
+  if (isExpectedError(error) || (original instanceof GraphQLError && original.extensions?.code === undefined && CALLER_CODES.has(String(formatted.extensions?.code)))) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return { message: INTERNAL_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}

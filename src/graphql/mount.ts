@@ -1,0 +1,64 @@
+import type { ApolloServer } from "@apollo/server";
+import { expressMiddleware } from "@as-integrations/express5";
+import type express from "express";
+import { GraphQLError, type GraphQLSchema } from "graphql";
+import type { JwtSettings } from "../auth/jwt.js";
+import { createContext, type GraphQLContext } from "../context.js";
+import type { Database } from "../db/database.js";
+import { DomainError } from "../errors.js";
+import { requestIdOf } from "../http/request-context.js";
+import type { Logger } from "../logger.js";
+import { buildGraphQLSchema } from "../schema.js";
+import { createApolloServer, type GraphQLLimits } from "./apollo.js";
+import { GRAPHIQL_ASSET_PREFIX, graphiqlAssets, graphiqlHtml, wantsGraphiql } from "./graphiql.js";
+
+export interface GraphQLDeps {
+  readonly db: Database;
+  readonly jwt: JwtSettings;
+  readonly logger: Logger;
+  readonly limits: GraphQLLimits;
+}
+
+export interface GraphQLEndpoint {
+  readonly schema: GraphQLSchema;
+  readonly server: ApolloServer<GraphQLContext>;
+  /** Builds the context of a request exactly as /graphql does (for in-process callers). */
+  readonly contextFor: (request: { authorization: string | undefined; requestId: string }) => Promise<GraphQLContext>;
+  /** Adds GraphiQL and /graphql to an app (pass to createApp's `mount`). */
+  readonly mount: (app: express.Express) => void;
+  stop(): Promise<void>;
+}
+
+/** Starts Apollo Server on the gateway schema. */
+export async function createGraphQLEndpoint(deps: GraphQLDeps): Promise<GraphQLEndpoint> {
+  const schema = await buildGraphQLSchema();
+  const server = createApolloServer(schema, deps.limits, deps.logger);
+  await server.start();
+  const contextFor = (request: { authorization: string | undefined; requestId: string }) =>
+    createContext({ prisma: deps.db.prisma, jwt: deps.jwt, logger: deps.logger }, request);
+  return {
+    schema,
+    server,
+    contextFor,
+    mount(app) {
+      app.use(GRAPHIQL_ASSET_PREFIX, graphiqlAssets());
+      app.get("/graphql", (req, res, next) => (wantsGraphiql(req) ? res.type("html").send(graphiqlHtml()) : next()));
+      app.use(
+        "/graphql",
+        expressMiddleware(server, {
+          context: async ({ req }) => {
+            try {
+              return await contextFor({ authorization: req.headers.authorization, requestId: requestIdOf(req) });
+            } catch (error) {
+              if (error instanceof DomainError && error.code === "UNAUTHENTICATED") {
+                throw new GraphQLError(error.message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+              }
+              throw error;
+            }
+          },
+        }),
+      );
+    },
+    stop: () => server.stop(),
+  };
+}

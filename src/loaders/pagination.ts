@@ -1,0 +1,103 @@
+import type { Prisma } from "../db/database.js";
+import { badInput } from "../errors.js";
+
+/** Largest page a connection serves. */
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export interface PageRequest {
+  readonly first: number;
+  /** Opaque cursor of the last item already seen. */
+  readonly after: string | null;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly cursors: string[];
+  readonly hasNextPage: boolean;
+  readonly totalCount: number;
+}
+
+/** Cursors are opaque to clients: base64url of the sort key and id of the item. */
+export function encodeCursor(sortKey: string, id: string): string {
+  return Buffer.from(JSON.stringify([sortKey, id])).toString("base64url");
+}
+
+/** @throws DomainError BAD_USER_INPUT for anything that is not a cursor this gateway issued. */
+export function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === "string")) {
+      return value as [string, string];
+    }
+  } catch {
+    // fall through
+  }
+  throw badInput(`"${cursor.slice(0, 64)}" is not a cursor returned by this connection`, { argument: "after" });
+}
+
+/** Validates `first` (1..MAX_PAGE_SIZE) and `after`. */
+export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { argument: "first", max: MAX_PAGE_SIZE });
+  }
+  if (after !== null && after !== undefined) decodeCursor(after);
+  return { first: size, after: after ?? null };
+}
+
+export interface KeysetQuery {
+  /** Quoted table name, e.g. `"Team"`. A constant, never user input. */
+  readonly table: string;
+  /** Column the pages are per (the parent), e.g. `"organizationId"`. */
+  readonly parentColumn: string;
+  /** Column pages are sorted by (then by id); must be text. */
+  readonly sortColumn: string;
+  /** Extra SQL conditions on `b.` columns with positional parameters starting at $5. */
+  readonly where?: string;
+  readonly params?: unknown[];
+}
+
+/**
+ * One statement for the same page of many parents: rows after the cursor, at most first + 1 per
+ * parent (to know whether another page follows), each with its parent's total count.
+ */
+export async function loadPages<T extends { id: string }>(
+  prisma: Prisma,
+  query: KeysetQuery,
+  parentIds: readonly string[],
+  request: PageRequest,
+  sortKeyOf: (row: T) => string,
+): Promise<Page<T>[]> {
+  const [afterKey, afterId] = request.after ? decodeCursor(request.after) : [null, null];
+  const extra = query.where ? `AND ${query.where}` : "";
+  type Row = T & { _rank: number | null; _total: number; _parent: string };
+  const rows = await prisma.$queryRawUnsafe<Row[]>(
+    `WITH base AS (SELECT b.* FROM ${query.table} b WHERE b.${query.parentColumn} = ANY($1::uuid[]) ${extra}),
+     totals AS (SELECT ${query.parentColumn} AS parent, count(*)::int AS total FROM base GROUP BY 1),
+     page AS (
+       SELECT base.*, (row_number() OVER (PARTITION BY base.${query.parentColumn} ORDER BY base.${query.sortColumn}, base."id"))::int AS "_rank"
+       FROM base WHERE $2::text IS NULL OR (base.${query.sortColumn}, base."id"::text) > ($2::text, $3::text))
+     SELECT page.*, totals.parent::text AS "_parent", totals.total AS "_total"
+     FROM totals LEFT JOIN page ON page.${query.parentColumn} = totals.parent AND page."_rank" <= $4
+     ORDER BY totals.parent, page."_rank"`,
+    parentIds,
+    afterKey,
+    afterId,
+    request.first + 1,
+    ...(query.params ?? []),
+  );
+  const byParent = new Map<string, Row[]>();
+  for (const row of rows) byParent.set(row._parent, [...(byParent.get(row._parent) ?? []), row]);
+  return parentIds.map((parentId) => {
+    const found = byParent.get(parentId) ?? [];
+    const withItems = found.filter((row) => row._rank !== null);
+    const items = withItems.slice(0, request.first).map(({ _rank, _total, _parent, ...row }) => row as unknown as T);
+    return {
+      items,
+      cursors: items.map((item) => encodeCursor(sortKeyOf(item), item.id)),
+      hasNextPage: withItems.length > request.first,
+      totalCount: found[0]?._total ?? 0,
+    };
+  });
+}

@@ -1,0 +1,76 @@
+import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { assertAdministersOrganization, requireViewer } from "../../auth/access.js";
+import type { GraphQLContext } from "../../context.js";
+import { pageRequest } from "../../loaders/pagination.js";
+import { Connection, toConnection } from "../shared/connection.js";
+import { Vendor } from "../shared/enums.js";
+import { PageArgs, UserPageArgs } from "../shared/page.args.js";
+import { Team } from "../team/team.type.js";
+import { UsageArgs, UsageSeries } from "../usage/usage.type.js";
+import { loadUsage } from "../usage/usage.service.js";
+import { User } from "../user/user.type.js";
+import { findOrganization, listOrganizations } from "./organization.service.js";
+import { License, Organization, Source } from "./organization.type.js";
+
+@ObjectType({ description: "A page of organizations." })
+export class OrganizationConnection extends Connection(Organization, "Organization") {}
+@ObjectType({ description: "A page of teams." })
+export class TeamConnection extends Connection(Team, "Team") {}
+@ObjectType({ description: "A page of users." })
+export class UserConnection extends Connection(User, "User") {}
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => Organization, {
+    nullable: true,
+    description: "An organization: the viewer's own when `id` is omitted. Another organization is NOT_FOUND unless the viewer is a SUPERADMIN.",
+  })
+  organization(@Arg("id", () => ID, { nullable: true, description: "Organization id." }) id: string | null, @Ctx() ctx: GraphQLContext) {
+    return findOrganization(ctx.viewer, ctx.loaders, id);
+  }
+
+  @Query(() => OrganizationConnection, { description: "Every organization, ordered by name. SUPERADMIN only." })
+  async organizations(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+    return toConnection(await listOrganizations(ctx.viewer, ctx.prisma, args));
+  }
+
+  @FieldResolver(() => [Source], { description: "The vendors the organization uses, with their sync state." })
+  sources(@Root() organization: Organization, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.sourcesByOrganizationId.load(organization.id);
+  }
+
+  @FieldResolver(() => [License], { description: "Vendor licenses (Teamwire license count, Tabnine license)." })
+  async licenses(
+    @Root() organization: Organization,
+    @Arg("vendor", () => Vendor, { nullable: true, description: "Only this vendor's license." }) vendor: Vendor | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const licenses = await ctx.loaders.licensesByOrganizationId.load(organization.id);
+    return vendor ? licenses.filter((license) => license.vendor === vendor) : licenses;
+  }
+
+  @FieldResolver(() => TeamConnection, { description: "Teams by name. ADMIN of the organization or SUPERADMIN." })
+  async teams(@Root() organization: Organization, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+    assertAdministersOrganization(requireViewer(ctx.viewer), organization.id, "listing teams");
+    const page = await ctx.loaders.teamPage.load({ organizationId: organization.id, ...pageRequest(args.first, args.after) });
+    return toConnection(page);
+  }
+
+  @FieldResolver(() => UserConnection, { description: "Users by email, optionally filtered. ADMIN of the organization or SUPERADMIN." })
+  async users(@Root() organization: Organization, @Args(() => UserPageArgs) args: UserPageArgs, @Ctx() ctx: GraphQLContext) {
+    assertAdministersOrganization(requireViewer(ctx.viewer), organization.id, "listing users");
+    const page = await ctx.loaders.userPage.load({
+      parent: "organization",
+      parentId: organization.id,
+      filter: { teamAssigned: args.filter?.teamAssigned, statuses: args.filter?.statuses, roles: args.filter?.roles },
+      ...pageRequest(args.first, args.after),
+    });
+    return toConnection(page);
+  }
+
+  @FieldResolver(() => UsageSeries, { description: "The organization's usage over [from, to). ADMIN of the organization or SUPERADMIN." })
+  usage(@Root() organization: Organization, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: GraphQLContext) {
+    assertAdministersOrganization(requireViewer(ctx.viewer), organization.id, "organization usage");
+    return loadUsage(ctx.loaders, "ORGANIZATION", organization.id, organization.id, args);
+  }
+}

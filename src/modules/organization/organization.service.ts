@@ -1,0 +1,41 @@
+import { assertSeesOrganization, requireViewer } from "../../auth/access.js";
+import type { Viewer } from "../../auth/viewer.js";
+import type { Prisma } from "../../db/database.js";
+import type { Organization } from "../../db/generated/client.js";
+import { forbidden, notFound } from "../../errors.js";
+import type { Loaders } from "../../loaders/index.js";
+import { decodeCursor, encodeCursor, pageRequest, type Page } from "../../loaders/pagination.js";
+
+/** Responsible for finding organizations the viewer may see. */
+
+/** The organization with `id`, or the viewer's own. @throws NOT_FOUND outside the viewer's reach. */
+export async function findOrganization(viewer: Viewer | null, loaders: Loaders, id: string | null | undefined): Promise<Organization> {
+  const me = requireViewer(viewer);
+  const organizationId = id ?? me.organizationId;
+  assertSeesOrganization(me, organizationId);
+  const organization = await loaders.organizationById.load(organizationId);
+  if (!organization) throw notFound("organization", organizationId);
+  return organization;
+}
+
+/** Every organization, by name (SUPERADMIN only). */
+export async function listOrganizations(
+  viewer: Viewer | null,
+  prisma: Prisma,
+  args: { first?: number | null; after?: string | null },
+): Promise<Page<Organization>> {
+  const me = requireViewer(viewer);
+  if (me.role !== "SUPERADMIN") throw forbidden("listing organizations needs the SUPERADMIN role");
+  const request = pageRequest(args.first, args.after);
+  const after = request.after ? decodeCursor(request.after) : null;
+  const [rows, totalCount] = await Promise.all([
+    prisma.organization.findMany({
+      where: after ? { OR: [{ name: { gt: after[0] } }, { name: after[0], id: { gt: after[1] } }] } : {},
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      take: request.first + 1,
+    }),
+    prisma.organization.count(),
+  ]);
+  const items = rows.slice(0, request.first);
+  return { items, cursors: items.map((o) => encodeCursor(o.name, o.id)), hasNextPage: rows.length > request.first, totalCount };
+}

@@ -1,0 +1,86 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from "type-graphql";
+import { Vendor } from "../shared/enums.js";
+
+@ObjectType({ description: "A tenant: one company using one or more of the vendors." })
+export class Organization {
+  @Field(() => ID, { description: "UUID; Tabnine's organization id." })
+  id!: string;
+
+  @Field(() => Int, { description: "Numeric id, used in Teamwire URLs as `organisation_id`." })
+  number!: number;
+
+  @Field(() => String, { description: "URL-safe short name, unique." })
+  slug!: string;
+
+  @Field(() => String, { description: "Display name (Teamwire `company`, Tabnine `name`)." })
+  name!: string;
+
+  @Field(() => [String], { description: "Email domains of the organization." })
+  domains!: string[];
+
+  @Field(() => String, { description: "Plan type, e.g. Enterprise." })
+  plan!: string;
+
+  @Field(() => String, { description: "Teamwire privacy mode (`dashboard.settings`)." })
+  privacyMode!: string;
+
+  @Field(() => Boolean, { description: "Whether SAML single sign-on is enabled." })
+  samlEnabled!: boolean;
+
+  @Field(() => Boolean, { description: "Whether outgoing email is configured." })
+  smtpConfigured!: boolean;
+
+  @Field(() => Boolean, { description: "Whether username/password login is allowed." })
+  usernamePasswordEnabled!: boolean;
+
+  @Field(() => Boolean, { description: "A disabled organization is refused by the Teamwire adapter." })
+  disabled!: boolean;
+
+  @Field(() => GraphQLISODateTime, { description: "When the organization was created." })
+  createdAt!: Date;
+}
+
+@ObjectType({ description: "A vendor the organization uses, and the state of its data pull. Credentials are never exposed." })
+export class Source {
+  @Field(() => ID, { description: "Source id." })
+  id!: string;
+
+  @Field(() => Vendor, { description: "The vendor." })
+  vendor!: Vendor;
+
+  @Field(() => String, { nullable: true, description: "The vendor's id for this tenant (Rocket.Chat uniqueId, Tabnine organization id)." })
+  externalId!: string | null;
+
+  @Field(() => String, { nullable: true, description: "Base URL of the vendor API the connector pulls from." })
+  baseUrl!: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: "End of the last successful sync." })
+  lastSyncAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: "Error of the last failed sync, if any." })
+  lastError!: string | null;
+}
+
+@ObjectType({ description: "A vendor license of the organization." })
+export class License {
+  @Field(() => Vendor, { description: "The vendor the license is for." })
+  vendor!: Vendor;
+
+  @Field(() => Int, { description: "Licensed seats." })
+  seats!: number;
+
+  @Field(() => Int, { nullable: true, description: "Hard cap on seats, when the vendor has one." })
+  seatsCap!: number | null;
+
+  @Field(() => String, { nullable: true, description: "License audience (Tabnine)." })
+  audience!: string | null;
+
+  @Field(() => [String], { description: "Licensed features." })
+  features!: string[];
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: "When the license was issued." })
+  issuedAt!: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: "When the license expires." })
+  expiresAt!: Date | null;
+}

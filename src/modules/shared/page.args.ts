@@ -1,0 +1,30 @@
+import { ArgsType, Field, InputType, Int } from "type-graphql";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../loaders/pagination.js";
+import { Role, UserStatus } from "./enums.js";
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: "Cursor after which the page starts (`pageInfo.endCursor` of the previous page)." })
+  after?: string | null;
+}
+
+@InputType({ description: "Narrows a list of users. All given conditions must hold." })
+export class UserFilterInput {
+  @Field(() => Boolean, { nullable: true, description: "true: only users in a team; false: only users without a team." })
+  teamAssigned?: boolean | null;
+
+  @Field(() => [UserStatus], { nullable: true, description: "Only users with one of these statuses." })
+  statuses?: UserStatus[] | null;
+
+  @Field(() => [Role], { nullable: true, description: "Only users with one of these roles." })
+  roles?: Role[] | null;
+}
+
+@ArgsType()
+export class UserPageArgs extends PageArgs {
+  @Field(() => UserFilterInput, { nullable: true, description: "Conditions on the users." })
+  filter?: UserFilterInput | null;
+}

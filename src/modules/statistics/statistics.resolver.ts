@@ -1,0 +1,131 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
+import { assertAdministersOrganization, requireViewer } from "../../auth/access.js";
+import type { GraphQLContext } from "../../context.js";
+import { badInput } from "../../errors.js";
+import { decodeCursor, encodeCursor, pageRequest } from "../../loaders/pagination.js";
+import { Organization } from "../organization/organization.type.js";
+import { Connection, toConnection } from "../shared/connection.js";
+import { DeviceDiscriminator, Vendor } from "../shared/enums.js";
+import { PageArgs } from "../shared/page.args.js";
+import { accountUtilization, calendarSeries, lastUsages } from "./calendar.service.js";
+import { deviceStats } from "./device-stats.service.js";
+import {
+  AccountUtilizationMonth, CalendarSeries, DeviceStat, LastUsage, StatisticsSnapshot, WorkspaceStatistics,
+} from "./statistics.type.js";
+import { workspaceStatistics } from "./workspace.service.js";
+
+@ArgsType()
+class CalendarArgs {
+  @Field(() => Int, { description: "Year, 1970-9999." })
+  year!: number;
+
+  @Field(() => Int, { nullable: true, description: "Month, 1-12: daily points for that month. Omitted: monthly points for the year." })
+  month?: number | null;
+
+  @Field(() => Vendor, { nullable: true, description: "Only this vendor. Omitted: all vendors (active users: the distinct union of people)." })
+  vendor?: Vendor | null;
+}
+
+@ObjectType({ description: "A page of stored statistics snapshots." })
+export class StatisticsSnapshotConnection extends Connection(StatisticsSnapshot, "StatisticsSnapshot") {}
+
+/** Aggregates of an organization. All of them need the ADMIN role in it (or SUPERADMIN). */
+@Resolver(() => Organization)
+export class OrganizationStatisticsResolver {
+  private admin(ctx: GraphQLContext, organization: Organization, what: string) {
+    assertAdministersOrganization(requireViewer(ctx.viewer), organization.id, what);
+  }
+
+  @FieldResolver(() => [DeviceStat], { description: "Registered, not wiped devices grouped by the discriminator, most first." })
+  deviceStats(
+    @Root() organization: Organization,
+    @Arg("discriminator", () => DeviceDiscriminator, { description: "How to group." }) discriminator: DeviceDiscriminator,
+    @Arg("os", () => String, { nullable: true, description: "With OS: one row per version of this OS." }) os: string | null,
+    @Arg("client", () => String, { nullable: true, description: "With CLIENT: one row per version of this client." }) client: string | null,
+    @Arg("vendor", () => Vendor, { nullable: true, description: "Only this vendor's devices." }) vendor: Vendor | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    this.admin(ctx, organization, "device statistics");
+    return deviceStats(ctx.prisma, organization.id, { discriminator, os, client, vendor });
+  }
+
+  @FieldResolver(() => CalendarSeries, { description: "Distinct active users per day (month given) or per month, with their ids." })
+  activeUsers(@Root() organization: Organization, @Args(() => CalendarArgs) args: CalendarArgs, @Ctx() ctx: GraphQLContext) {
+    this.admin(ctx, organization, "active users");
+    return calendarSeries(ctx.prisma, organization.id, "ACTIVE_USERS", { ...args, distinctUsers: true });
+  }
+
+  @FieldResolver(() => CalendarSeries, { description: "Teamwire connectors activated per day (month given) or per month." })
+  activatedConnectors(@Root() organization: Organization, @Args(() => CalendarArgs) args: CalendarArgs, @Ctx() ctx: GraphQLContext) {
+    this.admin(ctx, organization, "activated connectors");
+    return calendarSeries(ctx.prisma, organization.id, "CONNECTOR_ACTIVATIONS", { ...args, distinctUsers: false });
+  }
+
+  @FieldResolver(() => CalendarSeries, { description: "Messages sent per day (month given) or per month." })
+  sentMessages(@Root() organization: Organization, @Args(() => CalendarArgs) args: CalendarArgs, @Ctx() ctx: GraphQLContext) {
+    this.admin(ctx, organization, "sent messages");
+    return calendarSeries(ctx.prisma, organization.id, "MESSAGES_SENT", { ...args, distinctUsers: false });
+  }
+
+  @FieldResolver(() => [LastUsage], { description: "Per month, the users whose last client use fell in it (ascending; empty months omitted)." })
+  lastUsages(
+    @Root() organization: Organization,
+    @Arg("vendor", () => Vendor, { nullable: true, description: "Only use of this vendor's clients." }) vendor: Vendor | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    this.admin(ctx, organization, "last usages");
+    return lastUsages(ctx.prisma, organization.id, vendor);
+  }
+
+  @FieldResolver(() => [AccountUtilizationMonth], { description: "Month-end Tabnine account counts, from startMonth to the current month." })
+  accountUtilization(
+    @Root() organization: Organization,
+    @Arg("startMonth", () => String, { nullable: true, description: "First month, YYYY-MM. Default: 11 months before the current one." }) startMonth: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    this.admin(ctx, organization, "account utilization");
+    return accountUtilization(ctx.prisma, organization.id, startMonth);
+  }
+
+  @FieldResolver(() => WorkspaceStatistics, { description: "Live totals computed from the store: accounts, presence, languages, messages, devices, AI use." })
+  workspaceStatistics(
+    @Root() organization: Organization,
+    @Arg("vendor", () => Vendor, { nullable: true, description: "Only accounts and activity at this vendor." }) vendor: Vendor | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    this.admin(ctx, organization, "workspace statistics");
+    return workspaceStatistics(ctx.prisma, organization.id, vendor);
+  }
+
+  @FieldResolver(() => StatisticsSnapshotConnection, { description: "Stored workspace statistics snapshots, newest first unless `oldestFirst`." })
+  async statisticsHistory(
+    @Root() organization: Organization,
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("oldestFirst", () => Boolean, { defaultValue: false, description: "Order by time ascending." }) oldestFirst: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    this.admin(ctx, organization, "statistics history");
+    const request = pageRequest(args.first, args.after);
+    const after = request.after ? decodeCursor(request.after) : null;
+    if (after && Number.isNaN(Date.parse(after[0]))) throw badInput("after is not a cursor of this connection", { argument: "after" });
+    const direction = oldestFirst ? "gt" : "lt";
+    const [rows, totalCount] = await Promise.all([
+      ctx.prisma.workspaceStatisticsSnapshot.findMany({
+        where: {
+          organizationId: organization.id,
+          ...(after ? { OR: [{ takenAt: { [direction]: new Date(after[0]) } }, { takenAt: new Date(after[0]), id: { [direction]: after[1] } }] } : {}),
+        },
+        orderBy: [{ takenAt: oldestFirst ? "asc" : "desc" }, { id: oldestFirst ? "asc" : "desc" }],
+        take: request.first + 1,
+      }),
+      ctx.prisma.workspaceStatisticsSnapshot.count({ where: { organizationId: organization.id } }),
+    ]);
+    const items = rows.slice(0, request.first);
+    return toConnection({
+      items,
+      cursors: items.map((row) => encodeCursor(row.takenAt.toISOString(), row.id)),
+      hasNextPage: rows.length > request.first,
+      totalCount,
+    });
+  }
+}

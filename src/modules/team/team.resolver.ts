@@ -1,0 +1,58 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { assertAdministersTeam, canSeeTeam, requireViewer } from "../../auth/access.js";
+import type { GraphQLContext } from "../../context.js";
+import { notFound } from "../../errors.js";
+import { pageRequest } from "../../loaders/pagination.js";
+import { UserConnection } from "../organization/organization.resolver.js";
+import { Organization } from "../organization/organization.type.js";
+import { toConnection } from "../shared/connection.js";
+import { UserPageArgs } from "../shared/page.args.js";
+import { loadUsage } from "../usage/usage.service.js";
+import { UsageArgs, UsageSeries } from "../usage/usage.type.js";
+import { Team, TeamUtilization } from "./team.type.js";
+
+@Resolver(() => Team)
+export class TeamResolver {
+  @Query(() => Team, { nullable: true, description: "A team the viewer may see (admins: any team of their organization; others: their own team)." })
+  async team(@Arg("id", () => ID, { description: "Team id." }) id: string, @Ctx() ctx: GraphQLContext) {
+    const viewer = requireViewer(ctx.viewer);
+    const team = await ctx.loaders.teamById.load(id);
+    if (!team || !canSeeTeam(viewer, team)) throw notFound("team", id);
+    return team;
+  }
+
+  @FieldResolver(() => Organization, { description: "The team's organization." })
+  async organization(@Root() team: Team & { organizationId: string }, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.loaders.organizationById.load(team.organizationId))!;
+  }
+
+  @FieldResolver(() => Int, { description: "Members of the team (any status)." })
+  async usersCount(@Root() team: Team, @Ctx() ctx: GraphQLContext) {
+    return (await ctx.loaders.teamCountsByTeamId.load(team.id)).total;
+  }
+
+  @FieldResolver(() => TeamUtilization, { description: "Current member counts: registered, deactivated, invited." })
+  utilization(@Root() team: Team, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.teamCountsByTeamId.load(team.id);
+  }
+
+  @FieldResolver(() => UserConnection, { description: "Members by email. Organization ADMIN or the team's TEAM_ADMIN." })
+  async users(@Root() team: Team & { organizationId: string }, @Args(() => UserPageArgs) args: UserPageArgs, @Ctx() ctx: GraphQLContext) {
+    assertAdministersTeam(requireViewer(ctx.viewer), team, "listing team members");
+    const page = await ctx.loaders.userPage.load({
+      parent: "team",
+      parentId: team.id,
+      filter: { teamAssigned: args.filter?.teamAssigned, statuses: args.filter?.statuses, roles: args.filter?.roles },
+      ...pageRequest(args.first, args.after),
+    });
+    return toConnection(page);
+  }
+
+  @FieldResolver(() => UsageSeries, {
+    description: "The team's usage over [from, to): sums of events attributed to the team; distinct users among its current members.",
+  })
+  usage(@Root() team: Team & { organizationId: string }, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: GraphQLContext) {
+    assertAdministersTeam(requireViewer(ctx.viewer), team, "team usage");
+    return loadUsage(ctx.loaders, "TEAM", team.id, team.organizationId, args);
+  }
+}

@@ -1,0 +1,53 @@
+import type { UsageMetric as StoredMetric, Vendor } from "../../db/generated/enums.js";
+
+/** Metrics the API serves: every stored metric plus AUTOMATION_FACTOR, derived per bucket. */
+export type UsageMetricName = StoredMetric | "AUTOMATION_FACTOR";
+
+export const USAGE_METRICS: readonly UsageMetricName[] = [
+  "MESSAGES_SENT", "CONNECTOR_ACTIVATIONS", "ACTIVE_USERS", "SESSION_SECONDS",
+  "COMPLETION_ACTIVE_USERS", "CODE_COMPLETIONS", "COMPLETION_CHARS", "KEYSTROKES", "COMPLETION_LINES", "AUTOMATION_FACTOR",
+  "CHAT_ACTIVE_USERS", "CHAT_INTERACTIONS", "USEFUL_CHAT_INTERACTIONS", "CHAT_LINES", "CHAT_CHARS", "CHAT_CONSUMPTION_RATE",
+  "PRODUCTIVITY_FACTOR",
+];
+
+/**
+ * How a metric aggregates over a bucket:
+ * - SUM: the sum of event values;
+ * - DISTINCT: the number of distinct users with an event (never a sum of smaller buckets);
+ * - RATIO: organization-level daily ratios, averaged weighted by the day's Tabnine active users;
+ * - DERIVED: computed from other metrics (AUTOMATION_FACTOR = chars / (chars + keystrokes)).
+ */
+export type MetricKind = "SUM" | "DISTINCT" | "RATIO" | "DERIVED";
+
+export const METRIC_KIND: Record<UsageMetricName, MetricKind> = {
+  MESSAGES_SENT: "SUM", CONNECTOR_ACTIVATIONS: "SUM", SESSION_SECONDS: "SUM",
+  CODE_COMPLETIONS: "SUM", COMPLETION_CHARS: "SUM", KEYSTROKES: "SUM", COMPLETION_LINES: "SUM",
+  CHAT_INTERACTIONS: "SUM", USEFUL_CHAT_INTERACTIONS: "SUM", CHAT_LINES: "SUM", CHAT_CHARS: "SUM",
+  ACTIVE_USERS: "DISTINCT", COMPLETION_ACTIVE_USERS: "DISTINCT", CHAT_ACTIVE_USERS: "DISTINCT",
+  CHAT_CONSUMPTION_RATE: "RATIO", PRODUCTIVITY_FACTOR: "RATIO",
+  AUTOMATION_FACTOR: "DERIVED",
+};
+
+const TABNINE: Vendor[] = ["TABNINE"];
+
+/** The vendors that report each metric (spec/vendors.md §4.5). */
+export const METRIC_VENDORS: Record<UsageMetricName, readonly Vendor[]> = {
+  MESSAGES_SENT: ["TEAMWIRE", "ROCKETCHAT"],
+  CONNECTOR_ACTIVATIONS: ["TEAMWIRE"],
+  ACTIVE_USERS: ["TEAMWIRE", "ROCKETCHAT", "TABNINE"],
+  SESSION_SECONDS: ["ROCKETCHAT"],
+  COMPLETION_ACTIVE_USERS: TABNINE, CODE_COMPLETIONS: TABNINE, COMPLETION_CHARS: TABNINE, KEYSTROKES: TABNINE,
+  COMPLETION_LINES: TABNINE, AUTOMATION_FACTOR: TABNINE, CHAT_ACTIVE_USERS: TABNINE, CHAT_INTERACTIONS: TABNINE,
+  USEFUL_CHAT_INTERACTIONS: TABNINE, CHAT_LINES: TABNINE, CHAT_CHARS: TABNINE, CHAT_CONSUMPTION_RATE: TABNINE,
+  PRODUCTIVITY_FACTOR: TABNINE,
+};
+
+/** The (metric, vendor) pairs a series reports, in a stable order: metric order, then vendor order. */
+export function seriesPairs(metrics: readonly UsageMetricName[], vendors: readonly Vendor[]): [UsageMetricName, Vendor][] {
+  const wanted = new Set(metrics);
+  return USAGE_METRICS.filter((metric) => wanted.has(metric)).flatMap((metric) =>
+    (["TEAMWIRE", "ROCKETCHAT", "TABNINE"] as const)
+      .filter((vendor) => vendors.includes(vendor) && METRIC_VENDORS[metric].includes(vendor))
+      .map((vendor) => [metric, vendor] as [UsageMetricName, Vendor]),
+  );
+}

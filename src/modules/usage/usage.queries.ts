@@ -1,0 +1,116 @@
+import type { Prisma } from "../../db/database.js";
+import type { Vendor } from "../../db/generated/enums.js";
+import type { Resolution } from "./resolution.js";
+import { METRIC_KIND, type UsageMetricName } from "./usage.metrics.js";
+
+export type UsageScope = "ORGANIZATION" | "TEAM" | "USER";
+
+/** Usage of many scopes of one kind over the same range, resolution, vendors and metrics. */
+export interface UsageQuery {
+  readonly scope: UsageScope;
+  readonly scopeIds: readonly string[];
+  /** The organizations of those scopes (used to reach the primary-key prefix, and for ratios). */
+  readonly organizationIds: readonly string[];
+  readonly from: Date;
+  readonly to: Date;
+  readonly resolution: Resolution;
+  readonly vendors: readonly Vendor[];
+  readonly metrics: readonly UsageMetricName[];
+}
+
+/** One aggregated value; `bucket` null is the total over the whole range. */
+export interface UsageRow {
+  readonly scopeId: string;
+  readonly metric: UsageMetricName;
+  readonly vendor: Vendor;
+  readonly bucket: Date | null;
+  readonly value: number;
+}
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * Daily rollups answer DAY/WEEK/MONTH over whole UTC days; anything else reads hourly rollups,
+ * counting whole hours from the hour containing `from`.
+ */
+export function rollupGrain(from: Date, to: Date, resolution: Resolution): { grain: "HOUR" | "DAY"; from: Date } {
+  const dayAligned = from.getTime() % DAY_MS === 0 && to.getTime() % DAY_MS === 0;
+  if (resolution !== "HOUR" && dayAligned) return { grain: "DAY", from };
+  return { grain: "HOUR", from: new Date(Math.floor(from.getTime() / HOUR_MS) * HOUR_MS) };
+}
+
+const UNIT: Record<Resolution, string> = { HOUR: "hour", DAY: "day", WEEK: "week", MONTH: "month" };
+const BUCKET = `date_trunc($1, r."bucketStart", 'UTC')`;
+// $1 unit, $2 grain, $3 organization ids, $4 scope ids, $5 metrics, $6 vendors, $7 from, $8 to
+const RANGE = `r."organizationId" = ANY($3::uuid[]) AND r."grain" = $2::text::"RollupGrain"
+  AND r."metric" = ANY($5::text[]::"UsageMetric"[]) AND r."vendor" = ANY($6::text[]::"Vendor"[])
+  AND r."bucketStart" >= $7::timestamptz AND r."bucketStart" < $8::timestamptz`;
+
+function sumSql(): string {
+  return `SELECT r."scopeId"::text AS "scopeId", r."metric"::text AS metric, r."vendor"::text AS vendor,
+      ${BUCKET} AS bucket, sum(r."value")::float8 AS value
+    FROM "UsageRollup" r
+    WHERE ${RANGE} AND r."scope" = $9::text::"RollupScope" AND r."scopeId" = ANY($4::uuid[])
+    GROUP BY GROUPING SETS ((r."scopeId", r."metric", r."vendor", ${BUCKET}), (r."scopeId", r."metric", r."vendor"))`;
+}
+
+function distinctSql(scope: UsageScope): string {
+  // Distinct users come from USER rollups. Teams count their current members.
+  const [join, scopeId, filter] =
+    scope === "ORGANIZATION"
+      ? ["", `r."organizationId"`, `r."organizationId" = ANY($4::uuid[])`]
+      : scope === "TEAM"
+        ? [`JOIN "User" u ON u."id" = r."scopeId"`, `u."teamId"`, `u."teamId" = ANY($4::uuid[])`]
+        : ["", `r."scopeId"`, `r."scopeId" = ANY($4::uuid[])`];
+  return `SELECT ${scopeId}::text AS "scopeId", r."metric"::text AS metric, r."vendor"::text AS vendor,
+      ${BUCKET} AS bucket, count(DISTINCT r."scopeId")::float8 AS value
+    FROM "UsageRollup" r ${join}
+    WHERE ${RANGE} AND r."scope" = 'USER' AND ${filter}
+    GROUP BY GROUPING SETS ((${scopeId}, r."metric", r."vendor", ${BUCKET}), (${scopeId}, r."metric", r."vendor"))`;
+}
+
+function ratioSql(): string {
+  // Organization-level ratios, weighted by the organization's Tabnine active users per rollup bucket.
+  return `WITH ratios AS (
+      SELECT r."organizationId", r."bucketStart", r."metric", r."vendor", r."value" / r."samples" AS ratio
+      FROM "UsageRollup" r WHERE ${RANGE} AND r."scope" = 'ORGANIZATION'),
+    weights AS (
+      SELECT r."organizationId", r."bucketStart", count(*)::float8 AS active
+      FROM "UsageRollup" r
+      WHERE r."organizationId" = ANY($3::uuid[]) AND r."grain" = $2::text::"RollupGrain" AND r."scope" = 'USER'
+        AND r."metric" = 'ACTIVE_USERS' AND r."vendor" = 'TABNINE'
+        AND r."bucketStart" >= $7::timestamptz AND r."bucketStart" < $8::timestamptz
+      GROUP BY 1, 2)
+    SELECT r."organizationId"::text AS "scopeId", r."metric"::text AS metric, r."vendor"::text AS vendor,
+      ${BUCKET} AS bucket,
+      coalesce(sum(r.ratio * w.active) / nullif(sum(w.active), 0), avg(r.ratio))::float8 AS value
+    FROM ratios r LEFT JOIN weights w ON w."organizationId" = r."organizationId" AND w."bucketStart" = r."bucketStart"
+    WHERE $4::uuid[] IS NOT NULL -- ratios are per organization; the scope ids only share the parameter list
+    GROUP BY GROUPING SETS ((r."organizationId", r."metric", r."vendor", ${BUCKET}), (r."organizationId", r."metric", r."vendor"))`;
+}
+
+/**
+ * Runs at most three statements (sums, distinct users, ratios) for all scopes of the query and
+ * returns per-bucket values and range totals. Ratio rows are keyed by organization id.
+ */
+export async function fetchUsageRows(prisma: Prisma, query: UsageQuery): Promise<{ rows: UsageRow[]; ratioRows: UsageRow[] }> {
+  const { grain, from } = rollupGrain(query.from, query.to, query.resolution);
+  const wanted = new Set<UsageMetricName>(query.metrics);
+  if (wanted.has("AUTOMATION_FACTOR")) {
+    wanted.add("COMPLETION_CHARS");
+    wanted.add("KEYSTROKES");
+  }
+  const ofKind = (kind: string) => [...wanted].filter((metric) => METRIC_KIND[metric] === kind);
+  const params = (metrics: string[]) => [
+    UNIT[query.resolution], grain, query.organizationIds, query.scopeIds, metrics, query.vendors, from, query.to,
+  ];
+  const run = (sql: string, metrics: string[], ...extra: unknown[]) =>
+    metrics.length === 0 ? Promise.resolve([]) : prisma.$queryRawUnsafe<UsageRow[]>(sql, ...params(metrics), ...extra);
+  const [sums, distincts, ratioRows] = await Promise.all([
+    run(sumSql(), ofKind("SUM"), query.scope),
+    run(distinctSql(query.scope), ofKind("DISTINCT")),
+    run(ratioSql(), ofKind("RATIO")),
+  ]);
+  return { rows: [...sums, ...distincts], ratioRows };
+}

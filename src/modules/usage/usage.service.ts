@@ -1,0 +1,121 @@
+import type { Vendor } from "../../db/generated/enums.js";
+import { badInput } from "../../errors.js";
+import { BucketRangeError, enumerateBuckets, MAX_BUCKETS, type Bucket, type Resolution } from "./resolution.js";
+import type { Loaders } from "../../loaders/index.js";
+import { METRIC_VENDORS, seriesPairs, USAGE_METRICS, type UsageMetricName } from "./usage.metrics.js";
+import type { UsageRow, UsageScope } from "./usage.queries.js";
+
+/** What one `usage(...)` field asks for. */
+export interface UsageKey {
+  readonly scope: UsageScope;
+  readonly scopeId: string;
+  readonly organizationId: string;
+  readonly from: Date;
+  readonly to: Date;
+  readonly resolution: Resolution;
+  readonly vendors: readonly Vendor[];
+  readonly metrics: readonly UsageMetricName[];
+}
+
+export interface UsageValue {
+  readonly metric: UsageMetricName;
+  readonly vendor: Vendor;
+  readonly value: number;
+}
+
+export interface UsagePointData {
+  readonly from: Date;
+  readonly to: Date;
+  readonly values: UsageValue[];
+}
+
+export interface UsageSeriesData {
+  readonly from: Date;
+  readonly to: Date;
+  readonly resolution: Resolution;
+  readonly points: UsagePointData[];
+  /** Over the whole range: sums, distinct users over the range (not a sum of buckets), weighted ratios. */
+  readonly totals: UsageValue[];
+}
+
+/**
+ * Validates a usage range and returns its buckets.
+ * @throws DomainError BAD_USER_INPUT naming the rule (from < to, at most MAX_BUCKETS buckets).
+ */
+export function usageBuckets(from: Date, to: Date, resolution: Resolution): Bucket[] {
+  try {
+    return enumerateBuckets(from, to, resolution);
+  } catch (error) {
+    if (error instanceof BucketRangeError) throw badInput(error.message, { maxBuckets: MAX_BUCKETS });
+    throw error;
+  }
+}
+
+/** A stable cache key for a usage request (dates as ISO, lists sorted). */
+export function usageCacheKey(key: UsageKey): string {
+  return [
+    key.scope, key.scopeId, key.from.toISOString(), key.to.toISOString(), key.resolution,
+    [...key.vendors].sort().join(","), [...key.metrics].sort().join(","),
+  ].join("|");
+}
+
+/** Keys that can share one set of statements: everything but the scope id. */
+export function usageGroupKey(key: UsageKey): string {
+  return usageCacheKey({ ...key, scopeId: "*" });
+}
+
+/** Zero-filled series for one scope from the batched rows (ratio rows are keyed by organization). */
+export function buildSeries(key: UsageKey, rows: readonly UsageRow[], ratioRows: readonly UsageRow[]): UsageSeriesData {
+  const values = new Map<string, number>();
+  const slot = (metric: string, vendor: string, bucket: Date | null) => `${metric}|${vendor}|${bucket ? bucket.getTime() : "total"}`;
+  for (const row of rows) if (row.scopeId === key.scopeId) values.set(slot(row.metric, row.vendor, row.bucket), row.value);
+  for (const row of ratioRows) if (row.scopeId === key.organizationId) values.set(slot(row.metric, row.vendor, row.bucket), row.value);
+
+  const valueOf = (metric: UsageMetricName, vendor: Vendor, bucket: Date | null): number => {
+    if (metric === "AUTOMATION_FACTOR") {
+      const chars = values.get(slot("COMPLETION_CHARS", vendor, bucket)) ?? 0;
+      const keystrokes = values.get(slot("KEYSTROKES", vendor, bucket)) ?? 0;
+      return chars + keystrokes === 0 ? 0 : chars / (chars + keystrokes);
+    }
+    return values.get(slot(metric, vendor, bucket)) ?? 0;
+  };
+  const pairs = seriesPairs(key.metrics, key.vendors);
+  const toValues = (bucket: Date | null) => pairs.map(([metric, vendor]) => ({ metric, vendor, value: valueOf(metric, vendor, bucket) }));
+  return {
+    from: key.from,
+    to: key.to,
+    resolution: key.resolution,
+    points: usageBuckets(key.from, key.to, key.resolution).map((bucket) => ({ from: bucket.from, to: bucket.to, values: toValues(bucket.start) })),
+    totals: toValues(null),
+  };
+}
+
+/** Arguments of every `usage(...)` field. */
+export interface UsageRequest {
+  readonly from: Date;
+  readonly to: Date;
+  readonly resolution: Resolution;
+  readonly vendor?: Vendor | null;
+  readonly metrics?: readonly UsageMetricName[] | null;
+}
+
+/**
+ * Resolves a `usage` field through the request's loaders. Vendors default to those the
+ * organization has sources for; metrics default to every metric of those vendors.
+ */
+export async function loadUsage(
+  loaders: Pick<Loaders, "sourcesByOrganizationId" | "usageSeries">,
+  scope: UsageScope,
+  scopeId: string,
+  organizationId: string,
+  request: UsageRequest,
+): Promise<UsageSeriesData> {
+  usageBuckets(request.from, request.to, request.resolution);
+  const vendors = request.vendor
+    ? [request.vendor]
+    : (await loaders.sourcesByOrganizationId.load(organizationId)).map((source) => source.vendor);
+  const metrics = request.metrics?.length
+    ? [...new Set(request.metrics)]
+    : USAGE_METRICS.filter((metric) => METRIC_VENDORS[metric].some((vendor) => vendors.includes(vendor)));
+  return loaders.usageSeries.load({ scope, scopeId, organizationId, from: request.from, to: request.to, resolution: request.resolution, vendors, metrics });
+}

@@ -1,0 +1,23 @@
+import "reflect-metadata";
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { AdminResolver } from "./modules/admin/admin.resolver.js";
+import { OrganizationResolver } from "./modules/organization/organization.resolver.js";
+import { OrganizationStatisticsResolver } from "./modules/statistics/statistics.resolver.js";
+import { TeamResolver } from "./modules/team/team.resolver.js";
+import { UserResolver } from "./modules/user/user.resolver.js";
+
+export const RESOLVERS = [OrganizationResolver, OrganizationStatisticsResolver, TeamResolver, UserResolver, AdminResolver] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The gateway's GraphQL schema (built once per process; type-graphql metadata is global). */
+export function buildGraphQLSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({ resolvers: RESOLVERS, validate: false });
+  return built;
+}
+
+/** The schema as SDL, sorted so that `schema.graphql` diffs stay readable. */
+export async function schemaSdl(): Promise<string> {
+  return printSchema(lexicographicSortSchema(await buildGraphQLSchema())) + "\n";
+}
