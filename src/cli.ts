@@ -52,6 +52,15 @@ program
     })());
 
 program
+  .command("schema")
+  .description("write schema.graphql from the code (--check: fail when the committed file differs)")
+  .option("--check", "write nothing; fail when schema.graphql is out of date")
+  .action((options: { check?: boolean }) => run(async () => {
+    const { schemaCommand } = await import("./commands/schema.js");
+    process.stdout.write((await schemaCommand(options)) + "\n");
+  })());
+
+program
   .command("seed")
   .description("fill an empty store with deterministic demo data for all three vendors")
   .addOption(new Option("--preset <name>", "demo (3 orgs, ~200 users), large (10 orgs x 2,000 users) or tiny").default("demo"))

@@ -1,0 +1,84 @@
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print, type ExecutionResult } from "graphql";
+import { expect } from "vitest";
+import { signAccessToken, type JwtSettings } from "../../src/auth/jwt.js";
+import { loadConfig } from "../../src/config.js";
+import type { StoreKind } from "../../src/db/database.js";
+import { createGraphQLEndpoint, type GraphQLEndpoint } from "../../src/graphql/mount.js";
+import { createLogger } from "../../src/logger.js";
+import { resolveSeedOptions, type SeedOptions } from "../../src/seed/options.js";
+import { runSeed } from "../../src/seed/run.js";
+import { startServer } from "../../src/server.js";
+import { createTestStore, type TestStore } from "./stores.js";
+
+export const TEST_JWT: JwtSettings = { secret: "test-secret-".padEnd(48, "x"), issuer: "usage-gateway", audience: "usage-gateway" };
+
+/** The data set most GraphQL tests use: 3 organizations over all vendors, history ending 2025-03-05. */
+export const TEST_SEED = resolveSeedOptions("tiny", { endDate: "2025-03-05", organizations: 3 });
+
+export interface GraphQLResponse<R> {
+  readonly status: number;
+  readonly body: ExecutionResult<R>;
+}
+
+export interface GraphQLTestServer {
+  readonly url: string;
+  readonly store: TestStore;
+  readonly endpoint: GraphQLEndpoint;
+  /** POSTs a typed operation to /graphql, with `Authorization: Bearer <token>` when a token is given. */
+  request<R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables?: V, token?: string): Promise<GraphQLResponse<R>>;
+  /** A JWT for the user with that email (role and organization from the store). */
+  tokenFor(email: string, ttlSeconds?: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** A real HTTP server (port 0) over a fresh store of `kind`, seeded with `seed` unless null. */
+export async function startGraphQLTestServer(
+  kind: StoreKind,
+  options: { seed?: SeedOptions | null; env?: Record<string, string> } = {},
+): Promise<GraphQLTestServer> {
+  const store = await createTestStore(kind);
+  const seed = options.seed === undefined ? TEST_SEED : options.seed;
+  if (seed) await runSeed(store.db.prisma, seed);
+  const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", DATA_DIR: "./data", ...options.env });
+  const logger = createLogger("silent");
+  const endpoint = await createGraphQLEndpoint({ db: store.db, jwt: TEST_JWT, logger, limits: config.graphql });
+  const server = await startServer({ config, db: store.db, logger, mount: endpoint.mount });
+  return {
+    url: server.url,
+    store,
+    endpoint,
+    async request(document, variables, token) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: print(document), variables }),
+      });
+      return { status: response.status, body: (await response.json()) as ExecutionResult<never> };
+    },
+    async tokenFor(email, ttlSeconds = 600) {
+      const user = await store.db.prisma.user.findUniqueOrThrow({ where: { email } });
+      return signAccessToken({ sub: user.id, org: user.organizationId, role: user.role }, TEST_JWT, ttlSeconds);
+    },
+    async close() {
+      await server.close();
+      await endpoint.stop();
+      await store.dispose();
+    },
+  };
+}
+
+/** The data of a response that must have no errors (the errors are printed when it has). */
+export function expectNoErrors<R>(response: GraphQLResponse<R>): R {
+  expect(response.body.errors, JSON.stringify(response.body.errors, null, 2)).toBeUndefined();
+  expect(response.status).toBe(200);
+  return response.body.data as R;
+}
+
+/** Asserts every error has `code` and returns the messages. */
+export function expectErrors(response: GraphQLResponse<unknown>, code: string): string[] {
+  const errors = response.body.errors ?? [];
+  expect(errors.length, `expected ${code}, got ${JSON.stringify(response.body)}`).toBeGreaterThan(0);
+  for (const error of errors) expect(error.extensions?.code, JSON.stringify(error)).toBe(code);
+  return errors.map((error) => error.message);
+}
