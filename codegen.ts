@@ -7,7 +7,7 @@ const config: CodegenConfig = {
   documents: ["test/operations/**/*.graphql"],
   generates: {
     "test/__generated__/graphql.ts": {
-      plugins: ["typescript", "typescript-operations", "typed-document-node"],
+      plugins: ["typescript-operations", "typed-document-node"],
       config: {
         scalars: { DateTimeISO: "string", JSONObject: "Record<string, unknown>" },
         enumsAsTypes: true,
