@@ -1,6 +1,11 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: {
+    // Node resolves `graphql` to its CommonJS build (graphql 16 has no exports map), and so do
+    // type-graphql and Apollo; Vite would pick the ESM build via `module`. One copy only.
+    alias: [{ find: /^graphql$/, replacement: "graphql/index.js" }],
+  },
   test: {
     setupFiles: ["test/setup.ts"],
     projects: [

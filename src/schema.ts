@@ -13,7 +13,13 @@ let built: Promise<GraphQLSchema> | undefined;
 
 /** The gateway's GraphQL schema (built once per process; type-graphql metadata is global). */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
-  built ??= buildSchema({ resolvers: RESOLVERS, validate: false });
+  built ??= buildSchema({ resolvers: RESOLVERS, validate: false }).then((schema) => {
+    // type-graphql gives the root types no description; the schema is the client documentation.
+    schema.getQueryType()!.description =
+      "Reads. Every field needs `Authorization: Bearer <token>` (a gateway JWT or API token); results are limited to what the token's user may see.";
+    schema.getMutationType()!.description = "Admin actions: API tokens and vendor sources.";
+    return schema;
+  });
   return built;
 }
 

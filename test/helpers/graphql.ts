@@ -41,7 +41,7 @@ export async function startGraphQLTestServer(
   const seed = options.seed === undefined ? TEST_SEED : options.seed;
   if (seed) await runSeed(store.db.prisma, seed);
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", DATA_DIR: "./data", ...options.env });
-  const logger = createLogger("silent");
+  const logger = createLogger((process.env.TEST_LOG_LEVEL ?? "silent") as "silent");
   const endpoint = await createGraphQLEndpoint({ db: store.db, jwt: TEST_JWT, logger, limits: config.graphql });
   const server = await startServer({ config, db: store.db, logger, mount: endpoint.mount });
   return {

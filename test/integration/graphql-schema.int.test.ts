@@ -1,0 +1,39 @@
+import { readFile } from "node:fs/promises";
+import { generate } from "@graphql-codegen/cli";
+import { isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from "graphql";
+import { describe, expect, it } from "vitest";
+import { SCHEMA_FILE } from "../../src/commands/schema.js";
+import { buildGraphQLSchema, schemaSdl } from "../../src/schema.js";
+import codegenConfig from "../../codegen.ts";
+
+function undocumented(schema: GraphQLSchema): string[] {
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith("__") || ["String", "Int", "Float", "Boolean", "ID"].includes(type.name)) continue;
+    if (!type.description) missing.push(type.name);
+    if (isObjectType(type) || isInputObjectType(type)) {
+      for (const field of Object.values(type.getFields())) {
+        if (!field.description) missing.push(`${type.name}.${field.name}`);
+        for (const arg of "args" in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+      }
+    }
+    if (isEnumType(type)) for (const value of type.getValues()) if (!value.description && type.getValues().length > 20) missing.push(`${type.name}.${value.name}`);
+  }
+  return missing;
+}
+
+describe("GraphQL schema", () => {
+  it("schema.graphql is what the code emits (run `npm run schema` after changing types)", async () => {
+    expect(await readFile(SCHEMA_FILE, "utf8")).toBe(await schemaSdl());
+  });
+
+  it("documents every type, field and argument", async () => {
+    expect(undocumented(await buildGraphQLSchema())).toEqual([]);
+  });
+
+  it("the generated operation types are up to date (run `npm run codegen`)", async () => {
+    const [output] = await generate({ ...codegenConfig, silent: true }, false);
+    expect(output!.filename).toBe("test/__generated__/graphql.ts");
+    expect(await readFile(output!.filename, "utf8")).toBe(output!.content);
+  });
+});
