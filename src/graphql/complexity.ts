@@ -1,11 +1,17 @@
 import type { ApolloServerPlugin } from "@apollo/server";
+import { createRequire } from "node:module";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 // The CommonJS build, like the rest of the app, loads graphql's index.js; the package's ESM build
 // imports graphql's .mjs files, a second copy of graphql (the dual-package hazard).
-import queryComplexity, { type ComplexityEstimator } from "graphql-query-complexity/cjs";
+import type * as QueryComplexity from "graphql-query-complexity/cjs";
+import type { ComplexityEstimator } from "graphql-query-complexity/cjs";
 import { DEFAULT_PAGE_SIZE } from "../loaders/pagination.js";
 
-const { getComplexity, simpleEstimator } = queryComplexity;
+// Loaded with require, not `import x from`: Node makes the default import `module.exports`, but
+// vitest honours the build's `__esModule` flag and makes it `exports.default` (createComplexityRule),
+// so `simpleEstimator` was undefined under vitest and every operation failed with a 500. Named
+// imports fail in Node instead (its CJS lexer misses the `__exportStar` re-exports).
+const { getComplexity, simpleEstimator } = createRequire(import.meta.url)("graphql-query-complexity/cjs") as typeof QueryComplexity;
 
 /** A connection costs its page size times its children; a usage series costs 10. */
 const pageEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
