@@ -3,6 +3,7 @@ import {
   ApiTokensDocument, IssueApiTokenDocument, OrganizationOverviewDocument, OrganizationsDocument, OrganizationStatisticsDocument,
   OrganizationTeamsDocument, OrganizationUsageDocument, OrganizationUsersDocument, RegisterSourceDocument, RevokeApiTokenDocument,
   StatisticsHistoryDocument, TeamDetailDocument, UserDetailDocument, ViewerDocument, WorkspaceStatisticsDocument,
+  type OrganizationTeamsQuery, type OrganizationUsersQuery,
 } from "../__generated__/graphql.js";
 import { expectErrors, expectNoErrors, startGraphQLTestServer, type GraphQLTestServer } from "../helpers/graphql.js";
 import { STORE_KINDS } from "../helpers/stores.js";
@@ -49,7 +50,8 @@ describe.each(STORE_KINDS)("GraphQL queries on %s", (kind) => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = expectNoErrors(await server.request(OrganizationTeamsDocument, { first: 1, after }, admin)).organization!.teams;
+      const result: OrganizationTeamsQuery = expectNoErrors(await server.request(OrganizationTeamsDocument, { first: 1, after }, admin));
+      const page = result.organization!.teams;
       seen.push(...page.edges.map((edge) => edge.node.id));
       expect(page.totalCount).toBe(3);
       if (!page.pageInfo.hasNextPage) break;
@@ -71,7 +73,8 @@ describe.each(STORE_KINDS)("GraphQL queries on %s", (kind) => {
     const emails: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = expectNoErrors(await server.request(OrganizationUsersDocument, { first: 4, after }, admin)).organization!.users;
+      const result: OrganizationUsersQuery = expectNoErrors(await server.request(OrganizationUsersDocument, { first: 4, after }, admin));
+      const page = result.organization!.users;
       emails.push(...page.nodes.map((u) => u.email));
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor;
@@ -81,12 +84,12 @@ describe.each(STORE_KINDS)("GraphQL queries on %s", (kind) => {
 
     const teamless = expectNoErrors(await server.request(OrganizationUsersDocument, { first: 500, filter: { teamAssigned: false } }, admin)).organization!.users;
     expect(teamless.nodes.every((u) => u.team === null)).toBe(true);
-    const [{ n }] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "User" WHERE "organizationId" = $1::uuid AND "teamId" IS NULL`, orgId);
+    const [{ n }] = (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "User" WHERE "organizationId" = $1::uuid AND "teamId" IS NULL`, orgId)) as [{ n: number }];
     expect(teamless.totalCount).toBe(n);
 
     const filtered = expectNoErrors(await server.request(OrganizationUsersDocument, { first: 500, filter: { statuses: ["DEACTIVATED", "PENDING"], roles: ["MEMBER"] } }, admin)).organization!.users;
     expect(filtered.nodes.every((u) => u.role === "MEMBER" && u.status !== "REGISTERED")).toBe(true);
-    const [{ m }] = await sql<{ m: number }>(`SELECT count(*)::int AS m FROM "User" WHERE "organizationId" = $1::uuid AND "role" = 'MEMBER' AND "status" <> 'REGISTERED'`, orgId);
+    const [{ m }] = (await sql<{ m: number }>(`SELECT count(*)::int AS m FROM "User" WHERE "organizationId" = $1::uuid AND "role" = 'MEMBER' AND "status" <> 'REGISTERED'`, orgId)) as [{ m: number }];
     expect(filtered.totalCount).toBe(m);
   });
 

@@ -4,7 +4,7 @@ import { isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from 
 import { describe, expect, it } from "vitest";
 import { SCHEMA_FILE } from "../../src/commands/schema.js";
 import { buildGraphQLSchema, schemaSdl } from "../../src/schema.js";
-import codegenConfig from "../../codegen.ts";
+import codegenConfig from "../../codegen.js";
 
 function undocumented(schema: GraphQLSchema): string[] {
   const missing: string[] = [];
