@@ -1,7 +1,7 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
-import type { GraphQLSchema } from "graphql";
+import type { GraphQLError, GraphQLSchema, ValidationContext } from "graphql";
 import type { GraphQLContext } from "../context.js";
 import type { Logger } from "../logger.js";
 import { complexityLimitPlugin } from "./complexity.js";
@@ -37,6 +37,8 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> 
   };
 }
 
+const reportRejection = (context: ValidationContext | null, error: GraphQLError) => context?.reportError(error);
+
 /** Apollo Server over the gateway schema with depth, alias and cost limits and error masking. */
 export function createApolloServer(schema: GraphQLSchema, limits: GraphQLLimits, logger: Logger): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
@@ -47,8 +49,9 @@ export function createApolloServer(schema: GraphQLSchema, limits: GraphQLLimits,
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: [
-      maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: true }),
-      maxAliasesRule({ n: limits.maxAliases, exposeLimits: true }),
+      // Reported as validation errors (400 GRAPHQL_VALIDATION_FAILED) instead of thrown (a 500).
+      maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: true, propagateOnRejection: false, onReject: [reportRejection] }),
+      maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, propagateOnRejection: false, onReject: [reportRejection] }),
     ],
     plugins: [complexityLimitPlugin(schema, limits.maxComplexity), errorLoggingPlugin(logger)],
   });

@@ -32,16 +32,22 @@ export function complexityLimitPlugin(schema: GraphQLSchema, maximum: number): A
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName,
-            variables: request.variables,
-            estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName,
+              variables: request.variables,
+              estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Cost needs the variables: a variable of the wrong type fails here first.
+            throw new GraphQLError((error as Error).message, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+          }
           if (cost > maximum) {
             throw new GraphQLError(`query cost ${cost} exceeds the limit of ${maximum}; ask for smaller pages or fewer fields`, {
-              extensions: { code: "BAD_USER_INPUT", cost, maxCost: maximum },
+              extensions: { code: "BAD_USER_INPUT", cost, maxCost: maximum, http: { status: 400 } },
             });
           }
         },
