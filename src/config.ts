@@ -44,7 +44,7 @@ const EnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   GRAPHQL_MAX_DEPTH: integer(2, 100).default(12),
   GRAPHQL_MAX_ALIASES: integer(0, 1_000).default(30),
-  GRAPHQL_MAX_COMPLEXITY: integer(10, 100_000_000).default(500_000),
+  GRAPHQL_MAX_COMPLEXITY: integer(10, 100_000_000).default(2_000_000),
   GRAPHQL_INTROSPECTION: z.enum(["true", "false"]).default("true"),
 });
 

@@ -5,7 +5,7 @@ import { buildSeries, usageCacheKey, usageGroupKey, type UsageKey, type UsageSer
 import { partition } from "./batch.js";
 
 /**
- * usageSeries: one series per key, in key order. Keys that differ only in the scope id
+ * usageSeries: one series per key, in key order. Keys of the same scope kind, range and resolution
  * (e.g. every user of a list asking for the same 30 days) share at most three statements.
  */
 export function createUsageLoader(prisma: Prisma): DataLoader<UsageKey, UsageSeriesData, string> {
@@ -19,6 +19,8 @@ export function createUsageLoader(prisma: Prisma): DataLoader<UsageKey, UsageSer
             ...first,
             scopeIds: [...new Set(group.map(({ key }) => key.scopeId))],
             organizationIds: [...new Set(group.map(({ key }) => key.organizationId))],
+            vendors: [...new Set(group.flatMap(({ key }) => key.vendors))],
+            metrics: [...new Set(group.flatMap(({ key }) => key.metrics))],
           });
           for (const { key, index } of group) {
             try {

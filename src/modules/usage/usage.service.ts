@@ -59,9 +59,13 @@ export function usageCacheKey(key: UsageKey): string {
   ].join("|");
 }
 
-/** Keys that can share one set of statements: everything but the scope id. */
+/**
+ * Keys that can share one set of statements: same scope kind, range and resolution. Vendors and
+ * metrics are unioned over the group (each series then reports only its own pairs), so the number
+ * of statements does not grow with the variety of organizations either.
+ */
 export function usageGroupKey(key: UsageKey): string {
-  return usageCacheKey({ ...key, scopeId: "*" });
+  return [key.scope, key.from.toISOString(), key.to.toISOString(), key.resolution].join("|");
 }
 
 /** Zero-filled series for one scope from the batched rows (ratio rows are keyed by organization). */
