@@ -63,7 +63,7 @@ program
 program
   .command("seed")
   .description("fill an empty store with deterministic demo data for all three vendors")
-  .addOption(new Option("--preset <name>", "demo (3 orgs, ~200 users), large (10 orgs x 2,000 users) or tiny").default("demo"))
+  .addOption(new Option("--preset <name>", "demo (3 orgs, ~200 users), medium (10 x 200), large (10 x 2,000) or tiny").default("demo"))
   .option("--organizations <n>", "number of organizations")
   .option("--users <n>", "users per organization")
   .option("--teams <n>", "teams per organization (including the default team)")

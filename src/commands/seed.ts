@@ -17,7 +17,7 @@ export interface SeedCommandOptions {
 }
 
 export function seedOptionsFrom(options: SeedCommandOptions): SeedOptions {
-  if (!isSeedPreset(options.preset)) throw new Error(`unknown preset "${options.preset}" (demo, large or tiny)`);
+  if (!isSeedPreset(options.preset)) throw new Error(`unknown preset "${options.preset}" (demo, medium, large or tiny)`);
   return resolveSeedOptions(options.preset, {
     organizations: options.organizations,
     usersPerOrganization: options.users,

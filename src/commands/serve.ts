@@ -1,75 +1,82 @@
 import { resolveJwtSettings } from "../auth/jwt-secret.js";
 import type { Config } from "../config.js";
+import type { Database } from "../db/database.js";
 import { createGraphQLEndpoint, type GraphQLEndpoint } from "../graphql/mount.js";
-import { createLogger } from "../logger.js";
+import { createLogger, type Logger } from "../logger.js";
+import { DEMO_PASSWORD, SUPERADMIN_EMAIL } from "../seed/directory.js";
 import { resolveSeedOptions } from "../seed/options.js";
 import { runSeed } from "../seed/run.js";
-import { DEMO_PASSWORD, SUPERADMIN_EMAIL } from "../seed/directory.js";
 import { startServer } from "../server.js";
 import { openStore } from "../store.js";
 import { seedProgressReporter } from "./progress.js";
 
 /**
  * `usage-gateway serve`: migrates the store, loads the demo data into an empty store (unless
- * SEED_ON_START=none), serves HTTP, and shuts down cleanly on SIGTERM/SIGINT.
- * Resolves when the server has stopped.
+ * SEED_ON_START=none), serves HTTP, and shuts down cleanly on SIGTERM/SIGINT, also while it is
+ * still starting (an interrupted demo load is rolled back). Resolves when everything is closed.
  */
 export async function serveCommand(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
-  const { db, applied } = await openStore(config);
-  logger.info({ store: db.kind, location: db.location, migrationsApplied: applied }, "store ready");
-
-  let seeded = false;
-  if (config.seedOnStart === "demo" && (await db.prisma.organization.count()) === 0) {
-    const progress = seedProgressReporter();
-    const started = Date.now();
-    try {
-      const summary = await runSeed(db.prisma, resolveSeedOptions("demo"), progress.onProgress);
-      logger.info({ ...summary, seconds: (Date.now() - started) / 1000 }, "demo data loaded");
-      seeded = true;
-    } finally {
-      progress.stop();
+  const stop = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stop.signal.aborted) {
+      logger.warn({ signal }, "second signal: exiting immediately");
+      process.exit(1);
     }
-  }
-
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let graphql: GraphQLEndpoint | undefined;
+    logger.info({ signal }, "shutting down");
+    stop.abort(signal);
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
   try {
-    const jwt = await resolveJwtSettings(config);
-    graphql = await createGraphQLEndpoint({ db, jwt, logger, limits: config.graphql });
-    server = await startServer({ config, db, logger, mount: graphql.mount });
-  } catch (error) {
-    await graphql?.stop();
-    await db.close();
-    throw error;
+    const { db, applied } = await openStore(config);
+    logger.info({ store: db.kind, location: db.location, migrationsApplied: applied }, "store ready");
+    try {
+      const seeded = await seedIfEmpty(config, db, logger, stop.signal);
+      if (!stop.signal.aborted) await serveUntilStopped(config, db, logger, seeded, stop.signal);
+    } finally {
+      await db.close();
+      logger.info("stopped");
+    }
+  } finally {
+    process.off("SIGTERM", onSignal);
+    process.off("SIGINT", onSignal);
   }
-  logger.info({ url: server.url }, "listening");
-  printBanner(server.url, await demoLogins(db.prisma), seeded);
-
-  await new Promise<void>((resolve) => {
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) {
-        logger.warn({ signal }, "second signal: exiting immediately");
-        process.exit(1);
-      }
-      stopping = true;
-      logger.info({ signal }, "shutting down");
-      void server
-        .close()
-        .then(() => graphql!.stop())
-        .then(() => db.close())
-        .then(() => logger.info("stopped"))
-        .catch((error: unknown) => logger.error({ err: error }, "error during shutdown"))
-        .finally(resolve);
-    };
-    process.once("SIGTERM", stop);
-    process.once("SIGINT", stop);
-  });
 }
 
-async function demoLogins(prisma: Awaited<ReturnType<typeof openStore>>["db"]["prisma"]): Promise<string[]> {
-  const admins = await prisma.user.findMany({
+async function seedIfEmpty(config: Config, db: Database, logger: Logger, signal: AbortSignal): Promise<boolean> {
+  if (config.seedOnStart !== "demo" || (await db.prisma.organization.count()) > 0) return false;
+  const progress = seedProgressReporter();
+  const started = Date.now();
+  try {
+    const summary = await runSeed(db.prisma, resolveSeedOptions("demo"), progress.onProgress, signal);
+    logger.info({ ...summary, seconds: (Date.now() - started) / 1000 }, "demo data loaded");
+    return true;
+  } catch (error) {
+    if (!signal.aborted) throw error;
+    logger.info("demo data load interrupted and rolled back; it runs again on the next start");
+    return false;
+  } finally {
+    progress.stop();
+  }
+}
+
+async function serveUntilStopped(config: Config, db: Database, logger: Logger, seeded: boolean, signal: AbortSignal): Promise<void> {
+  const jwt = await resolveJwtSettings(config);
+  const graphql: GraphQLEndpoint = await createGraphQLEndpoint({ db, jwt, logger, limits: config.graphql });
+  try {
+    const server = await startServer({ config, db, logger, mount: graphql.mount });
+    logger.info({ url: server.url }, "listening");
+    printBanner(server.url, await demoLogins(db), seeded);
+    if (!signal.aborted) await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
+    await server.close();
+  } finally {
+    await graphql.stop();
+  }
+}
+
+async function demoLogins(db: Database): Promise<string[]> {
+  const admins = await db.prisma.user.findMany({
     where: { OR: [{ email: SUPERADMIN_EMAIL }, { email: { startsWith: "admin@" }, role: "ADMIN" }] },
     select: { email: true, role: true, passwordHash: true },
     orderBy: [{ role: "asc" }, { email: "asc" }],

@@ -46,6 +46,9 @@ export function createApolloServer(schema: GraphQLSchema, limits: GraphQLLimits,
     introspection: limits.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // The serve command owns shutdown (drain HTTP, stop Apollo, close the store); Apollo must not
+    // re-raise SIGTERM and kill the process mid-drain.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: [

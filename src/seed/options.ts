@@ -16,6 +16,7 @@ export interface SeedOptions {
 
 export const SEED_PRESETS = {
   demo: { organizations: 3, usersPerOrganization: 67, teamsPerOrganization: 5, days: 400, seed: 42, snapshotDays: 120 },
+  medium: { organizations: 10, usersPerOrganization: 200, teamsPerOrganization: 12, days: 400, seed: 42, snapshotDays: 120 },
   large: { organizations: 10, usersPerOrganization: 2000, teamsPerOrganization: 50, days: 400, seed: 42, snapshotDays: 120 },
   tiny: { organizations: 2, usersPerOrganization: 12, teamsPerOrganization: 3, days: 45, seed: 7, snapshotDays: 10 },
 } as const satisfies Record<string, Omit<SeedOptions, "endDate">>;

@@ -22,6 +22,10 @@ export interface SeedSummary {
 }
 
 const ROW_CHUNK = 1_000;
+
+// The embedded store answers without I/O, so a long seed would be one unbroken chain of promise
+// callbacks: signals (SIGTERM) and timers would only run after it. Let them in between chunks.
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 const EVENT_CHUNK = 20_000;
 
 type Tx = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
@@ -66,13 +70,14 @@ class EventWriter {
 
 /**
  * Fills an empty store with deterministic demo data for all three vendors, in one transaction:
- * either the whole data set is there afterwards or nothing is.
+ * either the whole data set is there afterwards or nothing is (also when `signal` aborts it).
  * @throws when the store already holds organizations.
  */
 export async function runSeed(
   prisma: Prisma,
   options: SeedOptions,
   onProgress: (progress: SeedProgress) => void = () => undefined,
+  signal?: AbortSignal,
 ): Promise<SeedSummary> {
   if ((await prisma.organization.count()) > 0) {
     throw new Error("the store already holds data; seed only fills an empty store (use --reset to wipe it first)");
@@ -81,9 +86,13 @@ export async function runSeed(
   await prisma.$transaction(
     async (tx) => {
       for (let index = 0; index < options.organizations; index++) {
-        const report = (phase: SeedProgress["phase"]) =>
+        // Aborting throws inside the transaction, which rolls the whole seed back.
+        const report = async (phase: SeedProgress["phase"]) => {
+          await yieldToEventLoop();
+          signal?.throwIfAborted();
           onProgress({ organization: index + 1, organizations: options.organizations, phase, events: summary.events });
-        report("directory");
+        };
+        await report("directory");
         const org = generateOrganization(options, index);
         await tx.organization.create({ data: org.row });
         await tx.team.createMany({ data: org.teams });
@@ -92,19 +101,23 @@ export async function runSeed(
         await inChunks(org.devices, (data) => tx.device.createMany({ data }));
         summary.users += org.users.length;
 
-        report("events");
+        await report("events");
         const writer = new EventWriter(tx);
         const rocketChatTotals = emptyRocketChatTotals();
         for (const event of generateActivity(options, org, rocketChatTotals)) {
-          if (writer.add(event)) await writer.flush();
+          if (writer.add(event)) {
+            await yieldToEventLoop();
+            signal?.throwIfAborted();
+            await writer.flush();
+          }
         }
         await writer.flush();
         summary.events += writer.written;
 
-        report("rollups");
+        await report("rollups");
         summary.rollups += await rebuildRollups(tx, org.row.id);
 
-        report("statistics");
+        await report("statistics");
         const derived = deriveRecords(options, org, rocketChatTotals);
         await tx.source.createMany({ data: derived.sources });
         await tx.license.createMany({ data: derived.licenses });
