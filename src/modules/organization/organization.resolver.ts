@@ -4,7 +4,7 @@ import type { GraphQLContext } from "../../context.js";
 import { pageRequest } from "../../loaders/pagination.js";
 import { Connection, toConnection } from "../shared/connection.js";
 import { Vendor } from "../shared/enums.js";
-import { PageArgs, UserPageArgs } from "../shared/page.args.js";
+import { PageArgs, UserPageArgs, userPageKey } from "../shared/page.args.js";
 import { Team } from "../team/team.type.js";
 import { UsageArgs, UsageSeries } from "../usage/usage.type.js";
 import { loadUsage } from "../usage/usage.service.js";
@@ -59,12 +59,7 @@ export class OrganizationResolver {
   @FieldResolver(() => UserConnection, { description: "Users by email, optionally filtered. ADMIN of the organization or SUPERADMIN." })
   async users(@Root() organization: Organization, @Args(() => UserPageArgs) args: UserPageArgs, @Ctx() ctx: GraphQLContext) {
     assertAdministersOrganization(requireViewer(ctx.viewer), organization.id, "listing users");
-    const page = await ctx.loaders.userPage.load({
-      parent: "organization",
-      parentId: organization.id,
-      filter: { teamAssigned: args.filter?.teamAssigned, statuses: args.filter?.statuses, roles: args.filter?.roles },
-      ...pageRequest(args.first, args.after),
-    });
+    const page = await ctx.loaders.userPage.load(userPageKey("organization", organization.id, args));
     return toConnection(page);
   }
 

@@ -1,5 +1,6 @@
 import { ArgsType, Field, InputType, Int } from "type-graphql";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../loaders/pagination.js";
+import type { UserPageKey } from "../../loaders/index.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageRequest } from "../../loaders/pagination.js";
 import { Role, UserStatus } from "./enums.js";
 
 @ArgsType()
@@ -27,4 +28,10 @@ export class UserFilterInput {
 export class UserPageArgs extends PageArgs {
   @Field(() => UserFilterInput, { nullable: true, description: "Conditions on the users." })
   filter?: UserFilterInput | null;
+}
+
+/** The loader key of a users page of an organization or team. */
+export function userPageKey(parent: UserPageKey["parent"], parentId: string, args: UserPageArgs): UserPageKey {
+  const { teamAssigned, statuses, roles } = args.filter ?? {};
+  return { parent, parentId, filter: { teamAssigned, statuses, roles }, ...pageRequest(args.first, args.after) };
 }

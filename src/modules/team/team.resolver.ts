@@ -2,11 +2,10 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "t
 import { assertAdministersTeam, canSeeTeam, requireViewer } from "../../auth/access.js";
 import type { GraphQLContext } from "../../context.js";
 import { notFound } from "../../errors.js";
-import { pageRequest } from "../../loaders/pagination.js";
 import { UserConnection } from "../organization/organization.resolver.js";
 import { Organization } from "../organization/organization.type.js";
 import { toConnection } from "../shared/connection.js";
-import { UserPageArgs } from "../shared/page.args.js";
+import { UserPageArgs, userPageKey } from "../shared/page.args.js";
 import { loadUsage } from "../usage/usage.service.js";
 import { UsageArgs, UsageSeries } from "../usage/usage.type.js";
 import { Team, TeamUtilization } from "./team.type.js";
@@ -39,12 +38,7 @@ export class TeamResolver {
   @FieldResolver(() => UserConnection, { description: "Members by email. Organization ADMIN or the team's TEAM_ADMIN." })
   async users(@Root() team: Team & { organizationId: string }, @Args(() => UserPageArgs) args: UserPageArgs, @Ctx() ctx: GraphQLContext) {
     assertAdministersTeam(requireViewer(ctx.viewer), team, "listing team members");
-    const page = await ctx.loaders.userPage.load({
-      parent: "team",
-      parentId: team.id,
-      filter: { teamAssigned: args.filter?.teamAssigned, statuses: args.filter?.statuses, roles: args.filter?.roles },
-      ...pageRequest(args.first, args.after),
-    });
+    const page = await ctx.loaders.userPage.load(userPageKey("team", team.id, args));
     return toConnection(page);
   }
 

@@ -5,17 +5,21 @@ import { METRIC_KIND, type UsageMetricName } from "./usage.metrics.js";
 
 export type UsageScope = "ORGANIZATION" | "TEAM" | "USER";
 
-/** Usage of many scopes of one kind over the same range, resolution, vendors and metrics. */
-export interface UsageQuery {
+/** What a usage series covers: [from, to) at a resolution, for some vendors and metrics. */
+export interface UsageRange {
   readonly scope: UsageScope;
-  readonly scopeIds: readonly string[];
-  /** The organizations of those scopes (used to reach the primary-key prefix, and for ratios). */
-  readonly organizationIds: readonly string[];
   readonly from: Date;
   readonly to: Date;
   readonly resolution: Resolution;
   readonly vendors: readonly Vendor[];
   readonly metrics: readonly UsageMetricName[];
+}
+
+/** Usage of many scopes of one kind over the same range. */
+export interface UsageQuery extends UsageRange {
+  readonly scopeIds: readonly string[];
+  /** The organizations of those scopes (used to reach the primary-key prefix, and for ratios). */
+  readonly organizationIds: readonly string[];
 }
 
 /** One aggregated value; `bucket` null is the total over the whole range. */

@@ -3,18 +3,12 @@ import { badInput } from "../../errors.js";
 import { BucketRangeError, enumerateBuckets, MAX_BUCKETS, type Bucket, type Resolution } from "./resolution.js";
 import type { Loaders } from "../../loaders/index.js";
 import { METRIC_VENDORS, seriesPairs, USAGE_METRICS, type UsageMetricName } from "./usage.metrics.js";
-import type { UsageRow, UsageScope } from "./usage.queries.js";
+import type { UsageRange, UsageRow, UsageScope } from "./usage.queries.js";
 
 /** What one `usage(...)` field asks for. */
-export interface UsageKey {
-  readonly scope: UsageScope;
+export interface UsageKey extends UsageRange {
   readonly scopeId: string;
   readonly organizationId: string;
-  readonly from: Date;
-  readonly to: Date;
-  readonly resolution: Resolution;
-  readonly vendors: readonly Vendor[];
-  readonly metrics: readonly UsageMetricName[];
 }
 
 export interface UsageValue {
