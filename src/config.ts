@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   SEED_ON_START: z.enum(["demo", "none"]).default("demo"),
   DB_STATEMENT_TIMEOUT_MS: integer(100, 600_000).default(15_000),
+  DB_POOL_SIZE: integer(1, 1_000).default(10),
+  DB_POOL_TIMEOUT_MS: integer(100, 600_000).default(30_000),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   GRAPHQL_MAX_DEPTH: integer(2, 100).default(12),
   GRAPHQL_MAX_ALIASES: integer(0, 1_000).default(30),
@@ -58,6 +60,10 @@ export interface Config {
     readonly url: string | undefined;
     readonly dataDir: string;
     readonly statementTimeoutMs: number;
+    /** PostgreSQL connections per gateway process. */
+    readonly poolSize: number;
+    /** How long a request waits for a free connection before failing. */
+    readonly poolTimeoutMs: number;
   };
   readonly auth: {
     /** Undefined outside production: the gateway then keeps a generated secret in `dataDir`. */
@@ -100,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       url: e.DATABASE_URL,
       dataDir: path.resolve(e.DATA_DIR),
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      poolSize: e.DB_POOL_SIZE,
+      poolTimeoutMs: e.DB_POOL_TIMEOUT_MS,
     }),
     auth: Object.freeze({ jwtSecret: e.JWT_SECRET, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE }),
     graphql: Object.freeze({

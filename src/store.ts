@@ -24,6 +24,8 @@ export async function openStore(config: Config): Promise<{ db: Database; applied
     url: config.database.url,
     dataDir: config.database.dataDir,
     statementTimeoutMs: config.database.statementTimeoutMs,
+    poolSize: config.database.poolSize,
+    poolTimeoutMs: config.database.poolTimeoutMs,
   });
   try {
     return { db, applied: await applyMigrations(db) };

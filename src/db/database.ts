@@ -33,6 +33,10 @@ export interface DatabaseOptions {
   /** Directory holding the embedded store (`<dataDir>/pglite`); `undefined` keeps it in memory. */
   readonly dataDir?: string | undefined;
   readonly statementTimeoutMs?: number;
+  /** PostgreSQL pool size (default 10). */
+  readonly poolSize?: number;
+  /** How long to wait for a free pooled connection (default 30 s). */
+  readonly poolTimeoutMs?: number;
 }
 
 /**
@@ -40,15 +44,16 @@ export interface DatabaseOptions {
  * connection so that a wrong URL fails here with a clear message rather than on first use.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.statementTimeoutMs) : openPglite(options.dataDir);
+  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir);
 }
 
-async function openPostgres(url: string, statementTimeoutMs = 15_000): Promise<Database> {
+async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
   const adapterFactory = new PrismaPg({
     connectionString: url,
-    statement_timeout: statementTimeoutMs,
-    connectionTimeoutMillis: 5_000,
-    max: 10,
+    statement_timeout: options.statementTimeoutMs ?? 15_000,
+    // Also the wait for a free pooled connection: under load, requests queue rather than fail.
+    connectionTimeoutMillis: options.poolTimeoutMs ?? 30_000,
+    max: options.poolSize ?? 10,
   });
   const prisma = createPrismaClient(adapterFactory);
   const location = redactUrl(url);

@@ -1,0 +1,188 @@
+/**
+ * `npm run bench`: GraphQL latency and throughput on a seeded store, loopback only, bounded in
+ * time. Writes bench/results.md. Options (environment):
+ *   BENCH_STORES=postgres,pglite   which stores (PostgreSQL from BENCH_DATABASE_URL or the local server)
+ *   BENCH_PRESET=large             seed preset (medium for a quicker run); stores are seeded once and reused
+ *   BENCH_SECONDS=10               duration of each scenario
+ *   BENCH_CONNECTIONS=20           concurrent clients
+ */
+import "reflect-metadata";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+import pg from "pg";
+import { signAccessToken } from "../src/auth/jwt.js";
+import { loadConfig } from "../src/config.js";
+import { openDatabase, type Database, type StoreKind } from "../src/db/database.js";
+import { applyMigrations } from "../src/db/migrations.js";
+import { createGraphQLEndpoint } from "../src/graphql/mount.js";
+import { createLogger } from "../src/logger.js";
+import { isSeedPreset, resolveSeedOptions } from "../src/seed/options.js";
+import { runSeed } from "../src/seed/run.js";
+import { startServer } from "../src/server.js";
+import { countStatements } from "../test/helpers/statements.js";
+import { SCENARIOS, dashboardRawSql, type Scenario } from "./scenarios.js";
+
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const PRESET = process.env.BENCH_PRESET ?? "large";
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const STORES = (process.env.BENCH_STORES ?? "postgres,pglite").split(",") as StoreKind[];
+const PG_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const JWT = { secret: "bench-secret-".padEnd(48, "b"), issuer: "usage-gateway", audience: "usage-gateway" };
+// A fixed end date keeps the seeded store reusable across runs and days.
+const END_DATE = "2026-11-01";
+
+interface Row {
+  store: StoreKind;
+  scenario: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  statements: number;
+  errors: number;
+}
+
+async function openBenchStore(kind: StoreKind): Promise<Database> {
+  if (kind === "pglite") return openDatabase({ dataDir: path.join(HERE, ".tmp", `pglite-${PRESET}`) });
+  const name = `ug_bench_${PRESET}`;
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return openDatabase({ url: url.toString(), statementTimeoutMs: 120_000 });
+}
+
+async function prepare(kind: StoreKind): Promise<Database> {
+  const db = await openBenchStore(kind);
+  await applyMigrations(db);
+  if ((await db.prisma.organization.count()) === 0) {
+    if (!isSeedPreset(PRESET)) throw new Error(`unknown preset ${PRESET}`);
+    const started = Date.now();
+    process.stderr.write(`bench: seeding ${PRESET} into ${db.location} (once; reused by later runs)\n`);
+    await runSeed(db.prisma, resolveSeedOptions(PRESET, { endDate: END_DATE }), (p) =>
+      process.stderr.write(`bench: seed organization ${p.organization}/${p.organizations} ${p.phase}\n`));
+    process.stderr.write(`bench: seeded in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+    await db.prisma.$executeRawUnsafe("ANALYZE");
+  }
+  return db;
+}
+
+function load(url: string, token: string, scenario: Scenario): Promise<autocannon.Result> {
+  return autocannon({
+    url: `${url}/graphql`,
+    method: "POST",
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
+  });
+}
+
+async function benchStore(kind: StoreKind): Promise<{ rows: Row[]; rawP50: number; users: number }> {
+  const db = await prepare(kind);
+  const logger = createLogger("warn");
+  const config = loadConfig({ PORT: "0", LOG_LEVEL: "warn", DATA_DIR: path.join(HERE, ".tmp") });
+  const endpoint = await createGraphQLEndpoint({ db, jwt: JWT, logger, limits: config.graphql });
+  const server = await startServer({ config, db, logger, mount: endpoint.mount });
+  const superadmin = await db.prisma.user.findUniqueOrThrow({ where: { email: "superadmin@demo.test" } });
+  const token = signAccessToken({ sub: superadmin.id, org: superadmin.organizationId, role: superadmin.role }, JWT, 3_600);
+  const rows: Row[] = [];
+  const post = (scenario: Scenario) =>
+    fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
+    }).then((response) => response.json() as Promise<{ errors?: unknown[] }>);
+  try {
+    // Statement counts and the raw-SQL baseline are taken on an idle server, before any load.
+    const statements = new Map<string, number>();
+    for (const scenario of SCENARIOS) {
+      const counted = await countStatements(db.prisma, () => post(scenario));
+      if (counted.result.errors) throw new Error(`${scenario.name} failed: ${JSON.stringify(counted.result.errors)}`);
+      statements.set(scenario.name, counted.statements);
+    }
+    const rawP50 = await rawDashboardP50(db, superadmin.organizationId);
+    for (const scenario of SCENARIOS) {
+      process.stderr.write(`bench: ${kind} ${scenario.name} (${SECONDS} s, ${CONNECTIONS} connections)\n`);
+      const measured = await load(server.url, token, scenario);
+      rows.push({
+        store: kind,
+        scenario: scenario.name,
+        requestsPerSecond: measured.requests.average,
+        p50: measured.latency.p50,
+        p99: measured.latency.p99,
+        statements: statements.get(scenario.name)!,
+        errors: measured.errors + measured.non2xx,
+      });
+      await drain(server.url, token);
+    }
+    return { rows, rawP50, users: await db.prisma.user.count() };
+  } finally {
+    await server.close();
+    await endpoint.stop();
+    await db.close();
+  }
+}
+
+/** Waits until requests left over from a load run have finished (a small query answers fast again). */
+async function drain(url: string, token: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const started = performance.now();
+    await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: SCENARIOS[0]!.query }),
+    });
+    if (performance.now() - started < 50) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** p50 of the dashboard's aggregations run as raw SQL, one dashboard after another, in this process. */
+async function rawDashboardP50(db: Database, organizationId: string): Promise<number> {
+  const statements = dashboardRawSql(organizationId);
+  const timings: number[] = [];
+  const deadline = Date.now() + SECONDS * 1_000;
+  while (Date.now() < deadline) {
+    const started = performance.now();
+    await Promise.all(statements.map(([sql, ...params]) => db.prisma.$queryRawUnsafe(sql as string, ...params)));
+    timings.push(performance.now() - started);
+  }
+  timings.sort((a, b) => a - b);
+  return timings[Math.floor(timings.length / 2)]!;
+}
+
+const results: { rows: Row[]; rawP50: number; users: number; store: StoreKind }[] = [];
+for (const store of STORES) results.push({ store, ...(await benchStore(store)) });
+
+const lines = [
+  "# Benchmark results",
+  "",
+  `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: preset \`${PRESET}\`, ${CONNECTIONS} concurrent clients, ${SECONDS} s per scenario,`,
+  "autocannon over loopback against one gateway process on this 2-core machine. Statements: SQL statements per request, counted",
+  "from Prisma query events on a single request.",
+  "",
+  "| store | users | scenario | req/s | p50 ms | p99 ms | SQL statements | errors |",
+  "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+  ...results.flatMap(({ rows, users }) =>
+    rows.map((r) => `| ${r.store} | ${users} | ${r.scenario} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.statements} | ${r.errors} |`)),
+  "",
+  "Dashboard against raw SQL (the same aggregations as direct queries in one process, p50 of sequential runs):",
+  "",
+  "| store | raw SQL p50 ms (idle, sequential) | GraphQL dashboard p50 ms (under load) | ratio |",
+  "| --- | ---: | ---: | ---: |",
+  ...results.map(({ store, rows, rawP50 }) => {
+    const dashboard = rows.find((r) => r.scenario === "dashboard")!;
+    return `| ${store} | ${rawP50.toFixed(1)} | ${dashboard.p50} | ${(dashboard.p50 / rawP50).toFixed(2)} |`;
+  }),
+  "",
+];
+await mkdir(HERE, { recursive: true });
+await writeFile(path.join(HERE, "results.md"), lines.join("\n"));
+process.stdout.write(lines.join("\n") + "\n");

@@ -1,0 +1,64 @@
+/** The operations `npm run bench` loads the gateway with. History ends 2026-11-01 (bench seed). */
+
+export interface Scenario {
+  readonly name: string;
+  readonly query: string;
+  readonly variables: Record<string, unknown>;
+}
+
+const END = "2026-11-01T00:00:00.000Z";
+const YEAR_AGO = "2025-11-01T00:00:00.000Z";
+const MONTH_AGO = "2026-10-02T00:00:00.000Z";
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: "small",
+    query: "query Small { viewer { name organization { name } } }",
+    variables: {},
+  },
+  {
+    name: "dashboard",
+    query: `query Dashboard($from: DateTimeISO!, $to: DateTimeISO!) {
+      organization {
+        usage(from: $from, to: $to, resolution: DAY) { points { from values { metric vendor value } } totals { metric vendor value } }
+        deviceStats(discriminator: OS) { os total }
+        activeUsers(year: 2026, month: 10) { points { date count } }
+        workspaceStatistics {
+          totalUsers activeAccounts pendingUsers deactivatedUsers devices
+          presence { online away busy offline } messages { total channel privateGroup direct livechat }
+          aiCompletions aiChatInteractions lastActiveAt
+        }
+      }
+    }`,
+    variables: { from: YEAR_AGO, to: END },
+  },
+  {
+    name: "nested",
+    query: `query Nested($from: DateTimeISO!, $to: DateTimeISO!) {
+      organizations(first: 20) { nodes { name teams(first: 50) { nodes { name users(first: 50) { nodes {
+        email devices { os client } usage(from: $from, to: $to, resolution: DAY, metrics: [ACTIVE_USERS, MESSAGES_SENT]) { totals { metric vendor value } }
+      } } } } } }
+    }`,
+    variables: { from: MONTH_AGO, to: END },
+  },
+];
+
+/** The dashboard's aggregations as direct SQL, for the raw-SQL baseline. */
+export function dashboardRawSql(organizationId: string): [string, ...unknown[]][] {
+  return [
+    [`SELECT "bucketStart", "metric", "vendor", sum("value") FROM "UsageRollup"
+      WHERE "organizationId" = $1::uuid AND "grain" = 'DAY' AND "scope" = 'ORGANIZATION' AND "bucketStart" >= $2::timestamptz AND "bucketStart" < $3::timestamptz
+      GROUP BY GROUPING SETS ((1, 2, 3), (2, 3))`, organizationId, YEAR_AGO, END],
+    [`SELECT "bucketStart", "metric", "vendor", count(DISTINCT "scopeId") FROM "UsageRollup"
+      WHERE "organizationId" = $1::uuid AND "grain" = 'DAY' AND "scope" = 'USER'
+        AND "metric" IN ('ACTIVE_USERS', 'COMPLETION_ACTIVE_USERS', 'CHAT_ACTIVE_USERS') AND "bucketStart" >= $2::timestamptz AND "bucketStart" < $3::timestamptz
+      GROUP BY GROUPING SETS ((1, 2, 3), (2, 3))`, organizationId, YEAR_AGO, END],
+    [`SELECT "os", count(*) FROM "Device" WHERE "organizationId" = $1::uuid AND "wipedAt" IS NULL GROUP BY 1`, organizationId],
+    [`SELECT "bucketStart", count(DISTINCT "scopeId") FROM "UsageRollup" WHERE "organizationId" = $1::uuid AND "grain" = 'DAY'
+      AND "scope" = 'USER' AND "metric" = 'ACTIVE_USERS' AND "bucketStart" >= '2026-10-01' AND "bucketStart" < '2026-11-01' GROUP BY 1`, organizationId],
+    [`SELECT count(*), count(*) FILTER (WHERE "status" = 'REGISTERED'), count(*) FILTER (WHERE "presence" = 'ONLINE'), max("lastActiveAt")
+      FROM "User" WHERE "organizationId" = $1::uuid`, organizationId],
+    [`SELECT "metric", "roomType", sum("value") FROM "UsageRollup" WHERE "organizationId" = $1::uuid AND "grain" = 'DAY' AND "scope" = 'ORGANIZATION'
+      AND "metric" IN ('MESSAGES_SENT', 'CODE_COMPLETIONS', 'CHAT_INTERACTIONS') GROUP BY 1, 2`, organizationId],
+  ];
+}
