@@ -1,8 +1,18 @@
 import DataLoader from "dataloader";
 import type { Prisma } from "../db/database.js";
-import { fetchUsageRows } from "../modules/usage/usage.queries.js";
+import { fetchUsageRows, type UsageRow } from "../modules/usage/usage.queries.js";
 import { buildSeries, usageCacheKey, usageGroupKey, type UsageKey, type UsageSeriesData } from "../modules/usage/usage.service.js";
 import { partition } from "./batch.js";
+
+function groupRows(rows: readonly UsageRow[]): Map<string, UsageRow[]> {
+  const groups = new Map<string, UsageRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row.scopeId);
+    if (group) group.push(row);
+    else groups.set(row.scopeId, [row]);
+  }
+  return groups;
+}
 
 /**
  * usageSeries: one series per key, in key order. Keys of the same scope kind, range and resolution
@@ -22,9 +32,12 @@ export function createUsageLoader(prisma: Prisma): DataLoader<UsageKey, UsageSer
             vendors: [...new Set(group.flatMap(({ key }) => key.vendors))],
             metrics: [...new Set(group.flatMap(({ key }) => key.metrics))],
           });
+          // Group once: each series reads only its own rows (the group may hold thousands of scopes).
+          const byScope = groupRows(rows);
+          const byOrganization = groupRows(ratioRows);
           for (const { key, index } of group) {
             try {
-              results[index] = buildSeries(key, rows, ratioRows);
+              results[index] = buildSeries(key, byScope.get(key.scopeId) ?? [], byOrganization.get(key.organizationId) ?? []);
             } catch (error) {
               results[index] = error as Error;
             }

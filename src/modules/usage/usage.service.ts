@@ -62,12 +62,14 @@ export function usageGroupKey(key: UsageKey): string {
   return [key.scope, key.from.toISOString(), key.to.toISOString(), key.resolution].join("|");
 }
 
-/** Zero-filled series for one scope from the batched rows (ratio rows are keyed by organization). */
+/**
+ * Zero-filled series for one scope.
+ * @param rows the scope's rows; @param ratioRows its organization's ratio rows.
+ */
 export function buildSeries(key: UsageKey, rows: readonly UsageRow[], ratioRows: readonly UsageRow[]): UsageSeriesData {
   const values = new Map<string, number>();
   const slot = (metric: string, vendor: string, bucket: Date | null) => `${metric}|${vendor}|${bucket ? bucket.getTime() : "total"}`;
-  for (const row of rows) if (row.scopeId === key.scopeId) values.set(slot(row.metric, row.vendor, row.bucket), row.value);
-  for (const row of ratioRows) if (row.scopeId === key.organizationId) values.set(slot(row.metric, row.vendor, row.bucket), row.value);
+  for (const row of [...rows, ...ratioRows]) values.set(slot(row.metric, row.vendor, row.bucket), row.value);
 
   const valueOf = (metric: UsageMetricName, vendor: Vendor, bucket: Date | null): number => {
     if (metric === "AUTOMATION_FACTOR") {
