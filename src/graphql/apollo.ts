@@ -21,7 +21,7 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> 
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
-            if (!isExpectedError(error) && !error.extensions?.code) {
+            if (!isExpectedError(error, error.extensions?.code)) {
               (contextValue?.logger ?? logger).error({ err: error.originalError ?? error, path: error.path }, "unexpected GraphQL error");
             }
           }

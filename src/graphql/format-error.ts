@@ -10,12 +10,15 @@ const CALLER_CODES = new Set([
 
 export const INTERNAL_MESSAGE = "Internal server error. Quote the request id when reporting it.";
 
-/** Whether an error is one the caller caused or may see (not a bug to log and mask). */
-export function isExpectedError(error: unknown): boolean {
+/**
+ * Whether an error is one the caller caused or may see (not a bug to log and mask). `code` is the
+ * code Apollo assigned (graphql-js validation errors carry none of their own).
+ */
+export function isExpectedError(error: unknown, code?: unknown): boolean {
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) return true;
-  const code = (original as GraphQLError | undefined)?.extensions?.code;
-  return original instanceof GraphQLError && typeof code === "string" && CALLER_CODES.has(code);
+  const effective = (original as GraphQLError | undefined)?.extensions?.code ?? code;
+  return original instanceof GraphQLError && typeof effective === "string" && CALLER_CODES.has(effective);
 }
 
 /**
@@ -28,7 +31,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof DomainError) {
     return { ...formatted, message: original.message, extensions: { ...original.details, code: original.code } };
   }
-  if (isExpectedError(error) || (original instanceof GraphQLError && original.extensions?.code === undefined && CALLER_CODES.has(String(formatted.extensions?.code)))) {
+  if (isExpectedError(error, formatted.extensions?.code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
