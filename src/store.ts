@@ -2,6 +2,7 @@ import { access, constants, mkdir } from "node:fs/promises";
 import type { Config } from "./config.js";
 import { openDatabase, type Database } from "./db/database.js";
 import { applyMigrations } from "./db/migrations.js";
+import { lockEmbeddedStore } from "./db/store-lock.js";
 
 /** Creates `dir` if needed and proves it is writable, with a message that names the variable. */
 export async function ensureWritableDir(dir: string): Promise<void> {
@@ -20,13 +21,22 @@ export async function ensureWritableDir(dir: string): Promise<void> {
  */
 export async function openStore(config: Config): Promise<{ db: Database; applied: string[] }> {
   await ensureWritableDir(config.database.dataDir);
-  const db = await openDatabase({
-    url: config.database.url,
-    dataDir: config.database.dataDir,
-    statementTimeoutMs: config.database.statementTimeoutMs,
-    poolSize: config.database.poolSize,
-    poolTimeoutMs: config.database.poolTimeoutMs,
-  });
+  // The embedded store belongs to one process at a time; PostgreSQL handles its own concurrency.
+  const unlock = config.database.url ? async () => undefined : await lockEmbeddedStore(config.database.dataDir);
+  let opened: Database;
+  try {
+    opened = await openDatabase({
+      url: config.database.url,
+      dataDir: config.database.dataDir,
+      statementTimeoutMs: config.database.statementTimeoutMs,
+      poolSize: config.database.poolSize,
+      poolTimeoutMs: config.database.poolTimeoutMs,
+    });
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+  const db: Database = { ...opened, close: () => opened.close().finally(unlock) };
   try {
     return { db, applied: await applyMigrations(db) };
   } catch (error) {

@@ -96,7 +96,8 @@ function printBanner(url: string, logins: string[], seeded: boolean): void {
     lines.push(
       `  demo data: ${seeded ? "loaded just now" : "present"}; logins (password "${DEMO_PASSWORD}"):`,
       ...logins.map((login) => `    ${login}`),
-      `  a token:   npm run --silent token -- --email ${SUPERADMIN_EMAIL}`,
+      `  a token:   in GraphiQL run  mutation { login(email: "${SUPERADMIN_EMAIL}", password: "${DEMO_PASSWORD}") { token } }`,
+      `             (or, with the gateway stopped: npm run --silent token -- --email ${SUPERADMIN_EMAIL})`,
     );
   }
   process.stderr.write(lines.join("\n") + "\n\n");

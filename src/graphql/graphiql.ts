@@ -35,9 +35,12 @@ function exampleQuery(now: Date): string {
   const to = new Date(Math.floor(now.getTime() / day) * day).toISOString();
   const from = new Date(Date.parse(to) - 7 * day).toISOString();
   return `# Usage Gateway: one schema for Teamwire, Rocket.Chat and Tabnine usage.
-# 1. Get a token:  npm run --silent token -- --email admin@nordhafen.test
+# 1. Get a token: in a new tab (+) run
+#      mutation { login(email: "admin@nordhafen.test", password: "demo-password") { token } }
+#    (demo admins' password), or with the gateway stopped: npm run --silent token -- --email …
 # 2. Open "Headers" below and enter: {"Authorization": "Bearer <token>"}
 # 3. Run this query (Ctrl-Enter). The Docs panel describes every type and field.
+
 query Dashboard {
   viewer {
     name

@@ -72,10 +72,14 @@ describe("npm start on an empty data directory (embedded store)", () => {
     }
   });
 
-  it("restarts on the same data without seeding again", async () => {
+  it("restarts on the same data without seeding again, and keeps other processes out of the embedded store", async () => {
     const serve = await startServe(cleanEnv({ DATA_DIR: dataDir, PORT: "0" }));
     try {
       expect(serve.output().stderr).toMatch(/demo data: present/);
+      const token = await runCli(["token", "--email", SUPERADMIN_EMAIL], cleanEnv({ DATA_DIR: dataDir }));
+      expect(token.code).toBe(1);
+      expect(token.stdout).toBe("");
+      expect(token.stderr).toMatch(/^usage-gateway: the embedded store in .* is in use by process \d+ .*login\(email, password\)\n$/);
     } finally {
       expect(await serve.stop()).toBe(0);
     }

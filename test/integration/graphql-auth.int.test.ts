@@ -1,7 +1,7 @@
 import jwt from "jsonwebtoken";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  OrganizationsDocument, OrgDevicesDocument, OrgNameDocument, OrgUsageTotalsDocument, OrgUsersDocument, TeamMembersDocument,
+  LoginDocument, OrganizationsDocument, OrgDevicesDocument, OrgNameDocument, OrgUsageTotalsDocument, OrgUsersDocument, TeamMembersDocument,
   TeamNameDocument, UserEmailDocument, ViewerDocument, ViewerOrgUsersDocument,
 } from "../__generated__/graphql.js";
 import {
@@ -109,6 +109,19 @@ describe.each(STORE_KINDS)("GraphQL auth and tenancy on %s", (kind) => {
     expect(response.status).toBe(401);
     expectErrors(response, "UNAUTHENTICATED");
     expect(response.body.data).toBeUndefined();
+  });
+
+  it("login exchanges an admin's email and password for a working token, and refuses wrong ones alike", async () => {
+    const ok = expectNoErrors(await server.request(LoginDocument, { email: "Admin@Nordhafen.test ", password: "demo-password" }));
+    expect(ok.login.user).toEqual({ email: "admin@nordhafen.test", role: "ADMIN" });
+    expect(Date.parse(ok.login.expiresAt) - Date.now()).toBeGreaterThan(11 * 3_600_000);
+    expect(expectNoErrors(await server.request(ViewerDocument, {}, ok.login.token)).viewer.email).toBe("admin@nordhafen.test");
+    const wrongPassword = expectErrors(await server.request(LoginDocument, { email: "admin@nordhafen.test", password: "nope" }), "UNAUTHENTICATED");
+    const unknownUser = expectErrors(await server.request(LoginDocument, { email: "nobody@nordhafen.test", password: "demo-password" }), "UNAUTHENTICATED");
+    expect(wrongPassword).toEqual(unknownUser);
+    // Members have no password: they cannot log in this way.
+    const member = await server.store.db.prisma.user.findFirstOrThrow({ where: { role: "MEMBER", passwordHash: null } });
+    expectErrors(await server.request(LoginDocument, { email: member.email, password: "demo-password" }), "UNAUTHENTICATED");
   });
 
   it("a malformed Authorization header is rejected with 401", async () => {
