@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: GraphQL latency and throughput on a seeded store, loopback only, bounded in
- * time. Writes bench/results.md. Options (environment):
+ * time. Writes bench/results-<preset>.md. Options (environment):
  *   BENCH_STORES=postgres,pglite   which stores (PostgreSQL from BENCH_DATABASE_URL or the local server)
  *   BENCH_PRESET=large             seed preset (medium for a quicker run); stores are seeded once and reused
  *   BENCH_SECONDS=10               duration of each scenario
@@ -185,5 +185,5 @@ const lines = [
   "",
 ];
 await mkdir(HERE, { recursive: true });
-await writeFile(path.join(HERE, "results.md"), lines.join("\n"));
+await writeFile(path.join(HERE, `results-${PRESET}.md`), lines.join("\n"));
 process.stdout.write(lines.join("\n") + "\n");
