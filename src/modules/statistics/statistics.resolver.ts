@@ -9,9 +9,9 @@ import { DeviceDiscriminator, Vendor } from "../shared/enums.js";
 import { PageArgs } from "../shared/page.args.js";
 import { accountUtilization, calendarSeries, lastUsages } from "./calendar.service.js";
 import { deviceStats } from "./device-stats.service.js";
-import {
-  AccountUtilizationMonth, CalendarSeries, DeviceStat, LastUsage, StatisticsSnapshot, WorkspaceStatistics,
-} from "./statistics.type.js";
+import { AccountUtilizationMonth, CalendarSeries, LastUsage } from "./calendar.type.js";
+import { DeviceStat } from "./device-stat.type.js";
+import { StatisticsSnapshot, WorkspaceStatistics } from "./workspace-statistics.type.js";
 import { workspaceStatistics } from "./workspace.service.js";
 
 @ArgsType()
