@@ -85,6 +85,9 @@ export async function runSeed(
   const summary = { organizations: options.organizations, users: 0, events: 0, rollups: 0, snapshots: 0 };
   await prisma.$transaction(
     async (tx) => {
+      // The configured statement timeout protects API requests; a bulk load's rollup statements
+      // can take minutes on large presets. LOCAL: only for this transaction.
+      await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 0");
       for (let index = 0; index < options.organizations; index++) {
         // Aborting throws inside the transaction, which rolls the whole seed back.
         const report = async (phase: SeedProgress["phase"]) => {

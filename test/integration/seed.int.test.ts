@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../src/auth/password.js";
 import { DEMO_PASSWORD, SUPERADMIN_EMAIL } from "../../src/seed/directory.js";
 import { resolveSeedOptions } from "../../src/seed/options.js";
+import { openDatabase } from "../../src/db/database.js";
 import { runSeed } from "../../src/seed/run.js";
 import { tableChecksums } from "../helpers/checksums.js";
 import { createTestStore, STORE_KINDS, type TestStore } from "../helpers/stores.js";
@@ -130,6 +131,21 @@ describe("seed across stores", () => {
     } finally {
       await lite.dispose();
       await server.dispose();
+    }
+  });
+
+  it.runIf(STORE_KINDS.includes("postgres"))("loads on PostgreSQL even when API statements time out after 20 ms", async () => {
+    const store = await createTestStore("postgres");
+    const strict = await openDatabase({ url: store.url, statementTimeoutMs: 20 });
+    try {
+      const [{ timeout }] = (await strict.prisma.$queryRawUnsafe<{ timeout: string }[]>("SELECT current_setting('statement_timeout') AS timeout")) as [{ timeout: string }];
+      expect(timeout).toBe("20ms");
+      const summary = await runSeed(strict.prisma, OPTIONS);
+      expect(summary.rollups).toBeGreaterThan(0);
+      expect(await strict.prisma.usageRollup.count()).toBe(summary.rollups);
+    } finally {
+      await strict.close();
+      await store.dispose();
     }
   });
 
