@@ -5,7 +5,7 @@ import { createGraphQLEndpoint, type GraphQLEndpoint } from "../graphql/mount.js
 import { createLogger, type Logger } from "../logger.js";
 import { DEMO_PASSWORD, SUPERADMIN_EMAIL } from "../seed/directory.js";
 import { resolveSeedOptions } from "../seed/options.js";
-import { runSeed } from "../seed/run.js";
+import { runSeed, StoreNotEmptyError } from "../seed/run.js";
 import { startServer } from "../server.js";
 import { openStore } from "../store.js";
 import { seedProgressReporter } from "./progress.js";
@@ -53,6 +53,7 @@ async function seedIfEmpty(config: Config, db: Database, logger: Logger, signal:
     logger.info({ ...summary, seconds: (Date.now() - started) / 1000 }, "demo data loaded");
     return true;
   } catch (error) {
+    if (error instanceof StoreNotEmptyError) return false; // another gateway loaded it meanwhile
     if (!signal.aborted) throw error;
     logger.info("demo data load interrupted and rolled back; it runs again on the next start");
     return false;

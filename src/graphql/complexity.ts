@@ -1,11 +1,12 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { createRequire } from "node:module";
-import { GraphQLError, type GraphQLSchema } from "graphql";
+import { GraphQLError, Kind, type GraphQLSchema } from "graphql";
 // The CommonJS build, like the rest of the app, loads graphql's index.js; the package's ESM build
 // imports graphql's .mjs files, a second copy of graphql (the dual-package hazard).
 import type * as QueryComplexity from "graphql-query-complexity/cjs";
 import type { ComplexityEstimator } from "graphql-query-complexity/cjs";
-import { DEFAULT_PAGE_SIZE } from "../loaders/pagination.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../loaders/pagination.js";
+import { MAX_BUCKETS } from "../modules/usage/resolution.js";
 
 // Loaded with require, not `import x from`: Node makes the default import `module.exports`, but
 // vitest honours the build's `__esModule` flag and makes it `exports.default` (createComplexityRule),
@@ -13,11 +14,28 @@ import { DEFAULT_PAGE_SIZE } from "../loaders/pagination.js";
 // imports fail in Node instead (its CJS lexer misses the `__exportStar` re-exports).
 const { getComplexity, simpleEstimator } = createRequire(import.meta.url)("graphql-query-complexity/cjs") as typeof QueryComplexity;
 
-/** A connection costs its page size times its children; a usage series costs 10. */
-const pageEstimator: ComplexityEstimator = ({ args, field, childComplexity }) => {
-  if (field.name === "usage") return 10 + childComplexity;
+const BUCKET_MS = { HOUR: 3_600_000, DAY: 86_400_000, WEEK: 7 * 86_400_000, MONTH: 28 * 86_400_000 } as const;
+
+/** Buckets a usage series will have (an upper bound); 1 when the arguments are not usable. */
+function bucketCount(args: Record<string, unknown>): number {
+  const from = Date.parse(String(args.from));
+  const to = Date.parse(String(args.to));
+  const size = BUCKET_MS[args.resolution as keyof typeof BUCKET_MS];
+  if (!size || Number.isNaN(from) || Number.isNaN(to) || to <= from) return 1;
+  return Math.min(MAX_BUCKETS, Math.ceil((to - from) / size) + 1);
+}
+
+/**
+ * A connection costs its page size (clamped to the allowed 1..MAX_PAGE_SIZE) times its children.
+ * A usage series costs 10, and when its `points` are selected, its bucket count times its children.
+ */
+const pageEstimator: ComplexityEstimator = ({ args, field, node, childComplexity }) => {
+  if (field.name === "usage") {
+    const selectsPoints = node.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === "points") ?? false;
+    return 10 + (selectsPoints ? bucketCount(args) : 1) * childComplexity;
+  }
   if ("first" in args || field.type.toString().endsWith("Connection!")) {
-    const first = typeof args.first === "number" ? args.first : DEFAULT_PAGE_SIZE;
+    const first = typeof args.first === "number" ? Math.min(Math.max(args.first, 1), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
     return 1 + first * childComplexity;
   }
   return undefined;

@@ -73,21 +73,30 @@ class EventWriter {
  * either the whole data set is there afterwards or nothing is (also when `signal` aborts it).
  * @throws when the store already holds organizations.
  */
+/** The store already holds organizations (the seed only fills an empty store). */
+export class StoreNotEmptyError extends Error {
+  override readonly name = "StoreNotEmptyError";
+  constructor() {
+    super("the store already holds data; seed only fills an empty store (use --reset to wipe it first)");
+  }
+}
+
 export async function runSeed(
   prisma: Prisma,
   options: SeedOptions,
   onProgress: (progress: SeedProgress) => void = () => undefined,
   signal?: AbortSignal,
 ): Promise<SeedSummary> {
-  if ((await prisma.organization.count()) > 0) {
-    throw new Error("the store already holds data; seed only fills an empty store (use --reset to wipe it first)");
-  }
+  if ((await prisma.organization.count()) > 0) throw new StoreNotEmptyError();
   const summary = { organizations: options.organizations, users: 0, events: 0, rollups: 0, snapshots: 0 };
   await prisma.$transaction(
     async (tx) => {
       // The configured statement timeout protects API requests; a bulk load's rollup statements
       // can take minutes on large presets. LOCAL: only for this transaction.
       await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 0");
+      // Gateways starting together on one empty PostgreSQL: one seeds, the others find data.
+      await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext('usage-gateway:seed'))");
+      if ((await tx.organization.count()) > 0) throw new StoreNotEmptyError();
       for (let index = 0; index < options.organizations; index++) {
         // Aborting throws inside the transaction, which rolls the whole seed back.
         const report = async (phase: SeedProgress["phase"]) => {

@@ -1,7 +1,7 @@
 import jwt from "jsonwebtoken";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  LoginDocument, OrganizationsDocument, OrgDevicesDocument, OrgNameDocument, OrgUsageTotalsDocument, OrgUsersDocument, TeamMembersDocument,
+  LoginDocument, OrganizationsDocument, OrgSourcesDocument, OrgDevicesDocument, OrgNameDocument, OrgUsageTotalsDocument, OrgUsersDocument, TeamMembersDocument,
   TeamNameDocument, UserEmailDocument, ViewerDocument, ViewerOrgUsersDocument,
 } from "../__generated__/graphql.js";
 import {
@@ -48,6 +48,7 @@ describe.each(STORE_KINDS)("GraphQL auth and tenancy on %s", (kind) => {
   const matrix: [string, (role: Role) => Promise<GraphQLResponse<unknown>>, Record<Role, "ok" | string>][] = [
     ["own organization name", (role) => server.request(OrgNameDocument, {}, tokens[role]), { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "ok", MEMBER: "ok" }],
     ["another organization by id", (role) => server.request(OrgNameDocument, { id: ids.other }, tokens[role]), { SUPERADMIN: "ok", ADMIN: "NOT_FOUND", TEAM_ADMIN: "NOT_FOUND", MEMBER: "NOT_FOUND" }],
+    ["sources and licenses of the own organization", (role) => server.request(OrgSourcesDocument, {}, tokens[role]), { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "FORBIDDEN", MEMBER: "FORBIDDEN" }],
     ["users of the own organization", (role) => server.request(OrgUsersDocument, {}, tokens[role]), { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "FORBIDDEN", MEMBER: "FORBIDDEN" }],
     ["users of another organization", (role) => server.request(OrgUsersDocument, { id: ids.other }, tokens[role]), { SUPERADMIN: "ok", ADMIN: "NOT_FOUND", TEAM_ADMIN: "NOT_FOUND", MEMBER: "NOT_FOUND" }],
     ["usage of the own organization", (role) => server.request(OrgUsageTotalsDocument, RANGE, tokens[role]), { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "FORBIDDEN", MEMBER: "FORBIDDEN" }],
@@ -122,6 +123,8 @@ describe.each(STORE_KINDS)("GraphQL auth and tenancy on %s", (kind) => {
     // Members have no password: they cannot log in this way.
     const member = await server.store.db.prisma.user.findFirstOrThrow({ where: { role: "MEMBER", passwordHash: null } });
     expectErrors(await server.request(LoginDocument, { email: member.email, password: "demo-password" }), "UNAUTHENTICATED");
+    // Not even with the password of the decoy hash that unknown and password-less users are checked against.
+    expectErrors(await server.request(LoginDocument, { email: member.email, password: "decoy-password" }), "UNAUTHENTICATED");
   });
 
   it("a malformed Authorization header is rejected with 401", async () => {

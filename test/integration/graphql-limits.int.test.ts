@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  CalendarDocument, HistoryPageDocument, IssueApiTokenDocument, OrganizationTeamsDocument, OrgUsersDocument, RegisterSourceDocument,
+  CalendarDocument, HistoryPageDocument, OrganizationsPageDocument, UserRatioDocument, IssueApiTokenDocument, OrganizationTeamsDocument, OrgUsersDocument, RegisterSourceDocument,
   RevokeApiTokenDocument, TeamNameDocument, UsageRangeDocument, UserEmailDocument, UsersPageDocument, UtilizationDocument,
 } from "../__generated__/graphql.js";
 import { expectErrors, startGraphQLTestServer, type GraphQLTestServer } from "../helpers/graphql.js";
@@ -11,10 +11,12 @@ const post = (server: GraphQLTestServer, body: unknown, headers: Record<string, 
 describe("bad input and protection limits", () => {
   let server: GraphQLTestServer;
   let admin: string;
+  let superadmin: string;
 
   beforeAll(async () => {
     server = await startGraphQLTestServer("pglite", { env: { GRAPHQL_MAX_DEPTH: "8", GRAPHQL_MAX_ALIASES: "5", GRAPHQL_MAX_COMPLEXITY: "5000" } });
     admin = await server.tokenFor("admin@nordhafen.test");
+    superadmin = await server.tokenFor("superadmin@demo.test");
   });
   afterAll(() => server?.close());
 
@@ -35,6 +37,10 @@ describe("bad input and protection limits", () => {
     ["month 0", () => server.request(CalendarDocument, { year: 2025, month: 0 }, admin), /month must be between 1 and 12/],
     ["month 13", () => server.request(CalendarDocument, { year: 2025, month: 13 }, admin), /month must be between 1 and 12/],
     ["startMonth 2025-13", () => server.request(UtilizationDocument, { startMonth: "2025-13" }, admin), /startMonth must be YYYY-MM/],
+    ["startMonth 0099-01", () => server.request(UtilizationDocument, { startMonth: "0099-01" }, admin), /year from 1970/],
+    ["a snapshot cursor with a date PostgreSQL cannot store", () => server.request(HistoryPageDocument, { after: Buffer.from('["-200000-01-01T00:00:00Z","abc"]').toString("base64url") }, admin), /not a cursor/],
+    ["an organizations cursor whose id is not a UUID", () => server.request(OrganizationsPageDocument, { after: Buffer.from('["A","not-a-uuid"]').toString("base64url") }, superadmin), /not a cursor/],
+    ["an organization-level ratio on a user's series", async () => server.request(UserRatioDocument, { id: (await server.store.db.prisma.user.findUniqueOrThrow({ where: { email: "admin@nordhafen.test" } })).id }, admin), /organization-level ratio/],
     ["an empty token name", () => server.request(IssueApiTokenDocument, { name: " " }, admin), /name must be 1 to 100 characters/],
     ["a token lifetime of 0 days", () => server.request(IssueApiTokenDocument, { name: "x", expiresInDays: 0 }, admin), /expiresInDays must be between/],
     ["an ftp source URL", () => server.request(RegisterSourceDocument, { input: { vendor: "TABNINE", baseUrl: "ftp://x.test" } }, admin), /baseUrl must be an absolute http/],
@@ -71,6 +77,16 @@ describe("bad input and protection limits", () => {
     const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
     expect(body.errors[0]!.extensions.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(body.errors[0]!.message).toMatch(/alias/i);
+  });
+
+  it("prices usage points by their bucket count, and a huge `first` by the page-size limit", async () => {
+    const points = `{ organization { usage(from: "2020-01-01T00:00:00Z", to: "2021-01-01T00:00:00Z", resolution: HOUR) { points { values { value } } } } }`;
+    const body = (await (await post(server, { query: points }, { authorization: `Bearer ${admin}` })).json()) as { errors: { message: string }[] };
+    expect(body.errors[0]!.message).toMatch(/query cost \d+ exceeds the limit of 5000/);
+    const totalsOnly = points.replace("points { values { value } }", "totals { value }");
+    expect(((await (await post(server, { query: totalsOnly }, { authorization: `Bearer ${admin}` })).json()) as { errors?: unknown }).errors).toBeUndefined();
+    const negative = await server.request(UsersPageDocument, { first: -2147483648 }, admin);
+    expectErrors(negative, "BAD_USER_INPUT");
   });
 
   it("rejects operations whose cost exceeds the limit, before running them", async () => {

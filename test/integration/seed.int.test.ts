@@ -3,7 +3,7 @@ import { verifyPassword } from "../../src/auth/password.js";
 import { DEMO_PASSWORD, SUPERADMIN_EMAIL } from "../../src/seed/directory.js";
 import { resolveSeedOptions } from "../../src/seed/options.js";
 import { openDatabase } from "../../src/db/database.js";
-import { runSeed } from "../../src/seed/run.js";
+import { runSeed, StoreNotEmptyError } from "../../src/seed/run.js";
 import { tableChecksums } from "../helpers/checksums.js";
 import { createTestStore, STORE_KINDS, type TestStore } from "../helpers/stores.js";
 
@@ -103,12 +103,12 @@ describe.each(STORE_KINDS)("seed on %s", (kind) => {
   it("has the demo logins with the demo password", async () => {
     const superadmin = await store.db.prisma.user.findUniqueOrThrow({ where: { email: SUPERADMIN_EMAIL } });
     expect(superadmin.role).toBe("SUPERADMIN");
-    expect(verifyPassword(DEMO_PASSWORD, superadmin.passwordHash)).toBe(true);
+    expect(await verifyPassword(DEMO_PASSWORD, superadmin.passwordHash)).toBe(true);
     const orgs = await store.db.prisma.organization.findMany();
     for (const org of orgs) {
       const admin = await store.db.prisma.user.findUniqueOrThrow({ where: { email: `admin@${org.slug}.test` } });
       expect(admin).toMatchObject({ role: "ADMIN", organizationId: org.id });
-      expect(verifyPassword(DEMO_PASSWORD, admin.passwordHash)).toBe(true);
+      expect(await verifyPassword(DEMO_PASSWORD, admin.passwordHash)).toBe(true);
     }
     const vendors = await store.db.prisma.source.findMany({ distinct: ["vendor"], select: { vendor: true } });
     expect(vendors.map((s) => s.vendor).sort()).toEqual(["ROCKETCHAT", "TABNINE", "TEAMWIRE"]);
@@ -145,6 +145,19 @@ describe("seed across stores", () => {
       expect(await strict.prisma.usageRollup.count()).toBe(summary.rollups);
     } finally {
       await strict.close();
+      await store.dispose();
+    }
+  });
+
+  it.each(STORE_KINDS)("on %s, two seeds racing on one empty store load the data once", async (kind) => {
+    const store = await createTestStore(kind);
+    try {
+      const results = await Promise.allSettled([runSeed(store.db.prisma, OPTIONS), runSeed(store.db.prisma, OPTIONS)]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+      expect(rejected.reason).toBeInstanceOf(StoreNotEmptyError);
+      expect(await store.db.prisma.organization.count()).toBe(OPTIONS.organizations);
+    } finally {
       await store.dispose();
     }
   });

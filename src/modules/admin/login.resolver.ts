@@ -32,8 +32,10 @@ export class LoginResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<LoginResult> {
     const user = await ctx.prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
-    const valid = verifyPassword(password, user?.passwordHash ?? DECOY_HASH) && user !== null;
-    if (!valid || user.status !== "REGISTERED") throw unauthenticated("the email or password is wrong");
+    // Users without a password (and unknown emails) are checked against a decoy hash so that every
+    // failure costs the same; they are refused whatever the decoy's password is.
+    const matches = await verifyPassword(password, user?.passwordHash ?? DECOY_HASH);
+    if (!matches || !user?.passwordHash || user.status !== "REGISTERED") throw unauthenticated("the email or password is wrong");
     const token = signAccessToken({ sub: user.id, org: user.organizationId, role: user.role }, ctx.jwt, SESSION_SECONDS);
     return { token, expiresAt: new Date(Date.now() + SESSION_SECONDS * 1_000), user: user as unknown as User };
   }

@@ -34,17 +34,19 @@ export class OrganizationResolver {
     return toConnection(await listOrganizations(ctx.viewer, ctx.prisma, args));
   }
 
-  @FieldResolver(() => [Source], { description: "The vendors the organization uses, with their sync state." })
+  @FieldResolver(() => [Source], { description: "The vendors the organization uses, with their sync state. ADMIN of the organization or SUPERADMIN." })
   sources(@Root() organization: Organization, @Ctx() ctx: GraphQLContext) {
+    assertAdministersOrganization(requireViewer(ctx.viewer), organization.id, "sources");
     return ctx.loaders.sourcesByOrganizationId.load(organization.id);
   }
 
-  @FieldResolver(() => [License], { description: "Vendor licenses (Teamwire license count, Tabnine license)." })
+  @FieldResolver(() => [License], { description: "Vendor licenses (Teamwire license count, Tabnine license). ADMIN of the organization or SUPERADMIN." })
   async licenses(
     @Root() organization: Organization,
     @Arg("vendor", () => Vendor, { nullable: true, description: "Only this vendor's license." }) vendor: Vendor | null,
     @Ctx() ctx: GraphQLContext,
   ) {
+    assertAdministersOrganization(requireViewer(ctx.viewer), organization.id, "licenses");
     const licenses = await ctx.loaders.licensesByOrganizationId.load(organization.id);
     return vendor ? licenses.filter((license) => license.vendor === vendor) : licenses;
   }

@@ -2,7 +2,8 @@ import { assertSeesOrganization, requireViewer } from "../../auth/access.js";
 import type { Viewer } from "../../auth/viewer.js";
 import type { Prisma } from "../../db/database.js";
 import type { Organization } from "../../db/generated/client.js";
-import { forbidden, notFound } from "../../errors.js";
+import { badInput, forbidden, notFound } from "../../errors.js";
+import { isUuid } from "../../ids.js";
 import type { Loaders } from "../../loaders/index.js";
 import { decodeCursor, encodeCursor, pageRequest, type Page } from "../../loaders/pagination.js";
 
@@ -28,6 +29,7 @@ export async function listOrganizations(
   if (me.role !== "SUPERADMIN") throw forbidden("listing organizations needs the SUPERADMIN role");
   const request = pageRequest(args.first, args.after);
   const after = request.after ? decodeCursor(request.after) : null;
+  if (after && !isUuid(after[1])) throw badInput("after is not a cursor of this connection", { argument: "after" });
   const [rows, totalCount] = await Promise.all([
     prisma.organization.findMany({
       where: after ? { OR: [{ name: { gt: after[0] } }, { name: after[0], id: { gt: after[1] } }] } : {},

@@ -108,7 +108,9 @@ export async function accountUtilization(prisma: Prisma, organizationId: string,
   let start: Date;
   if (startMonth) {
     const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(startMonth);
-    if (!match) throw badInput("startMonth must be YYYY-MM with a month from 01 to 12", { argument: "startMonth" });
+    if (!match || Number(match[1]) < 1970) {
+      throw badInput("startMonth must be YYYY-MM with a year from 1970 and a month from 01 to 12", { argument: "startMonth" });
+    }
     start = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
   } else {
     start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));

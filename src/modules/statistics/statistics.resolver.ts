@@ -14,6 +14,8 @@ import { DeviceStat } from "./device-stat.type.js";
 import { StatisticsSnapshot, WorkspaceStatistics } from "./workspace-statistics.type.js";
 import { workspaceStatistics } from "./workspace.service.js";
 
+const LATEST = Date.UTC(9999, 11, 31);
+
 @ArgsType()
 class CalendarArgs {
   @Field(() => Int, { description: "Year, 1970-9999." })
@@ -107,7 +109,11 @@ export class OrganizationStatisticsResolver {
     this.admin(ctx, organization, "statistics history");
     const request = pageRequest(args.first, args.after);
     const after = request.after ? decodeCursor(request.after) : null;
-    if (after && Number.isNaN(Date.parse(after[0]))) throw badInput("after is not a cursor of this connection", { argument: "after" });
+    const takenAt = after ? Date.parse(after[0]) : 0;
+    // Snapshot ids are 17-character Meteor ids; times must be ones PostgreSQL can store.
+    if (after && (Number.isNaN(takenAt) || takenAt < 0 || takenAt > LATEST || !/^[\w-]{1,64}$/.test(after[1]))) {
+      throw badInput("after is not a cursor of this connection", { argument: "after" });
+    }
     const direction = oldestFirst ? "gt" : "lt";
     const [rows, totalCount] = await Promise.all([
       ctx.prisma.workspaceStatisticsSnapshot.findMany({

@@ -43,7 +43,8 @@ export class TeamResolver {
   }
 
   @FieldResolver(() => UsageSeries, {
-    description: "The team's usage over [from, to): sums of events attributed to the team; distinct users among its current members.",
+    description:
+      "The team's usage over [from, to): sums of events attributed to the team; distinct users among its current members. Organization-level ratios are not available here.",
   })
   usage(@Root() team: Team & { organizationId: string }, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: GraphQLContext) {
     assertAdministersTeam(requireViewer(ctx.viewer), team, "team usage");

@@ -2,7 +2,7 @@ import type { Vendor } from "../../db/generated/enums.js";
 import { badInput } from "../../errors.js";
 import { BucketRangeError, enumerateBuckets, MAX_BUCKETS, type Bucket, type Resolution } from "./resolution.js";
 import type { Loaders } from "../../loaders/index.js";
-import { METRIC_VENDORS, seriesPairs, USAGE_METRICS, type UsageMetricName } from "./usage.metrics.js";
+import { METRIC_KIND, METRIC_VENDORS, seriesPairs, USAGE_METRICS, type UsageMetricName } from "./usage.metrics.js";
 import type { UsageRange, UsageRow, UsageScope } from "./usage.queries.js";
 
 /** What one `usage(...)` field asks for. */
@@ -111,11 +111,18 @@ export async function loadUsage(
   request: UsageRequest,
 ): Promise<UsageSeriesData> {
   usageBuckets(request.from, request.to, request.resolution);
+  // Ratios are reported per organization: a team's or user's series would disclose the organization's.
+  const ratio = request.metrics?.find((metric) => METRIC_KIND[metric] === "RATIO");
+  if (ratio && scope !== "ORGANIZATION") {
+    throw badInput(`${ratio} is an organization-level ratio: ask Organization.usage for it`, { argument: "metrics" });
+  }
   const vendors = request.vendor
     ? [request.vendor]
     : (await loaders.sourcesByOrganizationId.load(organizationId)).map((source) => source.vendor);
   const metrics = request.metrics?.length
     ? [...new Set(request.metrics)]
-    : USAGE_METRICS.filter((metric) => METRIC_VENDORS[metric].some((vendor) => vendors.includes(vendor)));
+    : USAGE_METRICS.filter(
+        (metric) => (scope === "ORGANIZATION" || METRIC_KIND[metric] !== "RATIO") && METRIC_VENDORS[metric].some((vendor) => vendors.includes(vendor)),
+      );
   return loaders.usageSeries.load({ scope, scopeId, organizationId, from: request.from, to: request.to, resolution: request.resolution, vendors, metrics });
 }

@@ -52,7 +52,9 @@ export class UserResolver {
     return ctx.loaders.devicesByUserId.load(user.id);
   }
 
-  @FieldResolver(() => UsageSeries, { description: "The user's usage over [from, to). Distinct-user metrics are 0 or 1 per bucket." })
+  @FieldResolver(() => UsageSeries, {
+    description: "The user's usage over [from, to). Distinct-user metrics are 0 or 1 per bucket. Organization-level ratios are not available here.",
+  })
   usage(@Root() user: UserRow, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: GraphQLContext) {
     return loadUsage(ctx.loaders, "USER", user.id, user.organizationId, args);
   }
