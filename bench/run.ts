@@ -138,12 +138,12 @@ async function benchStore(kind: StoreKind): Promise<{ rows: Row[]; rawP50: numbe
 async function drain(url: string, token: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
     const started = performance.now();
-    await fetch(`${url}/graphql`, {
+    const answered = await fetch(`${url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: SCENARIOS[0]!.query }),
-    });
-    if (performance.now() - started < 50) return;
+    }).then(() => true, () => false); // connections the load run left behind may be reset
+    if (answered && performance.now() - started < 50) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
