@@ -46,6 +46,15 @@ export function pageRequest(first: number | null | undefined, after: string | nu
   return { first: size, after: after ?? null };
 }
 
+/**
+ * A page from rows fetched with `take: first + 1` (the extra row tells whether more follow),
+ * for connections read with Prisma rather than through {@link loadPages}.
+ */
+export function pageOf<T extends { id: string }>(rows: T[], first: number, totalCount: number, sortKeyOf: (row: T) => string): Page<T> {
+  const items = rows.slice(0, first);
+  return { items, cursors: items.map((item) => encodeCursor(sortKeyOf(item), item.id)), hasNextPage: rows.length > first, totalCount };
+}
+
 export interface KeysetQuery {
   /** Quoted table name, e.g. `"Team"`. A constant, never user input. */
   readonly table: string;

@@ -5,7 +5,7 @@ import type { Organization } from "../../db/generated/client.js";
 import { badInput, forbidden, notFound } from "../../errors.js";
 import { isUuid } from "../../ids.js";
 import type { Loaders } from "../../loaders/index.js";
-import { decodeCursor, encodeCursor, pageRequest, type Page } from "../../loaders/pagination.js";
+import { decodeCursor, pageOf, pageRequest, type Page } from "../../loaders/pagination.js";
 
 /** Responsible for finding organizations the viewer may see. */
 
@@ -38,6 +38,5 @@ export async function listOrganizations(
     }),
     prisma.organization.count(),
   ]);
-  const items = rows.slice(0, request.first);
-  return { items, cursors: items.map((o) => encodeCursor(o.name, o.id)), hasNextPage: rows.length > request.first, totalCount };
+  return pageOf(rows, request.first, totalCount, (organization) => organization.name);
 }

@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Resolv
 import { assertAdministersOrganization, requireViewer } from "../../auth/access.js";
 import type { GraphQLContext } from "../../context.js";
 import { badInput } from "../../errors.js";
-import { decodeCursor, encodeCursor, pageRequest } from "../../loaders/pagination.js";
+import { decodeCursor, pageOf, pageRequest } from "../../loaders/pagination.js";
 import { Organization } from "../organization/organization.type.js";
 import { Connection, toConnection } from "../shared/connection.js";
 import { DeviceDiscriminator, Vendor } from "../shared/enums.js";
@@ -126,12 +126,6 @@ export class OrganizationStatisticsResolver {
       }),
       ctx.prisma.workspaceStatisticsSnapshot.count({ where: { organizationId: organization.id } }),
     ]);
-    const items = rows.slice(0, request.first);
-    return toConnection({
-      items,
-      cursors: items.map((row) => encodeCursor(row.takenAt.toISOString(), row.id)),
-      hasNextPage: rows.length > request.first,
-      totalCount,
-    });
+    return toConnection(pageOf(rows, request.first, totalCount, (row) => row.takenAt.toISOString()));
   }
 }
