@@ -1,20 +1,22 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
-// Types the stored GraphQL operations (tests, and later the REST adapters) against schema.graphql.
+// Types the stored GraphQL operations (the REST adapters' and the tests') against schema.graphql.
 // Offline: everything is read from the repository. Run `npm run codegen` after changing either.
+const operationsConfig = {
+  plugins: ["typescript-operations", "typed-document-node"],
+  config: {
+    scalars: { DateTimeISO: "string", JSONObject: "Record<string, unknown>" },
+    enumsAsTypes: true,
+    useTypeImports: true,
+    avoidOptionals: { field: true, inputValue: false, object: true },
+  },
+};
+
 const config: CodegenConfig = {
   schema: "./schema.graphql",
-  documents: ["test/operations/**/*.graphql"],
   generates: {
-    "test/__generated__/graphql.ts": {
-      plugins: ["typescript-operations", "typed-document-node"],
-      config: {
-        scalars: { DateTimeISO: "string", JSONObject: "Record<string, unknown>" },
-        enumsAsTypes: true,
-        useTypeImports: true,
-        avoidOptionals: { field: true, inputValue: false, object: true },
-      },
-    },
+    "src/rest/__generated__/operations.ts": { documents: ["src/rest/**/*.graphql"], ...operationsConfig },
+    "test/__generated__/graphql.ts": { documents: ["test/operations/**/*.graphql"], ...operationsConfig },
   },
 };
 

@@ -11,6 +11,12 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    /**
+     * NOT_FOUND only: the object exists, in another organization. Never serialized (GraphQL
+     * answers NOT_FOUND either way); vendor adapters whose contract answers 403 for another
+     * tenant's object read it.
+     */
+    readonly otherTenant = false,
   ) {
     super(message);
   }
@@ -19,5 +25,5 @@ export class DomainError extends Error {
 export const unauthenticated = (message = "authentication required: send Authorization: Bearer <token>") =>
   new DomainError("UNAUTHENTICATED", message);
 export const forbidden = (message: string) => new DomainError("FORBIDDEN", message);
-export const notFound = (what: string, id: string) => new DomainError("NOT_FOUND", `${what} ${id} not found`, { id });
+export const notFound = (what: string, id: string, otherTenant = false) => new DomainError("NOT_FOUND", `${what} ${id} not found`, { id }, otherTenant);
 export const badInput = (message: string, details?: Record<string, unknown>) => new DomainError("BAD_USER_INPUT", message, details);

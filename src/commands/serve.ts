@@ -8,6 +8,7 @@ import { resolveSeedOptions } from "../seed/options.js";
 import { runSeed, StoreNotEmptyError } from "../seed/run.js";
 import { startServer } from "../server.js";
 import { openStore } from "../store.js";
+import { GATEWAY_VERSION, mountRestSurface } from "../rest/index.js";
 import { seedProgressReporter } from "./progress.js";
 
 /**
@@ -66,7 +67,11 @@ async function serveUntilStopped(config: Config, db: Database, logger: Logger, s
   const jwt = await resolveJwtSettings(config);
   const graphql: GraphQLEndpoint = await createGraphQLEndpoint({ db, jwt, logger, limits: config.graphql });
   try {
-    const server = await startServer({ config, db, logger, mount: graphql.mount });
+    const mount = (app: Parameters<GraphQLEndpoint["mount"]>[0]) => {
+      graphql.mount(app);
+      mountRestSurface(app, { schema: graphql.schema, contextFor: graphql.contextFor, logger, version: GATEWAY_VERSION });
+    };
+    const server = await startServer({ config, db, logger, mount });
     logger.info({ url: server.url }, "listening");
     printBanner(server.url, await demoLogins(db), seeded);
     if (!signal.aborted) await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));

@@ -3,7 +3,7 @@ import type { Prisma } from "../db/database.js";
 import type {
   Device, Identity, License, Organization, Source, Team, User,
 } from "../db/generated/client.js";
-import type { Role, UserStatus } from "../db/generated/enums.js";
+import type { Role, UserStatus, Vendor } from "../db/generated/enums.js";
 import type { UsageKey, UsageSeriesData } from "../modules/usage/usage.service.js";
 import { isUuid } from "../ids.js";
 import { groupByKeys, orderByKeys, partition } from "./batch.js";
@@ -15,6 +15,9 @@ export interface UserFilter {
   readonly teamAssigned?: boolean | null;
   readonly statuses?: readonly UserStatus[] | null;
   readonly roles?: readonly Role[] | null;
+  /** Users with an identity at this vendor (with this vendor role, when given). */
+  readonly vendor?: Vendor | null;
+  readonly vendorRole?: string | null;
 }
 
 export interface TeamPageKey extends PageRequest {
@@ -72,10 +75,19 @@ function userWhere(filter: UserFilter): { sql: string; params: unknown[] } {
     params.push(filter.roles);
     conditions.push(`b."role" = ANY($${4 + params.length}::text[]::"Role"[])`);
   }
+  if (filter.vendor) {
+    params.push(filter.vendor);
+    let identity = `i."userId" = b."id" AND i."vendor" = $${4 + params.length}::text::"Vendor"`;
+    if (filter.vendorRole !== null && filter.vendorRole !== undefined) {
+      params.push(filter.vendorRole);
+      identity += ` AND i."vendorRole" = $${4 + params.length}::text`;
+    }
+    conditions.push(`EXISTS (SELECT 1 FROM "Identity" i WHERE ${identity})`);
+  }
   return { sql: conditions.join(" AND "), params };
 }
 
-const pageGroup = (key: PageRequest) => `${key.first}|${key.after ?? ""}`;
+const pageGroup = (key: PageRequest) => `${key.first}|${key.offset}|${key.after ?? ""}`;
 
 export function createLoaders(prisma: Prisma): Loaders {
   return {

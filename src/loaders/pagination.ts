@@ -4,11 +4,15 @@ import { badInput } from "../errors.js";
 /** Largest page a connection serves. */
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 50;
+/** Largest `offset` a connection accepts. */
+export const MAX_OFFSET = 1_000_000;
 
 export interface PageRequest {
   readonly first: number;
   /** Opaque cursor of the last item already seen. */
   readonly after: string | null;
+  /** Items skipped after the cursor. */
+  readonly offset: number;
 }
 
 export interface Page<T> {
@@ -36,14 +40,18 @@ export function decodeCursor(cursor: string): [string, string] {
   throw badInput(`"${cursor.slice(0, 64)}" is not a cursor returned by this connection`, { argument: "after" });
 }
 
-/** Validates `first` (1..MAX_PAGE_SIZE) and `after`. */
-export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
+/** Validates `first` (1..MAX_PAGE_SIZE), `after` and `offset` (0..MAX_OFFSET). */
+export function pageRequest(first: number | null | undefined, after: string | null | undefined, offset?: number | null): PageRequest {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
     throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { argument: "first", max: MAX_PAGE_SIZE });
   }
   if (after !== null && after !== undefined) decodeCursor(after);
-  return { first: size, after: after ?? null };
+  const skip = offset ?? 0;
+  if (!Number.isInteger(skip) || skip < 0 || skip > MAX_OFFSET) {
+    throw badInput(`offset must be between 0 and ${MAX_OFFSET}`, { argument: "offset", max: MAX_OFFSET });
+  }
+  return { first: size, after: after ?? null, offset: skip };
 }
 
 /**
@@ -88,12 +96,13 @@ export async function loadPages<T extends { id: string }>(
        SELECT base.*, (row_number() OVER (PARTITION BY base.${query.parentColumn} ORDER BY base.${query.sortColumn}, base."id"))::int AS "_rank"
        FROM base WHERE $2::text IS NULL OR (base.${query.sortColumn}, base."id"::text) > ($2::text, $3::text))
      SELECT page.*, totals.parent::text AS "_parent", totals.total AS "_total"
-     FROM totals LEFT JOIN page ON page.${query.parentColumn} = totals.parent AND page."_rank" <= $4
+     FROM totals LEFT JOIN page ON page.${query.parentColumn} = totals.parent
+       AND page."_rank" > ${request.offset} AND page."_rank" <= $4
      ORDER BY totals.parent, page."_rank"`,
     parentIds,
     afterKey,
     afterId,
-    request.first + 1,
+    request.offset + request.first + 1,
     ...(query.params ?? []),
   );
   const byParent = new Map<string, Row[]>();

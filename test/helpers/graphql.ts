@@ -8,6 +8,7 @@ import { createGraphQLEndpoint, type GraphQLEndpoint } from "../../src/graphql/m
 import { createLogger } from "../../src/logger.js";
 import { resolveSeedOptions, type SeedOptions } from "../../src/seed/options.js";
 import { runSeed } from "../../src/seed/run.js";
+import { GATEWAY_VERSION, mountRestSurface } from "../../src/rest/index.js";
 import { startServer } from "../../src/server.js";
 import { createTestStore, type TestStore } from "./stores.js";
 
@@ -43,7 +44,11 @@ export async function startGraphQLTestServer(
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", DATA_DIR: "./data", ...options.env });
   const logger = createLogger((process.env.TEST_LOG_LEVEL ?? "silent") as "silent");
   const endpoint = await createGraphQLEndpoint({ db: store.db, jwt: TEST_JWT, logger, limits: config.graphql });
-  const server = await startServer({ config, db: store.db, logger, mount: endpoint.mount });
+  const mount: typeof endpoint.mount = (app) => {
+    endpoint.mount(app);
+    mountRestSurface(app, { schema: endpoint.schema, contextFor: endpoint.contextFor, logger, version: GATEWAY_VERSION, validateResponses: true });
+  };
+  const server = await startServer({ config, db: store.db, logger, mount });
   return {
     url: server.url,
     store,

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { assertAdministersOrganization, requireViewer } from "../../auth/access.js";
 import type { GraphQLContext } from "../../context.js";
 import { pageRequest } from "../../loaders/pagination.js";
@@ -9,7 +9,7 @@ import { Team } from "../team/team.type.js";
 import { UsageArgs, UsageSeries } from "../usage/usage.type.js";
 import { loadUsage } from "../usage/usage.service.js";
 import { User } from "../user/user.type.js";
-import { findOrganization, listOrganizations } from "./organization.service.js";
+import { findOrganization, findOrganizationByNumber, listOrganizations } from "./organization.service.js";
 import { License, Organization, Source } from "./organization.type.js";
 
 @ObjectType({ description: "A page of organizations." })
@@ -23,10 +23,15 @@ export class UserConnection extends Connection(User, "User") {}
 export class OrganizationResolver {
   @Query(() => Organization, {
     nullable: true,
-    description: "An organization: the viewer's own when `id` is omitted. Another organization is NOT_FOUND unless the viewer is a SUPERADMIN.",
+    description:
+      "An organization, by `id` or by `number`: the viewer's own when both are omitted. Another organization is NOT_FOUND unless the viewer is a SUPERADMIN.",
   })
-  organization(@Arg("id", () => ID, { nullable: true, description: "Organization id." }) id: string | null, @Ctx() ctx: GraphQLContext) {
-    return findOrganization(ctx.viewer, ctx.loaders, id);
+  organization(
+    @Arg("id", () => ID, { nullable: true, description: "Organization id." }) id: string | null,
+    @Arg("number", () => Int, { nullable: true, description: "Organization number (Teamwire `organisation_id`). Not together with `id`." }) number: number | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return number === null || number === undefined ? findOrganization(ctx.viewer, ctx.loaders, id) : findOrganizationByNumber(ctx.viewer, ctx.prisma, ctx.loaders, id, number);
   }
 
   @Query(() => OrganizationConnection, { description: "Every organization, ordered by name. SUPERADMIN only." })
@@ -54,7 +59,7 @@ export class OrganizationResolver {
   @FieldResolver(() => TeamConnection, { description: "Teams by name. ADMIN of the organization or SUPERADMIN." })
   async teams(@Root() organization: Organization, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
     assertAdministersOrganization(requireViewer(ctx.viewer), organization.id, "listing teams");
-    const page = await ctx.loaders.teamPage.load({ organizationId: organization.id, ...pageRequest(args.first, args.after) });
+    const page = await ctx.loaders.teamPage.load({ organizationId: organization.id, ...pageRequest(args.first, args.after, args.offset) });
     return toConnection(page);
   }
 

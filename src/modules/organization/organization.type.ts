@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from "type-graphql";
+import { GraphQLJSONObject } from "graphql-scalars";
 import { Vendor } from "../shared/enums.js";
 
 @ObjectType({ description: "A tenant: one company using one or more of the vendors." })
@@ -32,6 +33,9 @@ export class Organization {
 
   @Field(() => Boolean, { description: "Whether username/password login is allowed." })
   usernamePasswordEnabled!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Public key in PEM format (Tabnine `publicKey`), when the organization has one." })
+  publicKey!: string | null;
 
   @Field(() => Boolean, { description: "A disabled organization is refused by the Teamwire adapter." })
   disabled!: boolean;
@@ -83,4 +87,7 @@ export class License {
 
   @Field(() => GraphQLISODateTime, { nullable: true, description: "When the license expires." })
   expiresAt!: Date | null;
+
+  @Field(() => GraphQLJSONObject, { description: "Free-form vendor settings of the license, as the vendor sent them (Tabnine `settings`)." })
+  settings!: Record<string, unknown>;
 }

@@ -1,5 +1,5 @@
 import { registerEnumType } from "type-graphql";
-import { Presence, Role, UserKind, UserStatus, Vendor } from "../../db/generated/enums.js";
+import { Presence, Role, RoomType, UserKind, UserStatus, Vendor } from "../../db/generated/enums.js";
 import { USAGE_METRICS, type UsageMetricName } from "../usage/usage.metrics.js";
 
 // Enums come from the Prisma schema (one definition) and are registered once, here.
@@ -12,6 +12,7 @@ registerEnumType(Role, {
 registerEnumType(UserStatus, { name: "UserStatus", description: "Account state: REGISTERED (active account), PENDING (invited, never used), DEACTIVATED." });
 registerEnumType(Presence, { name: "Presence", description: "Chat presence at the last sync (Rocket.Chat)." });
 registerEnumType(UserKind, { name: "UserKind", description: "HUMAN, APP (bot) or GUEST account." });
+registerEnumType(RoomType, { name: "RoomType", description: "Rocket.Chat room type of MESSAGES_SENT (CHANNEL, PRIVATE_GROUP, DIRECT, LIVECHAT); NONE for every other metric." });
 
 export const Resolution = { HOUR: "HOUR", DAY: "DAY", WEEK: "WEEK", MONTH: "MONTH" } as const;
 export type Resolution = (typeof Resolution)[keyof typeof Resolution];
@@ -36,4 +37,4 @@ registerEnumType(DeviceDiscriminator, {
   description: "How device statistics are grouped: by OS, by client, by (client, OS, managed), or by locale.",
 });
 
-export { Presence, Role, UserKind, UserStatus, Vendor };
+export { Presence, Role, RoomType, UserKind, UserStatus, Vendor };

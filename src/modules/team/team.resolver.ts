@@ -16,7 +16,7 @@ export class TeamResolver {
   async team(@Arg("id", () => ID, { description: "Team id." }) id: string, @Ctx() ctx: GraphQLContext) {
     const viewer = requireViewer(ctx.viewer);
     const team = await ctx.loaders.teamById.load(id);
-    if (!team || !canSeeTeam(viewer, team)) throw notFound("team", id);
+    if (!team || !canSeeTeam(viewer, team)) throw notFound("team", id, !!team && team.organizationId !== viewer.organizationId);
     return team;
   }
 

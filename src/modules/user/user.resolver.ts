@@ -4,10 +4,12 @@ import type { GraphQLContext } from "../../context.js";
 import type { User as UserRow } from "../../db/generated/client.js";
 import { notFound } from "../../errors.js";
 import { Organization } from "../organization/organization.type.js";
+import { Vendor } from "../shared/enums.js";
 import { Team } from "../team/team.type.js";
 import { loadUsage } from "../usage/usage.service.js";
 import { UsageArgs, UsageSeries } from "../usage/usage.type.js";
 import { Device, Identity, User } from "./user.type.js";
+import { findUserByIdentity } from "./user.service.js";
 
 @Resolver(() => User)
 export class UserResolver {
@@ -21,8 +23,21 @@ export class UserResolver {
   async user(@Arg("id", () => ID, { description: "User id." }) id: string, @Ctx() ctx: GraphQLContext) {
     const viewer = requireViewer(ctx.viewer);
     const user = await ctx.loaders.userById.load(id);
-    if (!user || !canSeeUser(viewer, user)) throw notFound("user", id);
+    if (!user || !canSeeUser(viewer, user)) throw notFound("user", id, !!user && user.organizationId !== viewer.organizationId);
     return user;
+  }
+
+  @Query(() => User, {
+    nullable: true,
+    description: "The user behind a vendor account (e.g. a Tabnine user id or a Rocket.Chat user id), in the viewer's organization or the given one. Same visibility as `user`.",
+  })
+  userByIdentity(
+    @Arg("vendor", () => Vendor, { description: "The vendor of the account." }) vendor: Vendor,
+    @Arg("externalId", () => String, { description: "The vendor's own user id (Identity.externalId)." }) externalId: string,
+    @Arg("organizationId", () => ID, { nullable: true, description: "Organization to look in; default: the viewer's." }) organizationId: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    return findUserByIdentity(ctx, vendor, externalId, organizationId);
   }
 
   @FieldResolver(() => String, { description: "First and last name." })
@@ -43,8 +58,13 @@ export class UserResolver {
   }
 
   @FieldResolver(() => [Identity], { description: "The user's account at each vendor." })
-  identities(@Root() user: UserRow, @Ctx() ctx: GraphQLContext) {
-    return ctx.loaders.identitiesByUserId.load(user.id);
+  async identities(
+    @Root() user: UserRow,
+    @Arg("vendor", () => Vendor, { nullable: true, description: "Only the account at this vendor." }) vendor: Vendor | null,
+    @Ctx() ctx: GraphQLContext,
+  ) {
+    const identities = await ctx.loaders.identitiesByUserId.load(user.id);
+    return vendor ? identities.filter((identity) => identity.vendor === vendor) : identities;
   }
 
   @FieldResolver(() => [Device], { description: "The user's client installations, by vendor and first use." })

@@ -1,0 +1,33 @@
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { execute, type GraphQLSchema } from "graphql";
+import type { GraphQLContext } from "../context.js";
+import { DomainError } from "../errors.js";
+
+/** Runs stored operations for one REST request: the gateway schema, the request's own context. */
+export type OperationRunner = <R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables: V) => Promise<R>;
+
+/** An operation failed for a reason that is not the caller's: masked as 500 by the vendor adapter. */
+export class OperationFailure extends Error {
+  override readonly name = "OperationFailure";
+}
+
+/**
+ * Executes a stored operation in-process against the same schema and context as `/graphql`
+ * (no HTTP, no parsing: the document is parsed once when the module loads). The first
+ * DomainError of the result is rethrown so vendor adapters map it to their own status and body;
+ * any other error is an OperationFailure.
+ */
+export function operationRunner(schema: GraphQLSchema, context: GraphQLContext): OperationRunner {
+  return async (document, variables) => {
+    const result = await execute({ schema, document, variableValues: variables, contextValue: context });
+    const errors = result.errors ?? [];
+    const domain = errors.map((error) => error.originalError).find((error) => error instanceof DomainError);
+    if (domain) throw domain;
+    if (errors.length > 0) {
+      throw new OperationFailure(errors.map((error) => `${error.path?.join(".") ?? "operation"}: ${error.message}`).join("; "), {
+        cause: errors[0]?.originalError ?? errors[0],
+      });
+    }
+    return result.data as never;
+  };
+}

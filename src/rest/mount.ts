@@ -1,0 +1,91 @@
+import express, { type Request, type Response } from "express";
+import type { GraphQLSchema } from "graphql";
+import type { z } from "zod";
+import { requireViewer } from "../auth/access.js";
+import type { GraphQLContext } from "../context.js";
+import { requestIdOf } from "../http/request-context.js";
+import type { Logger } from "../logger.js";
+import { operationRunner } from "./execute.js";
+import { InvalidRequest, type Caller, type VendorAdapter, type VendorReply, type VendorRoute } from "./route.js";
+
+export interface RestDeps {
+  readonly schema: GraphQLSchema;
+  readonly contextFor: (request: { authorization: string | undefined; requestId: string }) => Promise<GraphQLContext>;
+  readonly logger: Logger;
+  /** Check every response body against the route's declared shape (tests); a mismatch is a 500. */
+  readonly validateResponses?: boolean;
+}
+
+type AnyRoute = VendorRoute<never, never, unknown>;
+type AnyAdapter = VendorAdapter<unknown>;
+
+function send(res: Response, reply: VendorReply): void {
+  if (reply.headers) res.set(reply.headers);
+  res.status(reply.status).json(reply.body);
+}
+
+function parse<T>(schema: z.ZodType<T> | undefined, value: Record<string, unknown>, part: "params" | "query"): T {
+  if (!schema) return {} as T;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new InvalidRequest(part, result.error.issues, value);
+  return result.data;
+}
+
+/**
+ * Mounts the vendors' routes: for each route, authenticate → params → authorize → query →
+ * handle (stored GraphQL operations over the request's own context) → response; any failure is
+ * answered with the vendor's status and body (unexpected ones are logged and masked). Documented
+ * paths answer other methods with 405 and `Allow`; undocumented URLs under a vendor's prefix get
+ * that vendor's 404. Routing is strict and case-sensitive: a missing trailing slash is another URL.
+ */
+export function mountVendorRoutes(app: express.Express, adapters: readonly AnyAdapter[], deps: RestDeps): void {
+  const createCaller = async (req: Request, authorization: string | undefined): Promise<Caller<undefined>> => {
+    const context = await deps.contextFor({ authorization, requestId: requestIdOf(req) });
+    return { viewer: requireViewer(context.viewer), run: operationRunner(deps.schema, context), extra: undefined };
+  };
+  const fail = (req: Request, res: Response, adapter: AnyAdapter, error: unknown, route?: AnyRoute) => {
+    const reply = adapter.reply(error, route);
+    const log = req.log ?? deps.logger;
+    if (reply.status >= 500) log.error({ err: error, vendor: adapter.name }, "vendor route failed");
+    else log.info({ status: reply.status, vendor: adapter.name, reason: (error as Error).message }, "vendor request refused");
+    send(res, reply);
+  };
+
+  for (const adapter of adapters) {
+    const router = express.Router({ strict: true, caseSensitive: true });
+    const methodsByPath = new Map<string, string[]>();
+    for (const route of adapter.routes as readonly AnyRoute[]) {
+      methodsByPath.set(route.path, [...(methodsByPath.get(route.path) ?? []), route.method]);
+      const handler = async (req: Request, res: Response) => {
+        try {
+          const caller = await adapter.authenticate(req, (authorization) => createCaller(req, authorization));
+          const rawQuery = req.query as Record<string, unknown>;
+          const params = parse(route.params, req.params as Record<string, unknown>, "params");
+          await route.authorize?.(caller, params, rawQuery);
+          const query = parse(route.query, rawQuery, "query");
+          const body = await route.handle({ params, query, caller });
+          if (deps.validateResponses) {
+            const check = route.response.safeParse(body);
+            if (!check.success) throw new Error(`response of ${route.method} ${route.path} breaks its contract: ${check.error.message}`);
+          }
+          res.status(200).json(body);
+        } catch (error) {
+          fail(req, res, adapter, error, route);
+        }
+      };
+      if (route.method === "GET") router.get(route.path, handler);
+      else router.post(route.path, handler);
+    }
+    for (const [path, methods] of methodsByPath) {
+      const allow = methods.join(", ");
+      router.all(path, (_req, res) => send(res, { ...adapter.methodNotAllowed(allow), headers: { Allow: allow } }));
+    }
+    app.use(router);
+  }
+
+  app.use((req, res, next) => {
+    const owner = adapters.find((adapter) => adapter.claimsUnknown(req));
+    if (!owner) return next();
+    send(res, owner.notFound(req));
+  });
+}

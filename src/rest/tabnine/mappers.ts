@@ -1,0 +1,97 @@
+import type { TabnineUsageSeriesFragment, TabnineUserFragment, UsageMetric } from "../__generated__/operations.js";
+import type { Granularity } from "./schemas.js";
+
+/** GraphQL results → Tabnine JSON (spec/vendors.md §3), keys in the documented order. */
+
+export const RESOLUTION_OF: Record<Granularity, "DAY" | "WEEK" | "MONTH"> = { all: "MONTH", daily: "DAY", weekly: "WEEK", monthly: "MONTH" };
+
+const COUNT_METRICS: UsageMetric[] = [
+  "ACTIVE_USERS", "COMPLETION_ACTIVE_USERS", "CODE_COMPLETIONS", "COMPLETION_CHARS", "KEYSTROKES", "COMPLETION_LINES", "AUTOMATION_FACTOR",
+  "CHAT_ACTIVE_USERS", "CHAT_INTERACTIONS", "USEFUL_CHAT_INTERACTIONS", "CHAT_LINES", "CHAT_CHARS",
+];
+const RATIO_METRICS: UsageMetric[] = ["PRODUCTIVITY_FACTOR", "CHAT_CONSUMPTION_RATE"];
+
+/** Metrics a usage block needs; ratios exist at organization level only. */
+export const usageMetrics = (scope: "organization" | "team" | "user"): UsageMetric[] =>
+  scope === "organization" ? [...COUNT_METRICS, ...RATIO_METRICS] : COUNT_METRICS;
+
+type Values = readonly { metric: UsageMetric; value: number }[];
+
+function usageBlock(from: string, to: string, values: Values) {
+  const of = (metric: UsageMetric) => values.find((value) => value.metric === metric)?.value;
+  const num = (metric: UsageMetric) => of(metric) ?? 0;
+  const productivityFactor = of("PRODUCTIVITY_FACTOR");
+  const chatConsumptionRate = of("CHAT_CONSUMPTION_RATE");
+  return {
+    from,
+    to,
+    activeUsers: num("ACTIVE_USERS"),
+    ...(productivityFactor === undefined ? {} : { productivityFactor }),
+    codeCompletions: {
+      activeUsers: num("COMPLETION_ACTIVE_USERS"),
+      completions: num("CODE_COMPLETIONS"),
+      charsCompleted: num("COMPLETION_CHARS"),
+      keystrokes: num("KEYSTROKES"),
+      lines: num("COMPLETION_LINES"),
+      automationFactor: num("AUTOMATION_FACTOR"),
+    },
+    chat: {
+      activeUsers: num("CHAT_ACTIVE_USERS"),
+      interactions: num("CHAT_INTERACTIONS"),
+      usefulChatInteractions: num("USEFUL_CHAT_INTERACTIONS"),
+      lines: num("CHAT_LINES"),
+      charsCompleted: num("CHAT_CHARS"),
+      ...(chatConsumptionRate === undefined ? {} : { chatConsumptionRate }),
+    },
+  };
+}
+
+/** `usage` of 3.4/3.11/3.13: `all` is one block over the whole range (distinct users over it, not summed). */
+export function usageContainer(series: TabnineUsageSeriesFragment, granularity: Granularity, from: Date, to: Date) {
+  const data =
+    granularity === "all"
+      ? [usageBlock(from.toISOString(), to.toISOString(), series.totals)]
+      : series.points.map((point) => usageBlock(new Date(point.from).toISOString(), new Date(point.to).toISOString(), point.values));
+  return { granularity, data };
+}
+
+const isoOrNull = (value: string | null) => (value === null ? null : new Date(value).toISOString());
+
+/** A user as Tabnine lists it: its Tabnine account id and role. */
+export function tabnineUser(user: TabnineUserFragment) {
+  const account = user.identities[0];
+  return {
+    id: account?.externalId ?? "",
+    username: user.username,
+    email: user.email,
+    role: account?.vendorRole ?? "Member",
+    verified: user.verified,
+    deactivatedAt: isoOrNull(user.deactivatedAt),
+    updatedAt: isoOrNull(user.updatedAt),
+  };
+}
+
+/** `meta` of a page: `next` only when more items follow. */
+export function pageMeta(offset: number, count: number, total: number, limit: number) {
+  return offset + count < total && limit > 0 ? { count, total, next: { limit, offset: offset + count } } : { count, total };
+}
+
+const unixSeconds = (value: string | null) => (value === null ? undefined : Math.floor(new Date(value).getTime() / 1000));
+
+/** License in the vendor example's key order: exp, seats, seatsCap, audience, features, settings, iat. */
+export function tabnineLicense(license: {
+  expiresAt: string | null; seats: number; seatsCap: number | null; audience: string | null; features: string[]; settings: Record<string, unknown>; issuedAt: string | null;
+}) {
+  const optional = <K extends string, V>(key: K, value: V | null | undefined) => (value === null || value === undefined ? {} : { [key]: value });
+  return {
+    license: {
+      ...optional("exp", unixSeconds(license.expiresAt)),
+      seats: license.seats,
+      ...optional("seatsCap", license.seatsCap),
+      ...optional("audience", license.audience),
+      features: license.features,
+      settings: license.settings,
+      ...optional("iat", unixSeconds(license.issuedAt)),
+    },
+  };
+}
