@@ -23,6 +23,11 @@ export interface AppOptions {
    * the final 404 and error handlers. Mount routers at static prefixes so metrics keep route patterns.
    */
   readonly mount?: (app: express.Express) => void;
+  /**
+   * Mounts routes that read their own request bodies (with their own size limits, e.g.
+   * POST /ingest) before the shared JSON parser; after request ids, access logs and metrics.
+   */
+  readonly mountBeforeBodyParser?: (app: express.Express) => void;
   /** How long /readyz waits for the database (default 2 s). */
   readonly readinessTimeoutMs?: number;
 }
@@ -46,6 +51,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): CreatedApp {
   app.use(trackRoutePattern());
   app.use(createRequestContext(deps.logger));
   app.use(metrics.middleware);
+  options.mountBeforeBodyParser?.(app);
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
 
   app.use(

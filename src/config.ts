@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_ALIASES: integer(0, 1_000).default(30),
   GRAPHQL_MAX_COMPLEXITY: integer(10, 100_000_000).default(2_000_000),
   GRAPHQL_INTROSPECTION: z.enum(["true", "false"]).default("true"),
+  INGEST_MAX_EVENTS: integer(1, 1_000_000).default(10_000),
+  INGEST_MAX_BODY_BYTES: integer(1_024, 1_073_741_824).default(16 * 1_048_576),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -76,6 +78,12 @@ export interface Config {
     readonly maxAliases: number;
     readonly maxComplexity: number;
     readonly introspection: boolean;
+  };
+  readonly ingest: {
+    /** Most events (and directory records) one POST /ingest or ingestUsage batch may carry. */
+    readonly maxEvents: number;
+    /** Largest POST /ingest body, JSON or NDJSON, in bytes. */
+    readonly maxBodyBytes: number;
   };
   readonly logLevel: LogLevel;
   readonly seedOnStart: "demo" | "none";
@@ -116,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxComplexity: e.GRAPHQL_MAX_COMPLEXITY,
       introspection: e.GRAPHQL_INTROSPECTION === "true",
     }),
+    ingest: Object.freeze({ maxEvents: e.INGEST_MAX_EVENTS, maxBodyBytes: e.INGEST_MAX_BODY_BYTES }),
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,
   });

@@ -2,6 +2,8 @@ import type { Logger } from "pino";
 import type { JwtSettings } from "./auth/jwt.js";
 import { authenticate, bearerToken, type Viewer } from "./auth/viewer.js";
 import type { Prisma } from "./db/database.js";
+import { DEFAULT_INGEST_LIMITS } from "./ingest/ingest.service.js";
+import type { IngestLimits } from "./ingest/ingest.schema.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
 
 /** Per-request state shared by every resolver and every REST adapter. */
@@ -13,12 +15,15 @@ export interface GraphQLContext {
   readonly prisma: Prisma;
   readonly jwt: JwtSettings;
   readonly logger: Logger;
+  /** Batch limits of the ingestUsage mutation (the same as POST /ingest). */
+  readonly ingest: IngestLimits;
 }
 
 export interface ContextDeps {
   readonly prisma: Prisma;
   readonly jwt: JwtSettings;
   readonly logger: Logger;
+  readonly ingest?: IngestLimits;
 }
 
 /**
@@ -38,5 +43,6 @@ export async function createContext(
     prisma: deps.prisma,
     jwt: deps.jwt,
     logger: deps.logger.child({ requestId: request.requestId, userId: viewer?.userId }),
+    ingest: deps.ingest ?? DEFAULT_INGEST_LIMITS,
   };
 }

@@ -5,6 +5,8 @@ import { createApp, type AppDeps, type AppOptions } from "./app.js";
 export interface StartServerOptions extends AppDeps {
   /** See {@link AppOptions.mount}. */
   readonly mount?: AppOptions["mount"];
+  /** See {@link AppOptions.mountBeforeBodyParser}. */
+  readonly mountBeforeBodyParser?: AppOptions["mountBeforeBodyParser"];
 }
 
 export interface RunningServer {
@@ -74,7 +76,7 @@ function shutdown(server: http.Server, timeoutMs: number): Promise<void> {
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { config, logger } = options;
-  const { app } = createApp(options, { mount: options.mount });
+  const { app } = createApp(options, { mount: options.mount, mountBeforeBodyParser: options.mountBeforeBodyParser });
   const server = http.createServer(app);
   const { host, port, shutdownTimeoutMs } = config.http;
   await listen(server, host, port);

@@ -2,6 +2,7 @@ import { resolveJwtSettings } from "../auth/jwt-secret.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
 import { createGraphQLEndpoint, type GraphQLEndpoint } from "../graphql/mount.js";
+import { createIngestRouter } from "../ingest/ingest.route.js";
 import { createLogger, type Logger } from "../logger.js";
 import { DEMO_PASSWORD, SUPERADMIN_EMAIL } from "../seed/directory.js";
 import { resolveSeedOptions } from "../seed/options.js";
@@ -65,13 +66,14 @@ async function seedIfEmpty(config: Config, db: Database, logger: Logger, signal:
 
 async function serveUntilStopped(config: Config, db: Database, logger: Logger, seeded: boolean, signal: AbortSignal): Promise<void> {
   const jwt = await resolveJwtSettings(config);
-  const graphql: GraphQLEndpoint = await createGraphQLEndpoint({ db, jwt, logger, limits: config.graphql });
+  const graphql: GraphQLEndpoint = await createGraphQLEndpoint({ db, jwt, logger, limits: config.graphql, ingest: config.ingest });
+  const ingest = createIngestRouter({ prisma: db.prisma, jwt, limits: config.ingest });
   try {
     const mount = (app: Parameters<GraphQLEndpoint["mount"]>[0]) => {
       graphql.mount(app);
       mountRestSurface(app, { schema: graphql.schema, contextFor: graphql.contextFor, logger, version: GATEWAY_VERSION });
     };
-    const server = await startServer({ config, db, logger, mount });
+    const server = await startServer({ config, db, logger, mount, mountBeforeBodyParser: (app) => app.use(ingest) });
     logger.info({ url: server.url }, "listening");
     printBanner(server.url, await demoLogins(db), seeded);
     if (!signal.aborted) await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
@@ -96,6 +98,7 @@ function printBanner(url: string, logins: string[], seeded: boolean): void {
     "",
     `Usage Gateway is ready at ${url}`,
     `  GraphQL:   ${url}/graphql (GraphiQL in a browser)`,
+    `  ingest:    POST ${url}/ingest (JSON or NDJSON usage events, ADMIN/SUPERADMIN token)`,
     `  health:    ${url}/healthz   readiness: ${url}/readyz   metrics: ${url}/metrics`,
   ];
   if (logins.length > 0) {

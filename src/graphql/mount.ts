@@ -6,6 +6,7 @@ import type { JwtSettings } from "../auth/jwt.js";
 import { createContext, type GraphQLContext } from "../context.js";
 import type { Database } from "../db/database.js";
 import { DomainError } from "../errors.js";
+import type { IngestLimits } from "../ingest/ingest.schema.js";
 import { requestIdOf } from "../http/request-context.js";
 import type { Logger } from "../logger.js";
 import { buildGraphQLSchema } from "../schema.js";
@@ -17,6 +18,8 @@ export interface GraphQLDeps {
   readonly jwt: JwtSettings;
   readonly logger: Logger;
   readonly limits: GraphQLLimits;
+  /** Batch limits of the ingestUsage mutation (default: DEFAULT_INGEST_LIMITS). */
+  readonly ingest?: IngestLimits;
 }
 
 export interface GraphQLEndpoint {
@@ -35,7 +38,7 @@ export async function createGraphQLEndpoint(deps: GraphQLDeps): Promise<GraphQLE
   const server = createApolloServer(schema, deps.limits, deps.logger);
   await server.start();
   const contextFor = (request: { authorization: string | undefined; requestId: string }) =>
-    createContext({ prisma: deps.db.prisma, jwt: deps.jwt, logger: deps.logger }, request);
+    createContext({ prisma: deps.db.prisma, jwt: deps.jwt, logger: deps.logger, ingest: deps.ingest }, request);
   return {
     schema,
     server,

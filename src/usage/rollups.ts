@@ -4,22 +4,36 @@ type Executor = Pick<Prisma, "$executeRawUnsafe">;
 
 // One statement rolls events up into both grains (HOUR, DAY) and all three scopes
 // (organization, team, user). Buckets are UTC. Adding to existing rows keeps rollups exact when
-// events arrive late or out of order; callers pass each event exactly once.
-const ROLL_UP_SQL = `
+// events arrive late or out of order; callers pass each event exactly once (ingestion passes only
+// the events its INSERT ... ON CONFLICT DO NOTHING actually inserted). Incremental callers sort
+// the rows by the primary key: concurrent transactions then lock shared rollup rows in the same
+// order and cannot deadlock on them.
+function rollUpSql(source: string, where: string, ordered: boolean): string {
+  return `
 INSERT INTO "UsageRollup" ("organizationId", "grain", "scope", "scopeId", "metric", "vendor", "roomType", "bucketStart", "value", "samples")
 SELECT e."organizationId", g.grain, s.scope, s.scope_id, e."metric", e."vendor", e."roomType",
        date_trunc(CASE WHEN g.grain = 'HOUR' THEN 'hour' ELSE 'day' END, e."occurredAt", 'UTC'),
        sum(e."value"), count(*)::int
-FROM "UsageEvent" e
+FROM ${source} e
 CROSS JOIN (VALUES ('HOUR'::"RollupGrain"), ('DAY'::"RollupGrain")) AS g(grain)
 CROSS JOIN LATERAL (VALUES ('ORGANIZATION'::"RollupScope", e."organizationId"),
                            ('TEAM'::"RollupScope", e."teamId"),
                            ('USER'::"RollupScope", e."userId")) AS s(scope, scope_id)
-WHERE e."organizationId" = $1::uuid AND s.scope_id IS NOT NULL AND %FILTER%
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+WHERE s.scope_id IS NOT NULL AND ${where}
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8${ordered ? "\nORDER BY 1, 2, 3, 4, 5, 6, 7, 8" : ""}
 ON CONFLICT ("organizationId", "grain", "scope", "scopeId", "metric", "vendor", "roomType", "bucketStart")
 DO UPDATE SET "value" = "UsageRollup"."value" + EXCLUDED."value",
               "samples" = "UsageRollup"."samples" + EXCLUDED."samples"`;
+}
+
+/**
+ * The rollup statement over the rows of `source` (a table or CTE name with UsageEvent's
+ * columns), in primary-key order; for data-modifying CTEs that insert events and roll them up
+ * in one statement.
+ */
+export function rollUpRowsSql(source: string): string {
+  return rollUpSql(source, "TRUE", true);
+}
 
 /**
  * Adds the given events of one organization to the hourly and daily rollups.
@@ -29,7 +43,7 @@ DO UPDATE SET "value" = "UsageRollup"."value" + EXCLUDED."value",
 export function rollUpEvents(db: Executor, organizationId: string, eventIds: readonly bigint[]): Promise<number> {
   if (eventIds.length === 0) return Promise.resolve(0);
   return db.$executeRawUnsafe(
-    ROLL_UP_SQL.replace("%FILTER%", `e."id" = ANY($2::bigint[])`),
+    rollUpSql(`"UsageEvent"`, `e."organizationId" = $1::uuid AND e."id" = ANY($2::bigint[])`, true),
     organizationId,
     eventIds.map(String),
   );
@@ -41,5 +55,5 @@ export function rollUpEvents(db: Executor, organizationId: string, eventIds: rea
  */
 export async function rebuildRollups(db: Executor, organizationId: string): Promise<number> {
   await db.$executeRawUnsafe(`DELETE FROM "UsageRollup" WHERE "organizationId" = $1::uuid`, organizationId);
-  return db.$executeRawUnsafe(ROLL_UP_SQL.replace("%FILTER%", "TRUE"), organizationId);
+  return db.$executeRawUnsafe(rollUpSql(`"UsageEvent"`, `e."organizationId" = $1::uuid`, false), organizationId);
 }

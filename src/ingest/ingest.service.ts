@@ -1,0 +1,60 @@
+import type { Viewer } from "../auth/viewer.js";
+import type { Prisma } from "../db/database.js";
+import { DomainError, forbidden, unauthenticated } from "../errors.js";
+import { resolveBatch } from "./ingest.references.js";
+import { parseBatch, type IngestLimits, type IngestProblem } from "./ingest.schema.js";
+import { writePlan } from "./ingest.writes.js";
+
+/** What one accepted batch did; the same shape on POST /ingest and the ingestUsage mutation. */
+export interface IngestResult {
+  /** Events in the batch. */
+  readonly received: number;
+  /** Events stored now (and added to the rollups). */
+  readonly inserted: number;
+  /** Events skipped because their idempotency key was already stored (or repeated in the batch). */
+  readonly duplicates: number;
+}
+
+export const DEFAULT_INGEST_LIMITS: IngestLimits = Object.freeze({ maxEvents: 10_000 });
+
+/** How often a batch is retried when PostgreSQL aborts it for a deadlock or serialization failure. */
+const MAX_ATTEMPTS = 3;
+const TRANSACTION_TIMEOUT_MS = 120_000;
+
+/** The batch is invalid: `details.problems` lists every problem (list, index, field, reason). */
+export function invalidBatch(problems: IngestProblem[]): DomainError {
+  const [first] = problems;
+  const where = first ? `${first.list}${first.index === null ? "" : `[${first.index}]`}${first.field ? `.${first.field}` : ""}` : "";
+  const message = `the batch is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}; first: ${where}: ${first?.reason}); nothing was written`;
+  return new DomainError("BAD_USER_INPUT", message, { problems });
+}
+
+function isRetryable(error: unknown): boolean {
+  const text = `${(error as { code?: unknown })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
+  return /40P01|40001|deadlock detected|could not serialize|P2034/.test(text);
+}
+
+/**
+ * Validates a batch whole (shapes, then every reference in one query) and applies it in one
+ * transaction: team/user/identity/device upserts, then the events not seen before and their
+ * rollups. Replays change nothing. Only an ADMIN (own organization) or a SUPERADMIN may ingest.
+ * @throws DomainError UNAUTHENTICATED without a viewer, FORBIDDEN for other roles, BAD_USER_INPUT with `problems`.
+ */
+export async function ingestBatch(prisma: Prisma, viewer: Viewer | null, body: unknown, limits: IngestLimits = DEFAULT_INGEST_LIMITS): Promise<IngestResult> {
+  if (!viewer) throw unauthenticated();
+  if (viewer.role !== "ADMIN" && viewer.role !== "SUPERADMIN") throw forbidden("ingesting usage needs the ADMIN role (own organization) or SUPERADMIN");
+  const parsed = parseBatch(body, limits);
+  if (!parsed.batch) throw invalidBatch(parsed.problems);
+  const resolved = await resolveBatch(prisma, viewer, parsed.batch);
+  const problems = [...parsed.problems, ...("problems" in resolved ? resolved.problems : [])];
+  if (problems.length > 0 || !("plan" in resolved)) throw invalidBatch(problems);
+  const { plan } = resolved;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { inserted } = await prisma.$transaction((tx) => writePlan(tx, plan), { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS });
+      return { received: plan.received, inserted, duplicates: plan.received - inserted };
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+    }
+  }
+}

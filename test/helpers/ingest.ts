@@ -1,0 +1,94 @@
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
+import { signAccessToken } from "../../src/auth/jwt.js";
+import { loadConfig } from "../../src/config.js";
+import type { Prisma } from "../../src/db/database.js";
+import { createGraphQLEndpoint } from "../../src/graphql/mount.js";
+import { createIngestRouter } from "../../src/ingest/ingest.route.js";
+import { createLogger } from "../../src/logger.js";
+import { rebuildRollups } from "../../src/usage/rollups.js";
+import { startServer } from "../../src/server.js";
+import { TEST_JWT, type GraphQLResponse } from "./graphql.js";
+import type { TestStore } from "./stores.js";
+
+export interface IngestTestServer {
+  readonly url: string;
+  /** POSTs to /ingest: an object is sent as JSON, a string as NDJSON (unless `contentType` says otherwise). */
+  ingest(body: unknown, token?: string, contentType?: string): Promise<{ status: number; body: Record<string, unknown> }>;
+  /** POSTs a typed operation to /graphql. */
+  request<R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables: V, token?: string): Promise<GraphQLResponse<R>>;
+  close(): Promise<void>;
+}
+
+/** The gateway as `serve` wires it (GraphQL plus POST /ingest) over an existing store, listening on port 0. */
+export async function startIngestServer(store: TestStore, env: Record<string, string> = {}): Promise<IngestTestServer> {
+  const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", DATA_DIR: "./data", ...env });
+  const logger = createLogger((process.env.TEST_LOG_LEVEL ?? "silent") as "silent");
+  const endpoint = await createGraphQLEndpoint({ db: store.db, jwt: TEST_JWT, logger, limits: config.graphql, ingest: config.ingest });
+  const ingest = createIngestRouter({ prisma: store.db.prisma, jwt: TEST_JWT, limits: config.ingest });
+  const server = await startServer({ config, db: store.db, logger, mount: endpoint.mount, mountBeforeBodyParser: (app) => app.use(ingest) });
+  return {
+    url: server.url,
+    async ingest(body, token, contentType) {
+      const response = await fetch(`${server.url}/ingest`, {
+        method: "POST",
+        headers: {
+          "content-type": contentType ?? (typeof body === "string" ? "application/x-ndjson" : "application/json"),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    },
+    async request(document, variables, token) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: print(document), variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLResponse<never>["body"] };
+    },
+    async close() {
+      await server.close();
+      await endpoint.stop();
+    },
+  };
+}
+
+/** A JWT for the user with that email. */
+export async function tokenFor(prisma: Prisma, email: string): Promise<string> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+  return signAccessToken({ sub: user.id, org: user.organizationId, role: user.role }, TEST_JWT, 600);
+}
+
+export interface RollupRow {
+  key: string;
+  value: number;
+  samples: number;
+}
+
+const ROLLUPS_SQL = `SELECT concat_ws('|', "grain", "scope", "scopeId", "metric", "vendor", "roomType", to_char("bucketStart" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24')) AS key,
+  "value"::float8 AS value, "samples" FROM "UsageRollup" WHERE "organizationId" = $1::uuid ORDER BY 1`;
+
+/** The organization's rollup rows, keyed by their primary key. */
+export function rollupsOf(prisma: Prisma, organizationId: string): Promise<RollupRow[]> {
+  return prisma.$queryRawUnsafe<RollupRow[]>(ROLLUPS_SQL, organizationId);
+}
+
+class Rollback extends Error {}
+
+/** What rebuildRollups computes from the organization's events, without keeping it (the transaction is rolled back). */
+export async function recomputedRollups(prisma: Prisma, organizationId: string): Promise<RollupRow[]> {
+  let rows: RollupRow[] = [];
+  try {
+    await prisma.$transaction(async (tx) => {
+      await rebuildRollups(tx, organizationId);
+      rows = await tx.$queryRawUnsafe<RollupRow[]>(ROLLUPS_SQL, organizationId);
+      throw new Rollback();
+    }, { timeout: 120_000 });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  return rows;
+}
