@@ -4,11 +4,12 @@ import { buildSchema } from "type-graphql";
 import { AdminResolver } from "./modules/admin/admin.resolver.js";
 import { LoginResolver } from "./modules/admin/login.resolver.js";
 import { OrganizationResolver } from "./modules/organization/organization.resolver.js";
+import { StatisticsSnapshotResolver } from "./modules/statistics/snapshot.resolver.js";
 import { OrganizationStatisticsResolver } from "./modules/statistics/statistics.resolver.js";
 import { TeamResolver } from "./modules/team/team.resolver.js";
 import { UserResolver } from "./modules/user/user.resolver.js";
 
-export const RESOLVERS = [OrganizationResolver, OrganizationStatisticsResolver, TeamResolver, UserResolver, AdminResolver, LoginResolver] as const;
+export const RESOLVERS = [OrganizationResolver, OrganizationStatisticsResolver, StatisticsSnapshotResolver, TeamResolver, UserResolver, AdminResolver, LoginResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -10,6 +10,151 @@ export type DeviceDiscriminator =
   | 'LOCALE'
   | 'OS';
 
+/** A batch for ingestUsage, validated whole and applied in one transaction (directory records first, then events and rollups). An invalid batch writes nothing and fails with BAD_USER_INPUT, listing every problem in `extensions.problems` ({ list, index, field, reason }). */
+export type IngestBatchInput = {
+  /** Devices to create or update. */
+  devices?: Array<IngestDeviceInput> | null | undefined;
+  /** Usage events (at most INGEST_MAX_EVENTS). */
+  events: Array<IngestEventInput>;
+  /** Teams to create or rename. */
+  teams?: Array<IngestTeamInput> | null | undefined;
+  /** Users (with identities) to create or update. */
+  users?: Array<IngestUserInput> | null | undefined;
+};
+
+/** A client installation to create or update, keyed by (vendor, externalId). */
+export type IngestDeviceInput = {
+  /** Client (app) name. */
+  client: string;
+  /** Client version. */
+  clientVersion?: string | null | undefined;
+  /** The vendor's device id. */
+  externalId: string;
+  /** First seen, ISO 8601; default lastSeenAt. Only ever moves earlier. */
+  firstSeenAt?: string | null | undefined;
+  /** The device's user by vendor identity. */
+  identity?: IngestIdentityInput | null | undefined;
+  /** Last seen, ISO 8601. Only ever moves later. */
+  lastSeenAt: string;
+  /** Device locale. */
+  locale?: string | null | undefined;
+  /** Managed (MDM) device; default false. */
+  managed?: boolean | null | undefined;
+  /** The organization. */
+  organizationId: string | number;
+  /** Operating system. */
+  os: string;
+  /** OS version. */
+  osVersion?: string | null | undefined;
+  /** The device's user (or give `identity`). */
+  userId?: string | number | null | undefined;
+  /** The vendor. */
+  vendor: Vendor;
+};
+
+/** One usage event. Its idempotency key makes a replay a no-op. */
+export type IngestEventInput = {
+  /** Unique per organization (1-200 characters); an event with a known key changes nothing. */
+  idempotencyKey: string;
+  /** The user by vendor identity, instead of `userId`. */
+  identity?: IngestIdentityInput | null | undefined;
+  /** The metric (aliases accepted, see IngestMetric). */
+  metric: IngestMetric;
+  /** The organization (an ADMIN may only name its own). */
+  organizationId: string | number;
+  /** Rocket.Chat room type, for MESSAGES_SENT only; default NONE. */
+  roomType?: RoomType | null | undefined;
+  /** A team of the organization; default: the user's current team. */
+  teamId?: string | number | null | undefined;
+  /** When it happened: ISO 8601 with a time zone (e.g. 2025-03-01T10:00:00Z); at most 5 minutes ahead. */
+  timestamp: string;
+  /** A user of the organization (or give `identity`; neither for organization-level events). */
+  userId?: string | number | null | undefined;
+  /** The amount (≥ 0); for *_ACTIVE_USERS a positive activity marker, counted once per user. */
+  value: number;
+  /** The vendor that reported the event; must report the metric. */
+  vendor: Vendor;
+};
+
+/** A user's account at one vendor, named by the vendor's own user id. */
+export type IngestIdentityInput = {
+  /** The vendor's user id, byte-exact (1-200 characters). */
+  externalId: string;
+  /** The vendor. */
+  vendor: Vendor;
+};
+
+/** The metric of an ingested event: any stored UsageMetric (AUTOMATION_FACTOR is derived and cannot be ingested). Aliases: ACTIVE_USER = ACTIVE_USERS, CONNECTOR_ACTIVATED = CONNECTOR_ACTIVATIONS, AI_COMPLETION = CODE_COMPLETIONS, AI_CHAT = CHAT_INTERACTIONS; events are stored and served under the canonical name. */
+export type IngestMetric =
+  /** Alias of ACTIVE_USERS. */
+  | 'ACTIVE_USER'
+  | 'ACTIVE_USERS'
+  /** Alias of CHAT_INTERACTIONS. */
+  | 'AI_CHAT'
+  /** Alias of CODE_COMPLETIONS. */
+  | 'AI_COMPLETION'
+  | 'CHAT_ACTIVE_USERS'
+  | 'CHAT_CHARS'
+  | 'CHAT_CONSUMPTION_RATE'
+  | 'CHAT_INTERACTIONS'
+  | 'CHAT_LINES'
+  | 'CODE_COMPLETIONS'
+  | 'COMPLETION_ACTIVE_USERS'
+  | 'COMPLETION_CHARS'
+  | 'COMPLETION_LINES'
+  /** Alias of CONNECTOR_ACTIVATIONS. */
+  | 'CONNECTOR_ACTIVATED'
+  | 'CONNECTOR_ACTIVATIONS'
+  | 'KEYSTROKES'
+  | 'MESSAGES_SENT'
+  | 'PRODUCTIVITY_FACTOR'
+  | 'SESSION_SECONDS'
+  | 'USEFUL_CHAT_INTERACTIONS';
+
+/** A team to create or rename (by id) before the events are applied. */
+export type IngestTeamInput = {
+  /** The team id (a UUID the caller chooses for a new team). */
+  id: string | number;
+  /** Name, unique in the organization. */
+  name: string;
+  /** The organization. */
+  organizationId: string | number;
+};
+
+/** A user's vendor account declared with the user. */
+export type IngestUserIdentityInput = {
+  /** The vendor's user id, byte-exact (1-200 characters). */
+  externalId: string;
+  /** The vendor. */
+  vendor: Vendor;
+  /** The vendor's own role string (e.g. Tabnine TeamLead). */
+  vendorRole?: string | null | undefined;
+};
+
+/** A user to create or update (by email). Omitted fields keep their stored values; role is never changed. */
+export type IngestUserInput = {
+  /** Email, the user's key. */
+  email: string;
+  /** First name. */
+  firstName?: string | null | undefined;
+  /** Id for a new user (a UUID); default generated. */
+  id?: string | number | null | undefined;
+  /** Vendor accounts; events may name the user by them. */
+  identities?: Array<IngestUserIdentityInput> | null | undefined;
+  /** Last name. */
+  lastName?: string | null | undefined;
+  /** Locale, e.g. en-US. */
+  locale?: string | null | undefined;
+  /** The organization. */
+  organizationId: string | number;
+  /** Account state. */
+  status?: UserStatus | null | undefined;
+  /** Team of the organization (existing or in this batch). */
+  teamId?: string | number | null | undefined;
+  /** Username; default the email's local part. */
+  username?: string | null | undefined;
+};
+
 /** Chat presence at the last sync (Rocket.Chat). */
 export type Presence =
   | 'AWAY'
@@ -42,6 +187,14 @@ export type Role =
   | 'MEMBER'
   | 'SUPERADMIN'
   | 'TEAM_ADMIN';
+
+/** Rocket.Chat room type of MESSAGES_SENT (CHANNEL, PRIVATE_GROUP, DIRECT, LIVECHAT); NONE for every other metric. */
+export type RoomType =
+  | 'CHANNEL'
+  | 'DIRECT'
+  | 'LIVECHAT'
+  | 'NONE'
+  | 'PRIVATE_GROUP';
 
 /** A usage metric. *_ACTIVE_USERS count distinct users (never summed across buckets or vendors); PRODUCTIVITY_FACTOR and CHAT_CONSUMPTION_RATE are activity-weighted ratios; AUTOMATION_FACTOR = COMPLETION_CHARS / (COMPLETION_CHARS + KEYSTROKES); the rest are sums. */
 export type UsageMetric =
@@ -183,6 +336,13 @@ export type RegisterSourceMutationVariables = Exact<{
 
 
 export type RegisterSourceMutation = { registerSource: { id: string, vendor: Vendor, baseUrl: string | null, externalId: string | null } };
+
+export type IngestUsageMutationVariables = Exact<{
+  input: IngestBatchInput;
+}>;
+
+
+export type IngestUsageMutation = { ingestUsage: { received: number, inserted: number, duplicates: number } };
 
 export type UsersPageQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -398,6 +558,7 @@ export const IssueApiTokenDocument = {"kind":"Document","definitions":[{"kind":"
 export const RevokeApiTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
 export const ApiTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiTokens"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]} as unknown as DocumentNode<ApiTokensQuery, ApiTokensQueryVariables>;
 export const RegisterSourceDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RegisterSource"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RegisterSourceInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"registerSource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"vendor"}},{"kind":"Field","name":{"kind":"Name","value":"baseUrl"}},{"kind":"Field","name":{"kind":"Name","value":"externalId"}}]}}]}}]} as unknown as DocumentNode<RegisterSourceMutation, RegisterSourceMutationVariables>;
+export const IngestUsageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"IngestUsage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"IngestBatchInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"ingestUsage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"received"}},{"kind":"Field","name":{"kind":"Name","value":"inserted"}},{"kind":"Field","name":{"kind":"Name","value":"duplicates"}}]}}]}}]} as unknown as DocumentNode<IngestUsageMutation, IngestUsageMutationVariables>;
 export const UsersPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsersPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]} as unknown as DocumentNode<UsersPageQuery, UsersPageQueryVariables>;
 export const HistoryPageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HistoryPage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"statisticsHistory"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"2"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}}]}}]}}]}}]} as unknown as DocumentNode<HistoryPageQuery, HistoryPageQueryVariables>;
 export const UsageRangeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsageRange"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DateTimeISO"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"resolution"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Resolution"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"usage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}},{"kind":"Argument","name":{"kind":"Name","value":"resolution"},"value":{"kind":"Variable","name":{"kind":"Name","value":"resolution"}}},{"kind":"Argument","name":{"kind":"Name","value":"metrics"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"MESSAGES_SENT"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]}}]}}]} as unknown as DocumentNode<UsageRangeQuery, UsageRangeQueryVariables>;

@@ -64,21 +64,16 @@ export async function calendarSeries(
   if (intervals.length === 0) return { ...base, points: [] };
   const from = intervals[0]!.start;
   const to = options.month ? new Date(Date.UTC(options.year, options.month, 1)) : new Date(Date.UTC(options.year + 1, 0, 1));
-  const rows = await prisma.$queryRawUnsafe<{ bucket: Date; count: number; userIds: string[] | null }[]>(
-    options.distinctUsers
-      ? `SELECT date_trunc($4, "bucketStart", 'UTC') AS bucket, count(DISTINCT "scopeId")::int AS count,
-           array_agg(DISTINCT "scopeId"::text ORDER BY "scopeId"::text) AS "userIds"
-         FROM "UsageRollup" WHERE "organizationId" = $1::uuid AND "grain" = 'DAY' AND "scope" = 'USER'
-           AND "metric" = $2::text::"UsageMetric" AND ($3::text IS NULL OR "vendor" = $3::text::"Vendor")
-           AND "bucketStart" >= $5::timestamptz AND "bucketStart" < $6::timestamptz
-         GROUP BY 1`
-      : `SELECT date_trunc($4, "bucketStart", 'UTC') AS bucket, sum("value")::int AS count, NULL::text[] AS "userIds"
+  const rows: { bucket: Date; count: number; userIds: string[] | null }[] = options.distinctUsers
+    ? await distinctUsersPerInterval(prisma, organizationId, metric, { unit, from, to, vendor })
+    : await prisma.$queryRawUnsafe(
+        `SELECT date_trunc($4, "bucketStart", 'UTC') AS bucket, sum("value")::int AS count, NULL::text[] AS "userIds"
          FROM "UsageRollup" WHERE "organizationId" = $1::uuid AND "grain" = 'DAY' AND "scope" = 'ORGANIZATION'
            AND "metric" = $2::text::"UsageMetric" AND ($3::text IS NULL OR "vendor" = $3::text::"Vendor")
            AND "bucketStart" >= $5::timestamptz AND "bucketStart" < $6::timestamptz
          GROUP BY 1`,
-    organizationId, metric, vendor, unit, from, to,
-  );
+        organizationId, metric, vendor, unit, from, to,
+      );
   const byStart = new Map(rows.map((row) => [row.bucket.getTime(), row]));
   return {
     ...base,
@@ -87,6 +82,43 @@ export async function calendarSeries(
       return { date: label, count: row?.count ?? 0, userIds: options.distinctUsers ? (row?.userIds ?? []) : null };
     }),
   };
+}
+
+export interface DistinctUsersRow {
+  /** Start of the day or month (UTC). */
+  bucket: Date;
+  count: number;
+  /** Gateway user ids, sorted. */
+  userIds: string[];
+  /** The users' ids at `identityVendor` (sorted; users without such an identity left out); null without one. */
+  vendorUserIds: string[] | null;
+}
+
+/**
+ * Distinct users with USER-scope DAY rollups of `metric` per UTC day or month in [from, to)
+ * (intervals without any omitted), in one statement. With `identityVendor`, also their
+ * Identity.externalId at that vendor.
+ */
+export function distinctUsersPerInterval(
+  prisma: Prisma,
+  organizationId: string,
+  metric: UsageMetric,
+  range: { unit: "day" | "month"; from: Date; to: Date; vendor: Vendor | null; identityVendor?: Vendor | null },
+): Promise<DistinctUsersRow[]> {
+  return prisma.$queryRawUnsafe<DistinctUsersRow[]>(
+    `SELECT date_trunc($4, r."bucketStart", 'UTC') AS bucket, count(DISTINCT r."scopeId")::int AS count,
+       array_agg(DISTINCT r."scopeId"::text ORDER BY r."scopeId"::text) AS "userIds",
+       CASE WHEN $7::text IS NULL THEN NULL
+         ELSE coalesce(array_agg(DISTINCT i."externalId" ORDER BY i."externalId") FILTER (WHERE i."externalId" IS NOT NULL), '{}') END AS "vendorUserIds"
+     FROM "UsageRollup" r
+     LEFT JOIN "Identity" i ON $7::text IS NOT NULL AND i."userId" = r."scopeId" AND i."organizationId" = r."organizationId"
+       AND i."vendor" = $7::text::"Vendor"
+     WHERE r."organizationId" = $1::uuid AND r."grain" = 'DAY' AND r."scope" = 'USER'
+       AND r."metric" = $2::text::"UsageMetric" AND ($3::text IS NULL OR r."vendor" = $3::text::"Vendor")
+       AND r."bucketStart" >= $5::timestamptz AND r."bucketStart" < $6::timestamptz
+     GROUP BY 1 ORDER BY 1`,
+    organizationId, metric, range.vendor, range.unit, range.from, range.to, range.identityVendor ?? null,
+  );
 }
 
 /** Per month, the users whose last activity at the vendor fell in it (months with none omitted). */

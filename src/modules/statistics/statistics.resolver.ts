@@ -1,20 +1,16 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, GraphQLISODateTime, Int, Resolver, Root } from "type-graphql";
 import { assertAdministersOrganization, requireViewer } from "../../auth/access.js";
 import type { GraphQLContext } from "../../context.js";
-import { badInput } from "../../errors.js";
-import { decodeCursor, pageOf, pageRequest } from "../../loaders/pagination.js";
 import { Organization } from "../organization/organization.type.js";
-import { Connection, toConnection } from "../shared/connection.js";
 import { DeviceDiscriminator, Vendor } from "../shared/enums.js";
-import { PageArgs } from "../shared/page.args.js";
 import { accountUtilization, calendarSeries, lastUsages } from "./calendar.service.js";
 import { deviceStats } from "./device-stats.service.js";
 import { AccountUtilizationMonth, CalendarSeries, LastUsage } from "./calendar.type.js";
 import { DeviceStat } from "./device-stat.type.js";
-import { StatisticsSnapshot, WorkspaceStatistics } from "./workspace-statistics.type.js";
+import { DailyActiveUsers } from "./daily-active-users.type.js";
+import { dailyActiveUsers } from "./daily-active-users.service.js";
+import { WorkspaceStatistics } from "./workspace-statistics.type.js";
 import { workspaceStatistics } from "./workspace.service.js";
-
-const LATEST = Date.UTC(9999, 11, 31);
 
 @ArgsType()
 class CalendarArgs {
@@ -27,9 +23,6 @@ class CalendarArgs {
   @Field(() => Vendor, { nullable: true, description: "Only this vendor. Omitted: all vendors (active users: the distinct union of people)." })
   vendor?: Vendor | null;
 }
-
-@ObjectType({ description: "A page of stored statistics snapshots." })
-export class StatisticsSnapshotConnection extends Connection(StatisticsSnapshot, "StatisticsSnapshot") {}
 
 /** Aggregates of an organization. All of them need the ADMIN role in it (or SUPERADMIN). */
 @Resolver(() => Organization)
@@ -99,33 +92,17 @@ export class OrganizationStatisticsResolver {
     return workspaceStatistics(ctx.prisma, organization.id, vendor);
   }
 
-  @FieldResolver(() => StatisticsSnapshotConnection, { description: "Stored workspace statistics snapshots, newest first unless `oldestFirst`." })
-  async statisticsHistory(
+  @FieldResolver(() => [DailyActiveUsers], {
+    description: "Distinct active users per UTC calendar day, from the day of `from` to the day of `to` (inclusive, at most 3660 days), ascending, days without any included; empty when `from` is on a later day than `to`.",
+  })
+  dailyActiveUsers(
     @Root() organization: Organization,
-    @Args(() => PageArgs) args: PageArgs,
-    @Arg("oldestFirst", () => Boolean, { defaultValue: false, description: "Order by time ascending." }) oldestFirst: boolean,
+    @Arg("from", () => GraphQLISODateTime, { description: "Any time on the first day (UTC)." }) from: Date,
+    @Arg("to", () => GraphQLISODateTime, { description: "Any time on the last day (UTC)." }) to: Date,
+    @Arg("vendor", () => Vendor, { nullable: true, description: "Only activity at this vendor, and the users' ids there. Omitted: any vendor." }) vendor: Vendor | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    this.admin(ctx, organization, "statistics history");
-    const request = pageRequest(args.first, args.after);
-    const after = request.after ? decodeCursor(request.after) : null;
-    const takenAt = after ? Date.parse(after[0]) : 0;
-    // Snapshot ids are 17-character Meteor ids; times must be ones PostgreSQL can store.
-    if (after && (Number.isNaN(takenAt) || takenAt < 0 || takenAt > LATEST || !/^[\w-]{1,64}$/.test(after[1]))) {
-      throw badInput("after is not a cursor of this connection", { argument: "after" });
-    }
-    const direction = oldestFirst ? "gt" : "lt";
-    const [rows, totalCount] = await Promise.all([
-      ctx.prisma.workspaceStatisticsSnapshot.findMany({
-        where: {
-          organizationId: organization.id,
-          ...(after ? { OR: [{ takenAt: { [direction]: new Date(after[0]) } }, { takenAt: new Date(after[0]), id: { [direction]: after[1] } }] } : {}),
-        },
-        orderBy: [{ takenAt: oldestFirst ? "asc" : "desc" }, { id: oldestFirst ? "asc" : "desc" }],
-        take: request.first + 1,
-      }),
-      ctx.prisma.workspaceStatisticsSnapshot.count({ where: { organizationId: organization.id } }),
-    ]);
-    return toConnection(pageOf(rows, request.first, totalCount, (row) => row.takenAt.toISOString()));
+    this.admin(ctx, organization, "daily active users");
+    return dailyActiveUsers(ctx.prisma, organization.id, from, to, vendor);
   }
 }
