@@ -8,12 +8,13 @@ import { mountVendorRoutes } from "./mount.js";
 import { buildOpenApi } from "./openapi.js";
 import type { VendorAdapter } from "./route.js";
 import { tabnineAdapter } from "./tabnine/adapter.js";
+import { teamwireAdapter } from "./teamwire/adapter.js";
 
 /** The gateway's version (package.json), shown in OpenAPI. */
 export const GATEWAY_VERSION: string = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 
 /** Every vendor adapter, in the order unknown URLs are claimed (Rocket.Chat before Tabnine on /api/v1). */
-export const VENDOR_ADAPTERS: readonly VendorAdapter[] = [tabnineAdapter];
+export const VENDOR_ADAPTERS: readonly VendorAdapter[] = [teamwireAdapter as VendorAdapter, tabnineAdapter];
 
 export interface RestSurfaceDeps {
   readonly schema: GraphQLSchema;

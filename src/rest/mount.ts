@@ -76,6 +76,7 @@ export function mountVendorRoutes(app: express.Express, adapters: readonly AnyAd
       if (route.method === "GET") router.get(route.path, handler);
       else router.post(route.path, handler);
     }
+    adapter.mountExtra?.(router, async (req) => operationRunner(deps.schema, await deps.contextFor({ authorization: undefined, requestId: requestIdOf(req) })));
     for (const [path, methods] of methodsByPath) {
       const allow = methods.join(", ");
       router.all(path, (_req, res) => send(res, { ...adapter.methodNotAllowed(allow), headers: { Allow: allow } }));

@@ -39,6 +39,7 @@ function operation(adapter: VendorAdapter, route: VendorRoute<never, never, unkn
 export function buildOpenApi(adapters: readonly VendorAdapter[], version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const adapter of adapters) {
+    Object.assign(paths, adapter.extraPaths);
     for (const route of adapter.routes) {
       const path = openApiPath(route.path);
       paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation(adapter, route) };

@@ -1,4 +1,4 @@
-import type { Request } from "express";
+import type { Request, Router } from "express";
 import type { z } from "zod";
 import type { Viewer } from "../auth/viewer.js";
 import type { OperationRunner } from "./execute.js";
@@ -73,6 +73,12 @@ export interface VendorAdapter<Extra = unknown> {
   /** The body of the vendor's 404 for an undocumented URL under its prefix, and of its 405. */
   notFound(req: Request): VendorReply;
   methodNotAllowed(allow: string): VendorReply;
+  /**
+   * Routes outside the declarative pipeline (e.g. Teamwire's session login, which sets a cookie),
+   * mounted on the vendor's strict router with an anonymous operation runner, and their OpenAPI paths.
+   */
+  readonly mountExtra?: (router: Router, runAnonymous: (req: Request) => Promise<OperationRunner>) => void;
+  readonly extraPaths?: Record<string, Record<string, unknown>>;
   /** JSON Schema of the vendor's error body per status (OpenAPI). */
   readonly errorSchema: (status: number) => Record<string, unknown>;
 }

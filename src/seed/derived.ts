@@ -24,7 +24,8 @@ export function deriveRecords(options: SeedOptions, org: SeededOrganization, rc:
     organizationId: orgId,
     vendor,
     externalId: vendor === "ROCKETCHAT" ? rcUniqueId : vendor === "TABNINE" ? orgId : String(org.row.number),
-    settings: vendor === "ROCKETCHAT" ? ROCKETCHAT_WORKSPACE_SETTINGS : {},
+    // Teamwire chat groups are conversations, not teams: the store only keeps their count.
+    settings: vendor === "ROCKETCHAT" ? ROCKETCHAT_WORKSPACE_SETTINGS : vendor === "TEAMWIRE" ? { groupsCount: Math.max(1, Math.round(humans / 7)) } : {},
     createdAt: org.row.createdAt,
     updatedAt: org.row.createdAt,
   }));

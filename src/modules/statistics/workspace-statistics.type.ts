@@ -37,6 +37,7 @@ export class WorkspaceStatistics {
   @Field(() => Int, { description: "Accounts that never used a client (Teamwire `pending_users_count`)." }) neverActiveUsers!: number;
   @Field(() => Int, { description: "Accounts with the ADMIN or SUPERADMIN role." }) adminsCount!: number;
   @Field(() => Int, { description: "Teams (organizational units)." }) teamsCount!: number;
+  @Field(() => Int, { description: "Teamwire chat groups (`groups_count`), as reported by the organization's Teamwire source; 0 without one." }) groupsCount!: number;
   @Field(() => Int, { description: "Email domains." }) domainsCount!: number;
   @Field(() => Int, { description: "Licensed seats (largest license of the selected vendors)." }) licenseSeats!: number;
   @Field(() => Int, { description: "Registered, not wiped devices." }) devices!: number;

@@ -12,6 +12,8 @@ export interface WorkspaceStatisticsData {
   neverActiveUsers: number;
   adminsCount: number;
   teamsCount: number;
+  /** Teamwire chat groups (`groups_count`), as the organization's Teamwire source reported. */
+  groupsCount: number;
   domainsCount: number;
   licenseSeats: number;
   devices: number;
@@ -68,7 +70,7 @@ WHERE r."organizationId" = $1::uuid AND r."grain" = 'DAY' AND r."scope" = 'ORGAN
 /** Live totals of one organization (or of its accounts at one vendor). */
 export async function workspaceStatistics(prisma: Prisma, organizationId: string, vendor: Vendor | null): Promise<WorkspaceStatisticsData> {
   const vendorFilter = vendor ? { vendor } : {};
-  const [[users], [activity], organization, teamsCount, devices, licenses, lastMessage, snapshot] = await Promise.all([
+  const [[users], [activity], organization, teamsCount, devices, licenses, lastMessage, snapshot, teamwire] = await Promise.all([
     prisma.$queryRawUnsafe<(Record<string, number> & { lastActiveAt: Date | null; userLanguages: { locale: string; total: number }[] })[]>(
       USERS_SQL, organizationId, vendor,
     ),
@@ -83,14 +85,18 @@ export async function workspaceStatistics(prisma: Prisma, organizationId: string
       select: { bucketStart: true },
     }),
     prisma.workspaceStatisticsSnapshot.findFirst({ where: { organizationId }, orderBy: { takenAt: "desc" }, select: { takenAt: true } }),
+    vendor === null || vendor === "TEAMWIRE"
+      ? prisma.source.findFirst({ where: { organizationId, vendor: "TEAMWIRE" }, select: { settings: true } })
+      : null,
   ]);
+  const groupsCount = Number((teamwire?.settings as { groupsCount?: unknown } | undefined)?.groupsCount ?? 0);
   const u = users!;
   const a = activity!;
   return {
     totalUsers: u.totalUsers!, activeAccounts: u.activeAccounts!, pendingUsers: u.pendingUsers!,
     deactivatedUsers: u.deactivatedUsers!, guests: u.guests!, appUsers: u.appUsers!, clientUsers: u.clientUsers!,
     neverActiveUsers: u.neverActiveUsers!, adminsCount: u.adminsCount!,
-    teamsCount, domainsCount: organization.domains.length,
+    teamsCount, domainsCount: organization.domains.length, groupsCount: Number.isInteger(groupsCount) ? groupsCount : 0,
     licenseSeats: Math.max(0, ...licenses.map((license) => license.seats)),
     devices,
     presence: { online: u.online!, away: u.away!, busy: u.busy!, offline: u.offline!, connected: u.online! + u.away! + u.busy! },
