@@ -3,13 +3,14 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphq
 import { buildSchema } from "type-graphql";
 import { AdminResolver } from "./modules/admin/admin.resolver.js";
 import { LoginResolver } from "./modules/admin/login.resolver.js";
+import { IngestResolver } from "./modules/ingest/ingest.resolver.js";
 import { OrganizationResolver } from "./modules/organization/organization.resolver.js";
 import { StatisticsSnapshotResolver } from "./modules/statistics/snapshot.resolver.js";
 import { OrganizationStatisticsResolver } from "./modules/statistics/statistics.resolver.js";
 import { TeamResolver } from "./modules/team/team.resolver.js";
 import { UserResolver } from "./modules/user/user.resolver.js";
 
-export const RESOLVERS = [OrganizationResolver, OrganizationStatisticsResolver, StatisticsSnapshotResolver, TeamResolver, UserResolver, AdminResolver, LoginResolver] as const;
+export const RESOLVERS = [OrganizationResolver, OrganizationStatisticsResolver, StatisticsSnapshotResolver, TeamResolver, UserResolver, AdminResolver, LoginResolver, IngestResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -19,7 +20,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     // type-graphql gives the root types no description; the schema is the client documentation.
     schema.getQueryType()!.description =
       "Reads. Every field needs `Authorization: Bearer <token>` (a gateway JWT or API token); results are limited to what the token's user may see.";
-    schema.getMutationType()!.description = "Login (email and password → token) and admin actions: API tokens and vendor sources.";
+    schema.getMutationType()!.description = "Login (email and password → token) and admin actions: API tokens, vendor sources and usage ingestion.";
     return schema;
   });
   return built;

@@ -202,8 +202,7 @@ export async function resolveBatch(prisma: Prisma, viewer: Viewer, batch: Parsed
     if (user) devices.push({ ...d, userId: user.userId! });
   }
 
-  const order = ["batch", "events", "teams", "users", "devices"];
-  if (problems.length > 0) return { problems: problems.sort((a, b) => order.indexOf(a.list) - order.indexOf(b.list) || (a.index ?? -1) - (b.index ?? -1)) };
+  if (problems.length > 0) return { problems };
   return {
     plan: {
       received: batch.received,

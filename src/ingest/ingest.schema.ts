@@ -11,6 +11,13 @@ export interface IngestProblem {
   readonly reason: string;
 }
 
+const LIST_ORDER: readonly IngestProblem["list"][] = ["batch", "events", "teams", "users", "devices"];
+
+/** Problems in a stable order: by list (batch, events, teams, users, devices), then index. */
+export function sortProblems(problems: readonly IngestProblem[]): IngestProblem[] {
+  return [...problems].sort((a, b) => LIST_ORDER.indexOf(a.list) - LIST_ORDER.indexOf(b.list) || (a.index ?? -1) - (b.index ?? -1));
+}
+
 export interface IngestLimits {
   /** Most events in one batch; teams, users and devices are limited to the same number each. */
   readonly maxEvents: number;

@@ -2,7 +2,7 @@ import type { Viewer } from "../auth/viewer.js";
 import type { Prisma } from "../db/database.js";
 import { DomainError, forbidden, unauthenticated } from "../errors.js";
 import { resolveBatch } from "./ingest.references.js";
-import { parseBatch, type IngestLimits, type IngestProblem } from "./ingest.schema.js";
+import { parseBatch, sortProblems, type IngestLimits, type IngestProblem } from "./ingest.schema.js";
 import { writePlan } from "./ingest.writes.js";
 
 /** What one accepted batch did; the same shape on POST /ingest and the ingestUsage mutation. */
@@ -46,7 +46,7 @@ export async function ingestBatch(prisma: Prisma, viewer: Viewer | null, body: u
   const parsed = parseBatch(body, limits);
   if (!parsed.batch) throw invalidBatch(parsed.problems);
   const resolved = await resolveBatch(prisma, viewer, parsed.batch);
-  const problems = [...parsed.problems, ...("problems" in resolved ? resolved.problems : [])];
+  const problems = sortProblems([...parsed.problems, ...("problems" in resolved ? resolved.problems : [])]);
   if (problems.length > 0 || !("plan" in resolved)) throw invalidBatch(problems);
   const { plan } = resolved;
   for (let attempt = 1; ; attempt++) {
