@@ -9,31 +9,21 @@
 import "reflect-metadata";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import pg from "pg";
 import { signAccessToken } from "../src/auth/jwt.js";
 import { loadConfig } from "../src/config.js";
-import { openDatabase, type Database, type StoreKind } from "../src/db/database.js";
-import { applyMigrations } from "../src/db/migrations.js";
+import type { StoreKind } from "../src/db/database.js";
 import { createGraphQLEndpoint } from "../src/graphql/mount.js";
 import { createLogger } from "../src/logger.js";
-import { isSeedPreset, resolveSeedOptions } from "../src/seed/options.js";
-import { runSeed } from "../src/seed/run.js";
 import { startServer } from "../src/server.js";
 import { countStatements } from "../test/helpers/statements.js";
 import { SCENARIOS, dashboardRawSql, type Scenario } from "./scenarios.js";
+import { BENCH_DIR as HERE, BENCH_JWT as JWT, prepareBenchStore, sequentialP50 } from "./store.js";
 
-
-const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PRESET = process.env.BENCH_PRESET ?? "large";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const STORES = (process.env.BENCH_STORES ?? "postgres,pglite").split(",") as StoreKind[];
-const PG_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-const JWT = { secret: "bench-secret-".padEnd(48, "b"), issuer: "usage-gateway", audience: "usage-gateway" };
-// A fixed end date keeps the seeded store reusable across runs and days.
-const END_DATE = "2026-11-01";
 
 interface Row {
   store: StoreKind;
@@ -43,34 +33,6 @@ interface Row {
   p99: number;
   statements: number;
   errors: number;
-}
-
-async function openBenchStore(kind: StoreKind): Promise<Database> {
-  if (kind === "pglite") return openDatabase({ dataDir: path.join(HERE, ".tmp", `pglite-${PRESET}`) });
-  const name = `ug_bench_${PRESET}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-  if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return openDatabase({ url: url.toString(), statementTimeoutMs: 120_000 });
-}
-
-async function prepare(kind: StoreKind): Promise<Database> {
-  const db = await openBenchStore(kind);
-  await applyMigrations(db);
-  if ((await db.prisma.organization.count()) === 0) {
-    if (!isSeedPreset(PRESET)) throw new Error(`unknown preset ${PRESET}`);
-    const started = Date.now();
-    process.stderr.write(`bench: seeding ${PRESET} into ${db.location} (once; reused by later runs)\n`);
-    await runSeed(db.prisma, resolveSeedOptions(PRESET, { endDate: END_DATE }), (p) =>
-      process.stderr.write(`bench: seed organization ${p.organization}/${p.organizations} ${p.phase}\n`));
-    process.stderr.write(`bench: seeded in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
-    await db.prisma.$executeRawUnsafe("ANALYZE");
-  }
-  return db;
 }
 
 function load(url: string, token: string, scenario: Scenario): Promise<autocannon.Result> {
@@ -85,7 +47,7 @@ function load(url: string, token: string, scenario: Scenario): Promise<autocanno
 }
 
 async function benchStore(kind: StoreKind): Promise<{ rows: Row[]; rawP50: number; idleP50: number; users: number }> {
-  const db = await prepare(kind);
+  const db = await prepareBenchStore(kind, PRESET);
   const logger = createLogger("warn");
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "warn", DATA_DIR: path.join(HERE, ".tmp") });
   const endpoint = await createGraphQLEndpoint({ db, jwt: JWT, logger, limits: config.graphql });
@@ -109,9 +71,9 @@ async function benchStore(kind: StoreKind): Promise<{ rows: Row[]; rawP50: numbe
       if (counted.result.errors) throw new Error(`${scenario.name} failed: ${JSON.stringify(counted.result.errors)}`);
       statements.set(scenario.name, counted.statements);
     }
-    const rawP50 = await sequentialP50(() => Promise.all(dashboardRawSql(superadmin.organizationId).map(([sql, ...params]) => db.prisma.$queryRawUnsafe(sql as string, ...params))));
+    const rawP50 = await sequentialP50(() => Promise.all(dashboardRawSql(superadmin.organizationId).map(([sql, ...params]) => db.prisma.$queryRawUnsafe(sql as string, ...params))), SECONDS);
     const dashboard = SCENARIOS.find((scenario) => scenario.name === "dashboard")!;
-    const idleP50 = await sequentialP50(() => post(dashboard));
+    const idleP50 = await sequentialP50(() => post(dashboard), SECONDS);
     for (const scenario of SCENARIOS) {
       process.stderr.write(`bench: ${kind} ${scenario.name} (${SECONDS} s, ${CONNECTIONS} connections)\n`);
       const measured = await load(server.url, token, scenario);
@@ -146,19 +108,6 @@ async function drain(url: string, token: string): Promise<void> {
     if (answered && performance.now() - started < 50) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-}
-
-/** p50 of running `action` back to back (one at a time) for the scenario duration. */
-async function sequentialP50(action: () => Promise<unknown>): Promise<number> {
-  const timings: number[] = [];
-  const deadline = Date.now() + SECONDS * 1_000;
-  while (Date.now() < deadline) {
-    const started = performance.now();
-    await action();
-    timings.push(performance.now() - started);
-  }
-  timings.sort((a, b) => a - b);
-  return timings[Math.floor(timings.length / 2)]!;
 }
 
 const results: { rows: Row[]; rawP50: number; idleP50: number; users: number; store: StoreKind }[] = [];
