@@ -1,11 +1,13 @@
 import { createRequire } from "node:module";
 import type express from "express";
-import type { GraphQLSchema } from "graphql";
+import { Kind, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import type { GraphQLContext } from "../context.js";
 import type { Logger } from "../logger.js";
+import * as storedOperations from "./__generated__/operations.js";
 import { restDocs } from "./docs.js";
 import { mountVendorRoutes } from "./mount.js";
 import { buildOpenApi } from "./openapi.js";
+import { rocketChatAdapter } from "./rocketchat/adapter.js";
 import type { VendorAdapter } from "./route.js";
 import { tabnineAdapter } from "./tabnine/adapter.js";
 import { teamwireAdapter } from "./teamwire/adapter.js";
@@ -14,7 +16,7 @@ import { teamwireAdapter } from "./teamwire/adapter.js";
 export const GATEWAY_VERSION: string = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 
 /** Every vendor adapter, in the order unknown URLs are claimed (Rocket.Chat before Tabnine on /api/v1). */
-export const VENDOR_ADAPTERS: readonly VendorAdapter[] = [teamwireAdapter as VendorAdapter, tabnineAdapter];
+export const VENDOR_ADAPTERS: readonly VendorAdapter[] = [teamwireAdapter as VendorAdapter, rocketChatAdapter, tabnineAdapter];
 
 export interface RestSurfaceDeps {
   readonly schema: GraphQLSchema;
@@ -24,8 +26,23 @@ export interface RestSurfaceDeps {
   readonly validateResponses?: boolean;
 }
 
+/**
+ * Validates every stored operation against the running schema, so a schema change that breaks an
+ * adapter fails at start-up rather than on a client's request.
+ */
+export function assertStoredOperationsValid(schema: GraphQLSchema): void {
+  const documents = Object.entries(storedOperations).filter(
+    (entry): entry is [string, DocumentNode] =>
+      (entry[1] as DocumentNode | undefined)?.kind === Kind.DOCUMENT &&
+      (entry[1] as DocumentNode).definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION),
+  );
+  const problems = documents.flatMap(([name, document]) => validate(schema, document).map((error) => `${name}: ${error.message}`));
+  if (problems.length > 0) throw new Error(`stored REST operations do not match the schema:\n${problems.join("\n")}`);
+}
+
 /** Mounts /openapi.json, the docs page at /docs and every vendor route. */
 export function mountRestSurface(app: express.Express, deps: RestSurfaceDeps): void {
+  assertStoredOperationsValid(deps.schema);
   const openApi = buildOpenApi(VENDOR_ADAPTERS, deps.version);
   app.get("/openapi.json", (_req, res) => {
     res.json(openApi);
