@@ -69,12 +69,14 @@ SELECT (SELECT count(*) FROM inserted)::int AS inserted,
        (SELECT array_agg(u ORDER BY u) FROM (SELECT DISTINCT "userId"::text AS u FROM inserted WHERE "userId" IS NOT NULL) s) AS "userIds",
        (SELECT array_agg(at ORDER BY u) FROM (SELECT "userId"::text AS u, max("occurredAt")::text AS at FROM inserted WHERE "userId" IS NOT NULL GROUP BY 1) s) AS "lastActive"`;
 
-// Locks the users in id order first (the order every batch uses), then moves lastActiveAt forward only.
+// Locks, in id order (the order every batch uses), only the users whose lastActiveAt moves
+// forward, then moves it. Replays and older events lock nothing.
 const LAST_ACTIVE_SQL = `
-WITH locked AS (SELECT "id" FROM "User" WHERE "id" = ANY($1::uuid[]) ORDER BY "id" FOR UPDATE)
-UPDATE "User" u SET "lastActiveAt" = v.at
-FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at), locked l
-WHERE u."id" = v.id AND l."id" = v.id AND (u."lastActiveAt" IS NULL OR u."lastActiveAt" < v.at)`;
+WITH v AS (SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at)),
+locked AS (
+  SELECT u."id", v.at FROM "User" u JOIN v ON v.id = u."id"
+  WHERE u."lastActiveAt" IS NULL OR u."lastActiveAt" < v.at ORDER BY u."id" FOR UPDATE OF u)
+UPDATE "User" u SET "lastActiveAt" = greatest(u."lastActiveAt", l.at) FROM locked l WHERE u."id" = l."id"`;
 
 export interface WriteCounts {
   readonly inserted: number;
