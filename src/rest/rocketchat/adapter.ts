@@ -1,0 +1,43 @@
+import type { Request } from "express";
+import { unauthenticated } from "../../errors.js";
+import type { VendorAdapter } from "../route.js";
+import { rocketChatReply } from "./errors.js";
+import { rocketChatRoutes } from "./routes.js";
+
+/** Rocket.Chat REST API: X-User-Id + X-Auth-Token of one gateway user (spec/vendors.md §2.0). */
+
+const header = (req: Request, name: string) => {
+  const value = req.headers[name];
+  return typeof value === "string" && value !== "" ? value : undefined;
+};
+
+export const rocketChatAdapter: VendorAdapter = {
+  name: "rocketchat",
+  title: "Rocket.Chat REST API",
+  securitySchemes: {
+    rocketChatUserId: { type: "apiKey", in: "header", name: "X-User-Id", description: "The gateway user id of the caller." },
+    rocketChatAuthToken: { type: "apiKey", in: "header", name: "X-Auth-Token", description: "A gateway API token (or JWT) of that same user." },
+  },
+  routes: rocketChatRoutes,
+  async authenticate(req, createCaller) {
+    const userId = header(req, "x-user-id");
+    const token = header(req, "x-auth-token");
+    if (!userId || !token || !/^\S+$/.test(token)) throw unauthenticated("X-User-Id and X-Auth-Token are required");
+    const caller = await createCaller(`Bearer ${token}`);
+    if (caller.viewer.userId !== userId) throw unauthenticated("the token belongs to another user");
+    return caller;
+  },
+  reply: rocketChatReply,
+  claimsUnknown: (req) =>
+    (req.path === "/api/v1" || req.path.startsWith("/api/v1/")) && (req.headers["x-user-id"] !== undefined || req.headers["x-auth-token"] !== undefined),
+  notFound: () => ({ status: 404, body: { status: "error", message: "API endpoint does not exist" } }),
+  methodNotAllowed: () => ({ status: 405, body: { status: "error", message: "Method not allowed" } }),
+  errorSchema: (status) =>
+    status === 401
+      ? { type: "object", required: ["status", "message"], properties: { status: { const: "error" }, message: { type: "string" } } }
+      : {
+          type: "object",
+          required: ["success", "error"],
+          properties: { success: { const: false }, error: { type: "string" }, errorType: { type: "string" }, details: { type: "object" } },
+        },
+};
