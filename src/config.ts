@@ -50,6 +50,13 @@ const EnvSchema = z.object({
   GRAPHQL_INTROSPECTION: z.enum(["true", "false"]).default("true"),
   INGEST_MAX_EVENTS: integer(1, 1_000_000).default(10_000),
   INGEST_MAX_BODY_BYTES: integer(1_024, 1_073_741_824).default(16 * 1_048_576),
+  SOURCE_CREDENTIALS_KEY: z
+    .string()
+    .refine((value) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)")
+    .optional(),
+  SYNC_TIMEOUT_MS: integer(100, 600_000).default(15_000),
+  SYNC_MAX_ATTEMPTS: integer(1, 20).default(5),
+  SYNC_CONCURRENCY: integer(1, 64).default(4),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -84,6 +91,14 @@ export interface Config {
     readonly maxEvents: number;
     /** Largest POST /ingest body, JSON or NDJSON, in bytes. */
     readonly maxBodyBytes: number;
+  };
+  readonly sources: {
+    /** AES-256-GCM key of stored source credentials; undefined outside production: generated once in `dataDir`. */
+    readonly credentialsKey: Buffer | undefined;
+    /** Vendor requests of a sync: timeout per attempt, attempts, requests in flight per source. */
+    readonly timeoutMs: number;
+    readonly maxAttempts: number;
+    readonly concurrency: number;
   };
   readonly logLevel: LogLevel;
   readonly seedOnStart: "demo" | "none";
@@ -125,6 +140,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       introspection: e.GRAPHQL_INTROSPECTION === "true",
     }),
     ingest: Object.freeze({ maxEvents: e.INGEST_MAX_EVENTS, maxBodyBytes: e.INGEST_MAX_BODY_BYTES }),
+    sources: Object.freeze({
+      credentialsKey: e.SOURCE_CREDENTIALS_KEY === undefined ? undefined : Buffer.from(e.SOURCE_CREDENTIALS_KEY, "base64"),
+      timeoutMs: e.SYNC_TIMEOUT_MS,
+      maxAttempts: e.SYNC_MAX_ATTEMPTS,
+      concurrency: e.SYNC_CONCURRENCY,
+    }),
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,
   });

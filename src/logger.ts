@@ -26,6 +26,8 @@ const SECRET_KEYS = [
   "jwtSecret",
   "clientSecret",
   "authorization",
+  "credentials",
+  "encryptedCredentials",
 ];
 
 function redactedPaths(): string[] {
