@@ -291,6 +291,12 @@ describe.each(STORE_KINDS)("Rocket.Chat REST adapter on %s", (kind) => {
       expect(response.text).toBe(JSON.stringify({ success: false, error }));
     });
 
+    it("clips dates before 1970 (nothing is stored there)", async () => {
+      expect((await get(`${path}?${q({ start: "1960-01-01T00:00:00.000Z", end: "1969-12-31T23:59:59.999Z" })}`, who.admin)).text).toBe('{"month":[],"success":true}');
+      const clipped = await get(`${path}?${q({ start: "1965-01-01T00:00:00.000Z", end: "1970-01-02T00:00:00.000Z" })}`, who.admin);
+      expect(clipped).toMatchObject({ status: 200, body: { month: [], success: true } });
+    });
+
     it("refuses a range over ten years with 400, never 500", async () => {
       const response = await get(`${path}?${q({ start: "2000-01-01T00:00:00.000Z", end: "2025-01-01T00:00:00.000Z" })}`, who.admin);
       expect(response.status).toBe(400);

@@ -67,10 +67,10 @@ async function positionPage(prisma: Prisma, organizationId: string, first: numbe
   const sql = `SELECT s.*, count(*) OVER ()::int AS "_total" FROM "WorkspaceStatisticsSnapshot" s
     WHERE s."organizationId" = $1::uuid AND ${where.sql}
     ORDER BY ${order.sql} LIMIT $2 OFFSET $3`;
-  const rows = await runQuery(() => prisma.$queryRawUnsafe<Row[]>(sql, organizationId, first + 1, offset, ...where.params, ...order.params));
+  const rows = await runUserQuery(() => prisma.$queryRawUnsafe<Row[]>(sql, organizationId, first + 1, offset, ...where.params, ...order.params));
   let totalCount = rows[0]?._total ?? 0;
   if (rows.length === 0 && offset > 0) {
-    const [count] = await runQuery(() => prisma.$queryRawUnsafe<{ n: number }[]>(
+    const [count] = await runUserQuery(() => prisma.$queryRawUnsafe<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM "WorkspaceStatisticsSnapshot" s WHERE s."organizationId" = $1::uuid AND ${snapshotFilterSql(request.filter, 2).sql}`,
       organizationId, ...where.params,
     ));
@@ -90,7 +90,7 @@ function sqlState(error: unknown): string | undefined {
 // A pattern JavaScript accepts may still be one PostgreSQL's regex engine refuses (2201B), and a
 // costly pattern is cut off by the statement timeout (57014; PostgreSQL only, PGlite cannot
 // interrupt a statement): both are the caller's query, not a server fault.
-async function runQuery<T>(query: () => Promise<T>): Promise<T> {
+export async function runUserQuery<T>(query: () => Promise<T>): Promise<T> {
   try {
     return await query();
   } catch (error) {

@@ -8,6 +8,7 @@ import { invalidJsonParameter, requirePermission } from "./errors.js";
 import { activeUsersBody, statisticsBody, statisticsListBody } from "./mappers.js";
 import * as s from "./schemas.js";
 
+const EPOCH = "1970-01-01T00:00:00.000Z";
 const viewStatistics = (caller: Caller) => requirePermission(caller, "view-statistics");
 
 /** A query or sort the GraphQL translator refused is the vendor's parseJsonQuery error for that parameter. */
@@ -55,7 +56,10 @@ export const rocketChatRoutes = [
     description: "Days from the day of `start` to the day of `end` (UTC) with at least one active user, newest first.",
     authorize: (caller) => requirePermission(caller, "view-engagement-dashboard"), query: s.activeUsersQuery, response: s.activeUsers, errors: [400, 401, 403],
     async handle({ caller, query }) {
-      const { organization } = await caller.run(RocketChatActiveUsersDocument, { from: query.start, to: query.end });
+      // The store holds nothing before 1970 (and the gateway refuses such dates): clip, as the vendor would find nothing there.
+      if (Date.parse(query.end) < 0) return activeUsersBody([]);
+      const from = Date.parse(query.start) < 0 ? EPOCH : query.start;
+      const { organization } = await caller.run(RocketChatActiveUsersDocument, { from, to: query.end });
       return activeUsersBody(organization!.dailyActiveUsers);
     },
   }),
