@@ -215,6 +215,7 @@ describe.each(STORE_KINDS)("Rocket.Chat REST adapter on %s", (kind) => {
       ["query with $ne", { query: '{"totalUsers":{"$ne":1}}' }, invalidJson("query", '{"totalUsers":{"$ne":1}}')],
       ["query with a too long $regex", { query: `{"version":{"$regex":"${"a".repeat(300)}"}}` }, invalidJson("query", `{"version":{"$regex":"${"a".repeat(300)}"}}`)],
       ["query with an invalid $regex", { query: '{"version":{"$regex":"(["}}' }, invalidJson("query", '{"version":{"$regex":"(["}}')],
+      ["query with a deeply nested value", { query: `{"a":${"[".repeat(2000)}${"]".repeat(2000)}}` }, invalidJson("query", `{"a":${"[".repeat(2000)}${"]".repeat(2000)}}`)],
       ["a negative offset", { offset: "-1" }, invalidParams("offset")],
       ["a fractional offset", { offset: "1.5" }, invalidParams("offset")],
       ["a huge offset", { offset: "1".repeat(40) }, invalidParams("offset")],

@@ -95,6 +95,12 @@ describe("snapshot filter translation", () => {
     expect(badInput(() => snapshotFilterSql(many, 1)).message).toMatch(/at most 64/);
   });
 
+  it("refuses deeply nested values before walking them", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(badInput(() => snapshotFilterSql({ a: deep }, 1)).message).toMatch(/nested at most 32/);
+  });
+
   it("refuses a non-object query", () => {
     expect(badInput(() => snapshotFilterSql([], 1)).details).toEqual({ argument: "filter" });
     badInput(() => snapshotFilterSql("x", 1));

@@ -14,6 +14,7 @@ const MAX_PATH_SEGMENTS = 32;
 const MAX_CONDITIONS = 64;
 const MAX_NESTING = 8;
 const MAX_VALUE_LENGTH = 4_096;
+const MAX_VALUE_DEPTH = 32;
 const MAX_SORT_KEYS = 16;
 
 export interface SqlFragment {
@@ -74,12 +75,13 @@ export function postgresRegex(pattern: unknown, options: unknown): string {
   return `(?${flags.includes("i") ? "i" : ""}${flags.includes("x") ? "x" : ""}${lines})${pattern}`;
 }
 
-function assertNoOperators(value: unknown): void {
-  if (Array.isArray(value)) value.forEach(assertNoOperators);
+function assertNoOperators(value: unknown, depth = 0): void {
+  if (depth > MAX_VALUE_DEPTH) throw badInput(`filter: values may be nested at most ${MAX_VALUE_DEPTH} deep`, { argument: "filter" });
+  if (Array.isArray(value)) value.forEach((item) => assertNoOperators(item, depth + 1));
   else if (isPlainObject(value)) {
     for (const [key, inner] of Object.entries(value)) {
       if (key.startsWith("$")) throw badInput(`filter: operator ${key.slice(0, 32)} is not allowed (only $or, $and, $regex, $options)`, { argument: "filter" });
-      assertNoOperators(inner);
+      assertNoOperators(inner, depth + 1);
     }
   }
 }
