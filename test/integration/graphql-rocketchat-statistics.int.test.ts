@@ -106,6 +106,8 @@ describe.each(STORE_KINDS)("Rocket.Chat statistics in GraphQL on %s", (kind) => 
 
     it("needs ADMIN and never shows another organization", async () => {
       expectErrors(await history({ first: 1 }, tokens.member), "FORBIDDEN");
+      expectErrors(await history({ id: orgId, first: 1 }, tokens.otherAdmin), "NOT_FOUND");
+      expectErrors(await history({ id: orgId, first: 1, filter: { $where: "1" } }, tokens.otherAdmin), "NOT_FOUND");
       const other = await history({ first: 100 }, tokens.otherAdmin);
       const otherIds = expectNoErrors(other).organization!.statisticsHistory.nodes.map((node) => node.id);
       const own = await sql<{ id: string }>(`SELECT "id" FROM "WorkspaceStatisticsSnapshot" WHERE "organizationId" = $1::uuid`, orgId);
