@@ -345,6 +345,9 @@ describe.each(STORE_KINDS)("Rocket.Chat REST adapter on %s", (kind) => {
         expect(response.status, path).toBe(404);
         expect(response.body).toEqual({ status: "error", message: "API endpoint does not exist" });
       }
+      const anonymous = await get("/api/v1/statistics/");
+      expect(anonymous.status).toBe(404);
+      expect(anonymous.body).not.toHaveProperty("message", "API endpoint does not exist"); // Tabnine's 404 without Rocket.Chat headers
       const post = await get("/api/v1/statistics", who.admin, { method: "POST" });
       expect(post.status).toBe(405);
       expect(post.headers.get("allow")).toBe("GET");
