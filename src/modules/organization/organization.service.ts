@@ -32,7 +32,9 @@ export async function findOrganizationByNumber(
 ): Promise<Organization> {
   const me = requireViewer(viewer);
   if (id !== null && id !== undefined) throw badInput("give either id or number, not both", { argument: "number" });
-  const organization = number >= 1 ? await prisma.organization.findUnique({ where: { number } }) : null;
+  // The viewer's own organization is usually the one asked for, and usually already loaded.
+  const own = await loaders.organizationById.load(me.organizationId);
+  const organization = own?.number === number ? own : number >= 1 ? await prisma.organization.findUnique({ where: { number } }) : null;
   if (!organization) throw notFound("organization", String(number));
   if (organization.id !== me.organizationId && me.role !== "SUPERADMIN") throw notFound("organization", String(number), true);
   loaders.organizationById.prime(organization.id, organization);
