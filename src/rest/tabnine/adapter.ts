@@ -1,7 +1,7 @@
 import type { Request } from "express";
 import { DomainError, forbidden } from "../../errors.js";
-import { OperationFailure } from "../execute.js";
-import { InvalidRequest, type Caller, type VendorAdapter, type VendorReply } from "../route.js";
+import type { Caller, VendorAdapter, VendorReply } from "../route.js";
+import { statusOfError } from "../status.js";
 import { tabnineRoutes } from "./routes.js";
 
 /** Tabnine Usage Metrics API: Bearer auth, `{error, message, status}` bodies (spec/vendors.md §3.0). */
@@ -18,20 +18,6 @@ const ERRORS: Record<number, { error: string; message: string }> = {
 
 export const tabnineError = (status: number): VendorReply => ({ status, body: { ...ERRORS[status]!, status } });
 
-function statusOf(error: unknown): number {
-  if (error instanceof InvalidRequest) return error.part === "params" ? 404 : 400;
-  if (error instanceof DomainError) {
-    switch (error.code) {
-      case "UNAUTHENTICATED": return 401;
-      case "FORBIDDEN": return 403;
-      case "NOT_FOUND": return 404;
-      case "BAD_USER_INPUT": return 400;
-      case "RATE_LIMITED": return 429;
-    }
-  }
-  if (error instanceof OperationFailure) return 500;
-  return 500;
-}
 
 /** Tabnine `Admin` (gateway ADMIN/SUPERADMIN) may call everything; TEAM_ADMIN only its own team's endpoints. */
 export function requireTabnineAdmin(caller: Caller, teamId?: unknown): void {
@@ -51,7 +37,7 @@ export const tabnineAdapter: VendorAdapter = {
     if (!authorization) throw new DomainError("UNAUTHENTICATED", "no Authorization header");
     return createCaller(authorization);
   },
-  reply: (error) => tabnineError(statusOf(error)),
+  reply: (error) => tabnineError(statusOfError(error)),
   claimsUnknown: (req) => req.path === "/api/v1" || req.path.startsWith("/api/v1/"),
   notFound: () => tabnineError(404),
   methodNotAllowed: () => tabnineError(405),

@@ -1,8 +1,9 @@
 import { parse as parseCookies } from "cookie";
 import type { Request } from "express";
-import { DomainError, forbidden, unauthenticated } from "../../errors.js";
+import { forbidden, unauthenticated } from "../../errors.js";
 import { TeamwireCallerDocument } from "../__generated__/operations.js";
-import { InvalidRequest, type Caller, type VendorAdapter, type VendorReply } from "../route.js";
+import type { Caller, VendorAdapter, VendorReply } from "../route.js";
+import { statusOfError } from "../status.js";
 import { teamwireRoutes } from "./routes.js";
 import { mountTeamwireSession, SESSION_COOKIE, teamwireSessionPaths } from "./session.js";
 
@@ -16,19 +17,6 @@ export interface TeamwireCaller {
 
 const TEAMWIRE_PREFIX = /^\/v[^/]*\/admin(\/|$)/;
 
-function statusOf(error: unknown): number {
-  if (error instanceof InvalidRequest) return error.part === "params" ? 404 : 400;
-  if (error instanceof DomainError) {
-    switch (error.code) {
-      case "UNAUTHENTICATED": return 401;
-      case "FORBIDDEN": return 403;
-      case "NOT_FOUND": return 404;
-      case "BAD_USER_INPUT": return 400;
-      case "RATE_LIMITED": return 429;
-    }
-  }
-  return 500;
-}
 
 const empty = (status: number): VendorReply => ({ status, body: {} });
 
@@ -54,7 +42,7 @@ export const teamwireAdapter: VendorAdapter<TeamwireCaller> = {
   },
   routes: teamwireRoutes,
   authenticate,
-  reply: (error) => empty(statusOf(error)),
+  reply: (error) => empty(statusOfError(error)),
   claimsUnknown: (req) => TEAMWIRE_PREFIX.test(req.path),
   notFound: () => empty(404),
   methodNotAllowed: () => empty(405),
