@@ -1,7 +1,7 @@
 import { DomainError, forbidden, notFound } from "../../errors.js";
 import {
   TabnineAccountUtilizationsDocument, TabnineLicenseDocument, TabnineOrganizationDocument, TabnineOrganizationUsageDocument,
-  TabnineOrganizationUsersDocument, TabninePermissionUsersDocument, TabnineTeamDocument, TabnineTeamUsageDocument, TabnineTeamUsersDocument,
+  TabnineOrganizationUsersDocument, TabninePermissionUsersDocument, TabnineTeamDocument, TabnineTeamOrganizationDocument, TabnineTeamUsageDocument, TabnineTeamUsersDocument,
   TabnineTeamsDocument, TabnineTeamUtilizationDocument, TabnineUserDocument, TabnineUserUsageDocument,
 } from "../__generated__/operations.js";
 import { collectRange } from "../paging.js";
@@ -22,6 +22,19 @@ async function forbidOtherTenant<T>(result: Promise<T>): Promise<T> {
     if (error instanceof DomainError && error.otherTenant) throw forbidden("the object belongs to another organization");
     throw error;
   }
+}
+
+/**
+ * The team must belong to the caller's organization, Superadmins included (GraphQL lets them see
+ * every organization's teams; the Tabnine API is always scoped to the caller's). Another
+ * organization's team is 404 where the endpoint documents no 403 (3.8–3.10), else 403 (3.11).
+ */
+async function requireOwnTeam(caller: Caller, teamId: string, otherTenant: "403" | "404"): Promise<void> {
+  const lookup = caller.run(TabnineTeamOrganizationDocument, { teamId });
+  const { team } = await (otherTenant === "403" ? forbidOtherTenant(lookup) : lookup);
+  if (!team) throw notFound("team", teamId);
+  if (team.organization.id === caller.viewer.organizationId) return;
+  throw otherTenant === "403" ? forbidden("the team belongs to another organization") : notFound("team", teamId);
 }
 
 function ownOrganization(caller: Caller, organizationId: string, otherwise: "403" | "404"): void {
@@ -111,6 +124,7 @@ export const tabnineRoutes = [
     method: "GET", path: "/api/v1/team/account-utilizations", summary: "Get current team utilization info",
     authorize: (caller, _params, raw) => requireTabnineAdmin(caller, raw.teamId), query: s.teamIdQuery, response: s.teamUtilization, errors: ALL,
     async handle({ caller, query }) {
+      await requireOwnTeam(caller, query.teamId, "404");
       const { team } = await caller.run(TabnineTeamUtilizationDocument, { teamId: query.teamId });
       const { registered, deactivated, invited } = team!.utilization;
       return { registered, deactivated, invited };
@@ -121,6 +135,7 @@ export const tabnineRoutes = [
     authorize: (caller, _params, raw) => requireTabnineAdmin(caller, raw.teamId), query: s.teamUsageQuery, response: s.teamUsage, errors: WITH_403,
     async handle({ caller, query }) {
       ownOrganization(caller, query.organizationId, "403");
+      await requireOwnTeam(caller, query.teamId, "403");
       const { team } = await forbidOtherTenant(caller.run(TabnineTeamUsageDocument, { teamId: query.teamId, ...usageVariables(query, "team") }));
       return { organizationId: query.organizationId, teamId: team!.id, from: query.from.toISOString(), to: query.to.toISOString(),
         usage: usageContainer(team!.usage, query.granularity, query.from, query.to) };
@@ -130,6 +145,7 @@ export const tabnineRoutes = [
     method: "GET", path: "/api/v1/team/:teamId/users", summary: "Get users of a given team",
     authorize: (caller, params) => requireTabnineAdmin(caller, params.teamId), params: s.teamIdParams, query: s.pagingQuery, response: s.userList, errors: ALL,
     async handle({ caller, params, query }) {
+      await requireOwnTeam(caller, params.teamId, "404");
       const { items, total } = await collectRange(
         async (offset, first) => (await caller.run(TabnineTeamUsersDocument, { teamId: params.teamId, offset, first })).team!.users, query.offset, query.limit);
       return { data: items.map(tabnineUser), meta: pageMeta(query.offset, items.length, total, query.limit) };
@@ -139,6 +155,7 @@ export const tabnineRoutes = [
     method: "GET", path: "/api/v1/team/:teamId", summary: "Get team name",
     authorize: (caller, params) => requireTabnineAdmin(caller, params.teamId), params: s.teamIdParams, response: s.teamInfo, errors: ALL,
     async handle({ caller, params }) {
+      await requireOwnTeam(caller, params.teamId, "404");
       const { team } = await caller.run(TabnineTeamDocument, { teamId: params.teamId });
       return { id: team!.id, name: team!.name };
     },

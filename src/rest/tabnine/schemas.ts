@@ -22,7 +22,10 @@ const usageRange = {
   to: dateTime,
   granularity: z.enum(Object.keys(GRANULARITIES) as [keyof typeof GRANULARITIES]).transform((value) => GRANULARITIES[value]),
 };
-const laterTo = (range: { from: Date; to: Date }) => range.to.getTime() > range.from.getTime();
+// Object refinements run even when a field failed (zod 4): `from`/`to` may then still be raw
+// strings or missing. That request is already a 400; only compare two parsed dates.
+const laterTo = (range: { from: Date; to: Date }) =>
+  !(range.from instanceof Date && range.to instanceof Date) || range.to.getTime() > range.from.getTime();
 
 export const teamListQuery = z.object({ offset: nonNegativeInteger.default(0), limit: nonNegativeInteger.default(0) });
 export const pagingQuery = z.object({ offset: nonNegativeInteger, limit: nonNegativeInteger });

@@ -1,8 +1,8 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { forbidden } from "../../errors.js";
+import { forbidden, notFound } from "../../errors.js";
 import {
   TeamwireActivatedConnectorsDocument, TeamwireActiveUsersDocument, TeamwireDashboardDocument, TeamwireDevicesDocument,
-  TeamwireLastUsagesDocument, TeamwireSentMessagesDocument, type TeamwireCalendarFragment,
+  TeamwireLastUsagesDocument, TeamwireOrganisationDocument, TeamwireSentMessagesDocument, type TeamwireCalendarFragment,
 } from "../__generated__/operations.js";
 import { defineRoute, type Caller, type VendorRoute } from "../route.js";
 import type { TeamwireCaller } from "./adapter.js";
@@ -12,14 +12,25 @@ import * as s from "./schemas.js";
 const PREFIX = "/v1/admin/stats";
 const SCOPED_ERRORS = [401, 403, 404];
 
-/** §1.0.3: only a Superadmin may name another organisation; unknown ones are 404 (from the operation). */
-function authorizeOrganisation(caller: Caller<TeamwireCaller>, params: { organisation_id?: number }): void {
-  const requested = params.organisation_id;
-  if (requested !== undefined && requested !== caller.extra.ownNumber && !caller.extra.superadmin) {
-    throw forbidden("only Superadmins may name another organisation");
-  }
+const MAX_ORGANISATION_NUMBER = 2_147_483_647;
+/** The organisation to answer for; a number no organisation can have (GraphQL Int) is an unknown one. */
+function organisationNumber(caller: Caller<TeamwireCaller>, params: { organisation_id?: number }): number {
+  const number = params.organisation_id ?? caller.extra.ownNumber;
+  if (!Number.isSafeInteger(number) || number > MAX_ORGANISATION_NUMBER) throw notFound("organisation", String(params.organisation_id));
+  return number;
 }
-const organisationNumber = (caller: Caller<TeamwireCaller>, params: { organisation_id?: number }) => params.organisation_id ?? caller.extra.ownNumber;
+
+/**
+ * §1.0.3: only a Superadmin may name another organisation (403 whether it exists or not), and an
+ * unknown one is 404 — checked here because it comes before the query parameters' 400.
+ */
+async function authorizeOrganisation(caller: Caller<TeamwireCaller>, params: { organisation_id?: number }): Promise<void> {
+  const requested = params.organisation_id;
+  if (requested === undefined || requested === caller.extra.ownNumber) return;
+  if (!caller.extra.superadmin) throw forbidden("only Superadmins may name another organisation");
+  const { organization } = await caller.run(TeamwireOrganisationDocument, { number: organisationNumber(caller, params) });
+  if (!organization) throw notFound("organisation", String(requested));
+}
 
 /** The same route with and without the optional `<organisation_id>/` segment. */
 const withAndWithoutOrganisation = (path: string) => [`${path}/`, `${path}/:organisation_id/`];

@@ -5,7 +5,9 @@ import { z } from "zod";
 const integerIn = (min: number, max: number) =>
   z.string().regex(/^\d+$/, "must be an integer").transform(Number).pipe(z.number().int().min(min).max(max));
 
-export const organisationParams = z.object({ organisation_id: integerIn(1, 2_147_483_647).optional() });
+// Any digits match the route (§1.0.3): an admin naming a number that is not its own gets 403 even
+// when no organisation could have it; a Superadmin gets 404 (see routes.ts).
+export const organisationParams = z.object({ organisation_id: z.string().regex(/^\d+$/, "must be digits").transform(Number).optional() });
 export const DISCRIMINATORS = { os: "OS", client: "CLIENT", is_managed: "IS_MANAGED", locale: "LOCALE" } as const;
 export const deviceParams = organisationParams.extend({ discriminator: z.enum(Object.keys(DISCRIMINATORS) as [keyof typeof DISCRIMINATORS]) });
 export const seriesQuery = z.object({ year: integerIn(1970, 9999), month: integerIn(1, 12).optional() });
