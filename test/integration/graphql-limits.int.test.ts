@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  CalendarDocument, HistoryPageDocument, OrganizationsPageDocument, UserRatioDocument, IssueApiTokenDocument, OrganizationTeamsDocument, OrgUsersDocument, RegisterSourceDocument,
+  CalendarDocument, HistoryPageDocument, OrganizationsPageDocument, IssueApiTokenDocument, OrganizationTeamsDocument, OrgUsersDocument, RegisterSourceDocument,
   RevokeApiTokenDocument, TeamNameDocument, UsageRangeDocument, UserEmailDocument, UsersPageDocument, UtilizationDocument,
 } from "../__generated__/graphql.js";
 import { expectErrors, startGraphQLTestServer, type GraphQLTestServer } from "../helpers/graphql.js";
@@ -40,7 +40,6 @@ describe("bad input and protection limits", () => {
     ["startMonth 0099-01", () => server.request(UtilizationDocument, { startMonth: "0099-01" }, admin), /year from 1970/],
     ["a snapshot cursor with a date PostgreSQL cannot store", () => server.request(HistoryPageDocument, { after: Buffer.from('["-200000-01-01T00:00:00Z","abc"]').toString("base64url") }, admin), /not a cursor/],
     ["an organizations cursor whose id is not a UUID", () => server.request(OrganizationsPageDocument, { after: Buffer.from('["A","not-a-uuid"]').toString("base64url") }, superadmin), /not a cursor/],
-    ["an organization-level ratio on a user's series", async () => server.request(UserRatioDocument, { id: (await server.store.db.prisma.user.findUniqueOrThrow({ where: { email: "admin@nordhafen.test" } })).id }, admin), /organization-level ratio/],
     ["an empty token name", () => server.request(IssueApiTokenDocument, { name: " " }, admin), /name must be 1 to 100 characters/],
     ["a token lifetime of 0 days", () => server.request(IssueApiTokenDocument, { name: "x", expiresInDays: 0 }, admin), /expiresInDays must be between/],
     ["an ftp source URL", () => server.request(RegisterSourceDocument, { input: { vendor: "TABNINE", baseUrl: "ftp://x.test" } }, admin), /baseUrl must be an absolute http/],

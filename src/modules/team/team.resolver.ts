@@ -44,7 +44,7 @@ export class TeamResolver {
 
   @FieldResolver(() => UsageSeries, {
     description:
-      "The team's usage over [from, to): sums of events attributed to the team; distinct users among its current members. Organization-level ratios are not available here.",
+      "The team's usage over [from, to): sums of events attributed to the team; distinct users among its current members; ratios only from values ingested for the team itself (0 without any), never the organization's.",
   })
   usage(@Root() team: Team & { organizationId: string }, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: GraphQLContext) {
     assertAdministersTeam(requireViewer(ctx.viewer), team, "team usage");

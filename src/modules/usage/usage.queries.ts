@@ -94,6 +94,16 @@ function ratioSql(): string {
     GROUP BY GROUPING SETS ((r."organizationId", r."metric", r."vendor", ${BUCKET}), (r."organizationId", r."metric", r."vendor"))`;
 }
 
+function scopeRatioSql(scope: "TEAM" | "USER"): string {
+  // A team's or user's own ratio rows (ingested per team or user), averaged over their samples:
+  // never the organization's, which a team or user series must not disclose.
+  return `SELECT r."scopeId"::text AS "scopeId", r."metric"::text AS metric, r."vendor"::text AS vendor,
+      ${BUCKET} AS bucket, (sum(r."value") / nullif(sum(r."samples"), 0))::float8 AS value
+    FROM "UsageRollup" r
+    WHERE ${RANGE} AND r."scope" = '${scope}' AND r."scopeId" = ANY($4::uuid[])
+    GROUP BY GROUPING SETS ((r."scopeId", r."metric", r."vendor", ${BUCKET}), (r."scopeId", r."metric", r."vendor"))`;
+}
+
 /**
  * Runs at most three statements (sums, distinct users, ratios) for all scopes of the query and
  * returns per-bucket values and range totals. Ratio rows are keyed by organization id.
@@ -111,10 +121,11 @@ export async function fetchUsageRows(prisma: Prisma, query: UsageQuery): Promise
   ];
   const run = (sql: string, metrics: string[], ...extra: unknown[]) =>
     metrics.length === 0 ? Promise.resolve([]) : prisma.$queryRawUnsafe<UsageRow[]>(sql, ...params(metrics), ...extra);
-  const [sums, distincts, ratioRows] = await Promise.all([
+  const organizationScope = query.scope === "ORGANIZATION";
+  const [sums, distincts, ratios] = await Promise.all([
     run(sumSql(), ofKind("SUM"), query.scope),
     run(distinctSql(query.scope), ofKind("DISTINCT")),
-    run(ratioSql(), ofKind("RATIO")),
+    run(query.scope === "ORGANIZATION" ? ratioSql() : scopeRatioSql(query.scope), ofKind("RATIO")),
   ]);
-  return { rows: [...sums, ...distincts], ratioRows };
+  return organizationScope ? { rows: [...sums, ...distincts], ratioRows: ratios } : { rows: [...sums, ...distincts, ...ratios], ratioRows: [] };
 }

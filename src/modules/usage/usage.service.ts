@@ -111,18 +111,13 @@ export async function loadUsage(
   request: UsageRequest,
 ): Promise<UsageSeriesData> {
   usageBuckets(request.from, request.to, request.resolution);
-  // Ratios are reported per organization: a team's or user's series would disclose the organization's.
-  const ratio = request.metrics?.find((metric) => METRIC_KIND[metric] === "RATIO");
-  if (ratio && scope !== "ORGANIZATION") {
-    throw badInput(`${ratio} is an organization-level ratio: ask Organization.usage for it`, { argument: "metrics" });
-  }
   const vendors = request.vendor
     ? [request.vendor]
     : (await loaders.sourcesByOrganizationId.load(organizationId)).map((source) => source.vendor);
   const metrics = request.metrics?.length
     ? [...new Set(request.metrics)]
     : USAGE_METRICS.filter(
-        (metric) => (scope === "ORGANIZATION" || METRIC_KIND[metric] !== "RATIO") && METRIC_VENDORS[metric].some((vendor) => vendors.includes(vendor)),
+        (metric) => METRIC_VENDORS[metric].some((vendor) => vendors.includes(vendor)),
       );
   return loaders.usageSeries.load({ scope, scopeId, organizationId, from: request.from, to: request.to, resolution: request.resolution, vendors, metrics });
 }

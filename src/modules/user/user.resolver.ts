@@ -73,7 +73,7 @@ export class UserResolver {
   }
 
   @FieldResolver(() => UsageSeries, {
-    description: "The user's usage over [from, to). Distinct-user metrics are 0 or 1 per bucket. Organization-level ratios are not available here.",
+    description: "The user's usage over [from, to). Distinct-user metrics are 0 or 1 per bucket. Ratios are the user's own (as ingested per user; 0 without any), never the organization's.",
   })
   usage(@Root() user: UserRow, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: GraphQLContext) {
     return loadUsage(ctx.loaders, "USER", user.id, user.organizationId, args);

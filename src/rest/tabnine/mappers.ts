@@ -11,22 +11,18 @@ const COUNT_METRICS: UsageMetric[] = [
 ];
 const RATIO_METRICS: UsageMetric[] = ["PRODUCTIVITY_FACTOR", "CHAT_CONSUMPTION_RATE"];
 
-/** Metrics a usage block needs; ratios exist at organization level only. */
-export const usageMetrics = (scope: "organization" | "team" | "user"): UsageMetric[] =>
-  scope === "organization" ? [...COUNT_METRICS, ...RATIO_METRICS] : COUNT_METRICS;
+/** Metrics a usage block needs. */
+export const USAGE_BLOCK_METRICS: UsageMetric[] = [...COUNT_METRICS, ...RATIO_METRICS];
 
 type Values = readonly { metric: UsageMetric; value: number }[];
 
 function usageBlock(from: string, to: string, values: Values) {
-  const of = (metric: UsageMetric) => values.find((value) => value.metric === metric)?.value;
-  const num = (metric: UsageMetric) => of(metric) ?? 0;
-  const productivityFactor = of("PRODUCTIVITY_FACTOR");
-  const chatConsumptionRate = of("CHAT_CONSUMPTION_RATE");
+  const num = (metric: UsageMetric) => values.find((value) => value.metric === metric)?.value ?? 0;
   return {
     from,
     to,
     activeUsers: num("ACTIVE_USERS"),
-    ...(productivityFactor === undefined ? {} : { productivityFactor }),
+    productivityFactor: num("PRODUCTIVITY_FACTOR"),
     codeCompletions: {
       activeUsers: num("COMPLETION_ACTIVE_USERS"),
       completions: num("CODE_COMPLETIONS"),
@@ -41,7 +37,7 @@ function usageBlock(from: string, to: string, values: Values) {
       usefulChatInteractions: num("USEFUL_CHAT_INTERACTIONS"),
       lines: num("CHAT_LINES"),
       charsCompleted: num("CHAT_CHARS"),
-      ...(chatConsumptionRate === undefined ? {} : { chatConsumptionRate }),
+      chatConsumptionRate: num("CHAT_CONSUMPTION_RATE"),
     },
   };
 }

@@ -7,7 +7,7 @@ import {
 import { collectRange } from "../paging.js";
 import { defineRoute, type Caller, type VendorRoute } from "../route.js";
 import { requireTabnineAdmin } from "./adapter.js";
-import { pageMeta, RESOLUTION_OF, tabnineLicense, tabnineUser, usageContainer, usageMetrics } from "./mappers.js";
+import { pageMeta, RESOLUTION_OF, tabnineLicense, tabnineUser, usageContainer, USAGE_BLOCK_METRICS } from "./mappers.js";
 import * as s from "./schemas.js";
 
 const ALL = [400, 401, 404, 500];
@@ -42,11 +42,11 @@ function ownOrganization(caller: Caller, organizationId: string, otherwise: "403
   throw otherwise === "403" ? forbidden("organizationId is not the caller's organization") : notFound("organization", organizationId);
 }
 
-const usageVariables = (query: { from: Date; to: Date; granularity: s.Granularity }, scope: "organization" | "team" | "user") => ({
+const usageVariables = (query: { from: Date; to: Date; granularity: s.Granularity }) => ({
   from: query.from.toISOString(),
   to: query.to.toISOString(),
   resolution: RESOLUTION_OF[query.granularity],
-  metrics: usageMetrics(scope),
+  metrics: USAGE_BLOCK_METRICS,
 });
 
 export const tabnineRoutes = [
@@ -82,7 +82,7 @@ export const tabnineRoutes = [
     authorize: admin, query: s.organizationUsageQuery, response: s.organizationUsage, errors: ALL,
     async handle({ caller, query }) {
       ownOrganization(caller, query.organizationId, "404");
-      const { organization } = await caller.run(TabnineOrganizationUsageDocument, usageVariables(query, "organization"));
+      const { organization } = await caller.run(TabnineOrganizationUsageDocument, usageVariables(query));
       return { organizationId: organization!.id, from: query.from.toISOString(), to: query.to.toISOString(),
         usage: usageContainer(organization!.usage, query.granularity, query.from, query.to) };
     },
@@ -136,7 +136,7 @@ export const tabnineRoutes = [
     async handle({ caller, query }) {
       ownOrganization(caller, query.organizationId, "403");
       await requireOwnTeam(caller, query.teamId, "403");
-      const { team } = await forbidOtherTenant(caller.run(TabnineTeamUsageDocument, { teamId: query.teamId, ...usageVariables(query, "team") }));
+      const { team } = await forbidOtherTenant(caller.run(TabnineTeamUsageDocument, { teamId: query.teamId, ...usageVariables(query) }));
       return { organizationId: query.organizationId, teamId: team!.id, from: query.from.toISOString(), to: query.to.toISOString(),
         usage: usageContainer(team!.usage, query.granularity, query.from, query.to) };
     },
@@ -165,7 +165,7 @@ export const tabnineRoutes = [
     authorize: admin, query: s.userUsageQuery, response: s.userUsage, errors: WITH_403,
     async handle({ caller, query }) {
       ownOrganization(caller, query.organizationId, "403");
-      const { userByIdentity: user } = await forbidOtherTenant(caller.run(TabnineUserUsageDocument, { userId: query.userId, ...usageVariables(query, "user") }));
+      const { userByIdentity: user } = await forbidOtherTenant(caller.run(TabnineUserUsageDocument, { userId: query.userId, ...usageVariables(query) }));
       return { organizationId: query.organizationId, userId: query.userId, from: query.from.toISOString(), to: query.to.toISOString(),
         usage: usageContainer(user!.usage, query.granularity, query.from, query.to) };
     },

@@ -111,7 +111,7 @@ export const usageBlock = z.strictObject({
     usefulChatInteractions: z.number(),
     lines: z.number(),
     charsCompleted: z.number(),
-    chatConsumptionRate: ratio.optional(),
+    chatConsumptionRate: ratio,
   }),
 });
 const usageContainer = z.strictObject({ granularity: z.enum(["all", "daily", "weekly", "monthly"]), data: z.array(usageBlock) });
