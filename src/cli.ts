@@ -78,6 +78,20 @@ program
   })());
 
 program
+  .command("sync")
+  .description("pull usage from the organization's registered vendor sources (incremental; exit code 2 when a unit of work failed)")
+  .requiredOption("--org <slug or id>", "the organization")
+  .option("--vendor <vendor>", "only this source: teamwire, rocketchat or tabnine")
+  .option("--since <YYYY-MM-DD>", "first UTC day of usage to pull, instead of each source's cursor")
+  .option("--dry-run", "fetch and count only; write nothing")
+  .action((options) => run(async () => {
+    const { syncCommand } = await import("./commands/sync.js");
+    const { text, result } = await syncCommand(loadConfig(), options);
+    process.stdout.write(text + "\n");
+    if (result.failed > 0) process.exitCode = 2;
+  })());
+
+program
   .command("token")
   .description("print a token for a user, alone on stdout")
   .requiredOption("--email <email>", "the user's email")

@@ -5,6 +5,7 @@ import type { Prisma } from "./db/database.js";
 import { DEFAULT_INGEST_LIMITS } from "./ingest/ingest.service.js";
 import type { IngestLimits } from "./ingest/ingest.schema.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
+import type { SourceRuntime } from "./sources/runtime.js";
 
 /** Per-request state shared by every resolver and every REST adapter. */
 export interface GraphQLContext {
@@ -17,6 +18,8 @@ export interface GraphQLContext {
   readonly logger: Logger;
   /** Batch limits of the ingestUsage mutation (the same as POST /ingest). */
   readonly ingest: IngestLimits;
+  /** Source credentials key and vendor request settings; undefined when the gateway was started without them. */
+  readonly sources: SourceRuntime | undefined;
 }
 
 export interface ContextDeps {
@@ -24,6 +27,7 @@ export interface ContextDeps {
   readonly jwt: JwtSettings;
   readonly logger: Logger;
   readonly ingest?: IngestLimits;
+  readonly sources?: SourceRuntime;
 }
 
 /**
@@ -44,5 +48,6 @@ export async function createContext(
     jwt: deps.jwt,
     logger: deps.logger.child({ requestId: request.requestId, userId: viewer?.userId }),
     ingest: deps.ingest ?? DEFAULT_INGEST_LIMITS,
+    sources: deps.sources,
   };
 }

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD, SUPERADMIN_EMAIL } from "../seed/directory.js";
 import { resolveSeedOptions } from "../seed/options.js";
 import { runSeed, StoreNotEmptyError } from "../seed/run.js";
 import { startServer } from "../server.js";
+import { sourceRuntime } from "../sources/runtime.js";
 import { openStore } from "../store.js";
 import { GATEWAY_VERSION, mountRestSurface } from "../rest/index.js";
 import { seedProgressReporter } from "./progress.js";
@@ -66,7 +67,7 @@ async function seedIfEmpty(config: Config, db: Database, logger: Logger, signal:
 
 async function serveUntilStopped(config: Config, db: Database, logger: Logger, seeded: boolean, signal: AbortSignal): Promise<void> {
   const jwt = await resolveJwtSettings(config);
-  const graphql: GraphQLEndpoint = await createGraphQLEndpoint({ db, jwt, logger, limits: config.graphql, ingest: config.ingest });
+  const graphql: GraphQLEndpoint = await createGraphQLEndpoint({ db, jwt, logger, limits: config.graphql, ingest: config.ingest, sources: sourceRuntime(config) });
   const ingest = createIngestRouter({ prisma: db.prisma, jwt, limits: config.ingest });
   try {
     const mount = (app: Parameters<GraphQLEndpoint["mount"]>[0]) => {

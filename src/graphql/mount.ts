@@ -10,6 +10,7 @@ import type { IngestLimits } from "../ingest/ingest.schema.js";
 import { requestIdOf } from "../http/request-context.js";
 import type { Logger } from "../logger.js";
 import { buildGraphQLSchema } from "../schema.js";
+import type { SourceRuntime } from "../sources/runtime.js";
 import { createApolloServer, type GraphQLLimits } from "./apollo.js";
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAssets, graphiqlHtml, wantsGraphiql } from "./graphiql.js";
 
@@ -20,6 +21,8 @@ export interface GraphQLDeps {
   readonly limits: GraphQLLimits;
   /** Batch limits of the ingestUsage mutation (default: DEFAULT_INGEST_LIMITS). */
   readonly ingest?: IngestLimits;
+  /** Source credentials and sync settings (registerSource credentials, syncSource). */
+  readonly sources?: SourceRuntime;
 }
 
 export interface GraphQLEndpoint {
@@ -38,7 +41,7 @@ export async function createGraphQLEndpoint(deps: GraphQLDeps): Promise<GraphQLE
   const server = createApolloServer(schema, deps.limits, deps.logger);
   await server.start();
   const contextFor = (request: { authorization: string | undefined; requestId: string }) =>
-    createContext({ prisma: deps.db.prisma, jwt: deps.jwt, logger: deps.logger, ingest: deps.ingest }, request);
+    createContext({ prisma: deps.db.prisma, jwt: deps.jwt, logger: deps.logger, ingest: deps.ingest, sources: deps.sources }, request);
   return {
     schema,
     server,

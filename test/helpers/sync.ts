@@ -1,9 +1,17 @@
+import { print } from "graphql";
+import { signAccessToken } from "../../src/auth/jwt.js";
+import { loadConfig } from "../../src/config.js";
 import type { Prisma } from "../../src/db/database.js";
+import { createGraphQLEndpoint } from "../../src/graphql/mount.js";
+import { startServer } from "../../src/server.js";
+import type { SourceRuntime } from "../../src/sources/runtime.js";
 import type { Vendor } from "../../src/db/generated/enums.js";
 import { createLogger } from "../../src/logger.js";
 import { encryptCredentials, type SourceCredentials } from "../../src/sources/credentials.js";
 import type { SyncDeps } from "../../src/sources/sync.service.js";
 import { tableChecksums } from "./checksums.js";
+import { TEST_JWT, type GraphQLResponse, type GraphQLTestServer } from "./graphql.js";
+import type { TestStore } from "./stores.js";
 
 /** The credentials key of sync tests. */
 export const TEST_CREDENTIALS_KEY = Buffer.alloc(32, 7);
@@ -38,4 +46,37 @@ export async function createOrganizationWithSource(
 export async function dataChecksums(prisma: Prisma): Promise<Record<string, { rows: number; md5: string }>> {
   const { Source: _source, ...rest } = await tableChecksums(prisma);
   return rest;
+}
+
+/** A gateway (GraphQL only) over an existing store, with the source runtime of sync tests; port 0. */
+export async function startSyncGateway(store: TestStore, now?: () => Date): Promise<{ url: string; request: GraphQLTestServer["request"]; close(): Promise<void> }> {
+  const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", DATA_DIR: "./data" });
+  const logger = createLogger((process.env.TEST_LOG_LEVEL ?? "silent") as "silent");
+  const sources: SourceRuntime = { credentialsKey: async () => TEST_CREDENTIALS_KEY, http: { timeoutMs: 5_000, maxAttempts: 3, concurrency: 4, baseDelayMs: 5, maxDelayMs: 40 }, now };
+  const endpoint = await createGraphQLEndpoint({ db: store.db, jwt: TEST_JWT, logger, limits: config.graphql, sources });
+  const server = await startServer({ config, db: store.db, logger, mount: endpoint.mount });
+  return {
+    url: server.url,
+    async request(document, variables, token) {
+      const response = await fetch(`${server.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: print(document), variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLResponse<never>["body"] };
+    },
+    async close() {
+      await server.close();
+      await endpoint.stop();
+    },
+  };
+}
+
+/** An empty organization with one ADMIN (for a gateway that only pulls), and a JWT of that admin. */
+export async function createMirrorOrganization(prisma: Prisma, slug: string): Promise<{ organizationId: string; adminToken: string }> {
+  const org = await prisma.organization.create({ data: { slug, name: slug } });
+  const admin = await prisma.user.create({
+    data: { organizationId: org.id, email: `admin@${slug}.test`, username: "admin", firstName: "Ada", lastName: "Admin", role: "ADMIN" },
+  });
+  return { organizationId: org.id, adminToken: signAccessToken({ sub: admin.id, org: org.id, role: "ADMIN" }, TEST_JWT, 600) };
 }

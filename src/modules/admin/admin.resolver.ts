@@ -5,6 +5,8 @@ import type { GraphQLContext } from "../../context.js";
 import { badInput, notFound } from "../../errors.js";
 import { isUuid } from "../../ids.js";
 import { Source } from "../organization/organization.type.js";
+import { SourceCredentialsInput } from "../sources/source-credentials.input.js";
+import { storeableCredentials } from "../sources/source-credentials.js";
 import { Vendor } from "../shared/enums.js";
 
 const MAX_TOKEN_DAYS = 3_650;
@@ -42,6 +44,9 @@ export class RegisterSourceInput {
 
   @Field(() => String, { nullable: true, description: "The vendor's id for the tenant." })
   externalId?: string | null;
+
+  @Field(() => SourceCredentialsInput, { nullable: true, description: "Credentials for the pull connector, stored encrypted; omitted: the stored ones are kept." })
+  credentials?: SourceCredentialsInput | null;
 }
 
 @Resolver()
@@ -96,7 +101,11 @@ export class AdminResolver {
       throw badInput("baseUrl must be an absolute http(s) URL", { argument: "baseUrl" });
     }
     if (url.protocol !== "http:" && url.protocol !== "https:") throw badInput("baseUrl must be an absolute http(s) URL", { argument: "baseUrl" });
-    const data = { baseUrl: url.toString().replace(/\/$/, ""), externalId: input.externalId ?? null };
+    const data = {
+      baseUrl: url.toString().replace(/\/$/, ""),
+      externalId: input.externalId ?? null,
+      ...(input.credentials ? { encryptedCredentials: await storeableCredentials(ctx, organizationId, input.vendor, input.credentials) } : {}),
+    };
     return ctx.prisma.source.upsert({
       where: { organizationId_vendor: { organizationId, vendor: input.vendor } },
       create: { organizationId, vendor: input.vendor, ...data },

@@ -1,0 +1,50 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { assertAdministersOrganization, requireViewer } from "../../auth/access.js";
+import type { GraphQLContext } from "../../context.js";
+import type { Vendor as VendorName } from "../../db/generated/enums.js";
+import { badInput, DomainError } from "../../errors.js";
+import { parseIsoDay } from "../../sources/days.js";
+import { findOrganization, syncOrganization } from "../../sources/sync.service.js";
+import { Source } from "../organization/organization.type.js";
+import { Vendor } from "../shared/enums.js";
+import { SyncSummary } from "./sync.type.js";
+
+/** The sources runtime of the context, or a clear error when the gateway was started without it. */
+export function requireSourceRuntime(ctx: GraphQLContext) {
+  if (!ctx.sources) throw new DomainError("BAD_USER_INPUT", "this gateway is not configured for source credentials and syncs");
+  return ctx.sources;
+}
+
+@Resolver(() => Source)
+export class SourceSyncResolver {
+  @FieldResolver(() => Boolean, { description: "Whether credentials are stored for this source (they are never returned)." })
+  hasCredentials(@Root() source: Source & { encryptedCredentials?: Uint8Array | null }): boolean {
+    return Boolean(source.encryptedCredentials);
+  }
+
+  @Mutation(() => SyncSummary, {
+    description:
+      "Pulls the organization's registered sources (or one vendor's) now, the same as `usage-gateway sync`: incremental from each source's cursor, " +
+      "idempotent, each unit of work in one transaction; failures are recorded on Source.lastError. ADMIN of the organization or SUPERADMIN. " +
+      "Runs within the request: for long first syncs prefer the CLI.",
+  })
+  async syncSource(
+    @Arg("organizationId", () => ID, { nullable: true, description: "Organization; default the viewer's. Another one needs SUPERADMIN." }) organizationId: string | null,
+    @Arg("vendor", () => Vendor, { nullable: true, description: "Only this vendor's source; default every registered source." }) vendor: VendorName | null,
+    @Arg("since", () => String, { nullable: true, description: "First UTC day (YYYY-MM-DD) of usage to pull, instead of the stored cursor." }) since: string | null,
+    @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Fetch and count only; write nothing." }) dryRun: boolean,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<SyncSummary> {
+    const viewer = requireViewer(ctx.viewer);
+    const requested = organizationId ?? viewer.organizationId;
+    assertAdministersOrganization(viewer, requested, "syncing sources");
+    const organization = await findOrganization(ctx.prisma, requested);
+    const sinceDay = since === null ? undefined : parseIsoDay(since);
+    if (since !== null && !sinceDay) throw badInput("since must be a date YYYY-MM-DD", { argument: "since" });
+    const runtime = requireSourceRuntime(ctx);
+    return syncOrganization(
+      { prisma: ctx.prisma, logger: ctx.logger, credentialsKey: await runtime.credentialsKey(), http: runtime.http, now: runtime.now },
+      { organization: organization.id, vendor: vendor ?? undefined, since: sinceDay, dryRun },
+    );
+  }
+}
