@@ -1,7 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
-import type { GraphQLError, GraphQLSchema, ValidationContext } from "graphql";
+import { GraphQLError, visit, type GraphQLSchema, type ValidationContext } from "graphql";
+import { containsNul } from "../http/nul-characters.js";
 import type { GraphQLContext } from "../context.js";
 import type { Logger } from "../logger.js";
 import { complexityLimitPlugin } from "./complexity.js";
@@ -37,6 +38,23 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> 
   };
 }
 
+/** Refuses NUL characters in variables and string literals (PostgreSQL text cannot hold them). */
+function nulCharacterPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          let found = containsNul(request.variables ?? {});
+          if (!found) visit(document, { StringValue: (node) => void (found ||= containsNul(node.value)) });
+          if (found) {
+            throw new GraphQLError("string arguments must not contain NUL characters", { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+          }
+        },
+      };
+    },
+  };
+}
+
 const reportRejection = (context: ValidationContext | null, error: GraphQLError) => context?.reportError(error);
 
 /** Apollo Server over the gateway schema with depth, alias and cost limits and error masking. */
@@ -56,6 +74,6 @@ export function createApolloServer(schema: GraphQLSchema, limits: GraphQLLimits,
       maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: true, propagateOnRejection: false, onReject: [reportRejection] }),
       maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, propagateOnRejection: false, onReject: [reportRejection] }),
     ],
-    plugins: [complexityLimitPlugin(schema, limits.maxComplexity), errorLoggingPlugin(logger)],
+    plugins: [nulCharacterPlugin(), complexityLimitPlugin(schema, limits.maxComplexity), errorLoggingPlugin(logger)],
   });
 }

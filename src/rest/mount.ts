@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import type { z } from "zod";
 import { requireViewer } from "../auth/access.js";
 import type { GraphQLContext } from "../context.js";
+import { containsNul } from "../http/nul-characters.js";
 import { requestIdOf } from "../http/request-context.js";
 import type { Logger } from "../logger.js";
 import { operationRunner } from "./execute.js";
@@ -26,6 +27,8 @@ function send(res: Response, reply: VendorReply): void {
 
 function parse<T>(schema: z.ZodType<T> | undefined, value: Record<string, unknown>, part: "params" | "query"): T {
   if (!schema) return {} as T;
+  const nul = Object.keys(value).find((key) => containsNul(value[key]));
+  if (nul !== undefined) throw new InvalidRequest(part, [{ code: "custom", path: [nul], message: "must not contain NUL characters", input: value[nul] }], value);
   const result = schema.safeParse(value);
   if (!result.success) throw new InvalidRequest(part, result.error.issues, value);
   return result.data;
@@ -81,6 +84,11 @@ export function mountVendorRoutes(app: express.Express, adapters: readonly AnyAd
       const allow = methods.join(", ");
       router.all(path, (_req, res) => send(res, { ...adapter.methodNotAllowed(allow), headers: { Allow: allow } }));
     }
+    // A path segment that is not valid percent-encoding cannot be a documented URL.
+    router.use((error: unknown, req: Request, res: Response, next: (error?: unknown) => void) => {
+      if (!(error instanceof URIError) && (error as { status?: number } | null)?.status !== 400) return next(error);
+      send(res, adapter.notFound(req));
+    });
     app.use(router);
   }
 

@@ -1,4 +1,5 @@
 import { badInput } from "../../errors.js";
+import { containsNul } from "../../http/nul-characters.js";
 
 /**
  * Translates a Mongo-style query and sort (Rocket.Chat `statistics.list`'s `query` and `sort`)
@@ -135,6 +136,7 @@ class FilterTranslator {
 /** A WHERE condition for `filter` (`TRUE` when it is empty or absent). */
 export function snapshotFilterSql(filter: unknown, firstParam: number): SqlFragment {
   const params = new Params(firstParam);
+  if (containsNul(filter)) throw badInput("filter: values must not contain NUL characters", { argument: "filter" });
   const sql = filter === undefined || filter === null ? "TRUE" : new FilterTranslator(params).object(filter, 0);
   return { sql, params: params.values };
 }
@@ -149,6 +151,7 @@ const SORT_COLUMNS: Record<string, string> = { _id: `s."id"`, createdAt: `s."tak
  */
 export function snapshotSortSql(sort: unknown, firstParam: number, newestFirst = false): SqlFragment {
   const params = new Params(firstParam);
+  if (containsNul(sort)) throw badInput("sort: field names must not contain NUL characters", { argument: "sort" });
   const tail = newestFirst ? `s."takenAt" DESC, s."id" DESC` : `s."takenAt" ASC, s."id" ASC`;
   if (sort === undefined || sort === null) return { sql: tail, params: [] };
   if (!isPlainObject(sort)) throw badInput("sort must be a JSON object of fields with 1 or -1", { argument: "sort" });

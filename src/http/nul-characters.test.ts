@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { containsNul } from "./nul-characters.js";
+
+describe("containsNul", () => {
+  it.each([
+    ["a string", "a\u0000b", true],
+    ["a clean string", "abc", false],
+    ["an array item", ["x", ["y\u0000"]], true],
+    ["an object value", { a: { b: "\u0000" } }, true],
+    ["an object key", { "k\u0000": 1 }, true],
+    ["numbers, booleans and null", { a: 1, b: true, c: null, d: [2.5] }, false],
+  ])("%s", (_, value, expected) => {
+    expect(containsNul(value)).toBe(expected);
+  });
+});
+
+describe("containsNul on deep values", () => {
+  it("walks 100,000 levels without exhausting the stack", () => {
+    let deep: unknown = "x\u0000";
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(containsNul(deep)).toBe(true);
+  });
+});
