@@ -37,8 +37,37 @@ export interface TabnineStubData {
   ratios: Record<string, { productivityFactor: number; chatConsumptionRate: number }>;
 }
 
+/** What the Rocket.Chat stub serves (spec/vendors.md §2 shapes). */
+export interface RocketChatStubData {
+  /** Stored statistics snapshots, oldest first (each has `_id` and `createdAt`). */
+  snapshots: Record<string, unknown>[];
+  /** Active user ids per UTC day `YYYY-MM-DD`. */
+  active: Record<string, string[]>;
+}
+
+export const ROCKETCHAT_STUB_USER = "rcAdminUserId0001";
+export const ROCKETCHAT_STUB_TOKEN = "rc-personal-access-token";
+
+/** A workspace with `days` daily snapshots and active users (ids `rcUser0000000000N`) up to the day before `until`. */
+export function rocketChatFixture(until: string, days: number): RocketChatStubData {
+  const end = Date.parse(`${until}T00:00:00Z`);
+  const snapshots: Record<string, unknown>[] = [];
+  const active: Record<string, string[]> = {};
+  for (let d = days; d >= 1; d--) {
+    const at = end - d * DAY_MS;
+    const day = new Date(at).toISOString().slice(0, 10);
+    snapshots.push({
+      _id: `snap${day.replaceAll("-", "")}xxxxx`.slice(0, 17), wizard: {}, uniqueId: "rcWorkspaceUnique1", installedAt: "2024-01-01T00:00:00.000Z", version: "6.5.0",
+      totalUsers: 40 + (days - d), activeUsers: 35, onlineUsers: 3, totalRooms: 12, totalMessages: 1000 + (days - d) * 37, createdAt: new Date(at + 600_000).toISOString(),
+    });
+    active[day] = [1, 2, 3, 4].filter((n) => (d + n) % 3 !== 0).map((n) => `rcUser${String(n).padStart(11, "0")}`);
+  }
+  return { snapshots, active };
+}
+
 export interface StubVendors {
   readonly url: string;
+  readonly rocketchat: RocketChatStubData;
   readonly tabnine: TabnineStubData;
   readonly faults: StubFault[];
   /** Every request, as `METHOD path?query`. */
@@ -139,10 +168,12 @@ function usageOf(days: Record<string, TnBlockStub> | undefined, from: string, to
  * connector calls, Bearer TABNINE_STUB_TOKEN, listings served in pages of at most `maxPageSize`.
  * Faults in `faults` are served first, in order, for the paths they match.
  */
-export async function startStubVendors(options: { tabnine: TabnineStubData; maxPageSize?: number }): Promise<StubVendors> {
+export async function startStubVendors(options: { tabnine?: TabnineStubData; rocketchat?: RocketChatStubData; maxPageSize?: number }): Promise<StubVendors> {
   const maxPageSize = options.maxPageSize ?? 1_000;
   const app = express();
-  const stub: Omit<StubVendors, "url" | "close"> & { onPage?: StubVendors["onPage"] } = { tabnine: options.tabnine, faults: [], requests: [] };
+  const stub: Omit<StubVendors, "url" | "close"> & { onPage?: StubVendors["onPage"] } = {
+    tabnine: options.tabnine ?? tabnineFixture("2025-03-05", 1), rocketchat: options.rocketchat ?? { snapshots: [], active: {} }, faults: [], requests: [],
+  };
 
   app.use(async (req, res, next) => {
     stub.requests.push(`${req.method} ${req.originalUrl}`);
@@ -163,7 +194,7 @@ export async function startStubVendors(options: { tabnine: TabnineStubData; maxP
   });
 
   const tn = express.Router();
-  tn.use((req, res, next) => (req.headers.authorization === `Bearer ${TABNINE_STUB_TOKEN}` ? next() : res.status(401).json({ error: "UNAUTHORIZED", message: "Invalid token.", status: 401 })));
+  tn.use(["/api/v1/organization", "/api/v1/team", "/api/v1/user", "/api/v1/license"], (req, res, next) => (req.headers.authorization === `Bearer ${TABNINE_STUB_TOKEN}` ? next() : res.status(401).json({ error: "UNAUTHORIZED", message: "Invalid token.", status: 401 })));
   const data = () => stub.tabnine;
   const listing = (path: string, query: Record<string, unknown>) => stub.onPage?.(path, Number(query.offset ?? 0));
   tn.get("/api/v1/organization", (_req, res) => res.json(data().organization));
@@ -196,6 +227,32 @@ export async function startStubVendors(options: { tabnine: TabnineStubData; maxP
     res.json({ organizationId, from, to, usage: usageOf({}, from, to, data().ratios, activeOn) });
   });
   app.use(tn);
+
+  const rc = express.Router();
+  rc.use(["/api/v1/statistics.list", "/api/v1/engagement-dashboard"], (req, res, next) =>
+    req.headers["x-user-id"] === ROCKETCHAT_STUB_USER && req.headers["x-auth-token"] === ROCKETCHAT_STUB_TOKEN
+      ? next()
+      : res.status(401).json({ status: "error", message: "You must be logged in to do this." }));
+  rc.get("/api/v1/statistics.list", (req, res) => {
+    listing(req.path, req.query);
+    const offset = Number(req.query.offset ?? 0);
+    const asked = Number(req.query.count ?? 50);
+    const count = Math.min(asked === 0 ? Infinity : asked, 100, maxPageSize);
+    const sort = JSON.parse(String(req.query.sort ?? "{}")) as { createdAt?: number };
+    const all = sort.createdAt === -1 ? [...stub.rocketchat.snapshots].reverse() : stub.rocketchat.snapshots;
+    const statistics = all.slice(offset, offset + count);
+    res.json({ statistics, count: statistics.length, offset, total: all.length, success: true });
+  });
+  rc.get("/api/v1/engagement-dashboard/users/active-users", (req, res) => {
+    const start = Date.parse(String(req.query.start));
+    const end = Date.parse(String(req.query.end));
+    const month = Object.entries(stub.rocketchat.active)
+      .filter(([day, ids]) => ids.length > 0 && Date.parse(`${day}T23:59:59.999Z`) >= start && Date.parse(`${day}T00:00:00Z`) <= end)
+      .sort(([a], [b]) => (a < b ? 1 : -1))
+      .map(([day, ids]) => ({ usersList: ids, users: ids.length, day: Number(day.slice(8)), month: Number(day.slice(5, 7)), year: Number(day.slice(0, 4)) }));
+    res.json({ month, success: true });
+  });
+  app.use(rc);
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
