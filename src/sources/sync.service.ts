@@ -9,12 +9,14 @@ import { startOfUtcDay } from "./days.js";
 import type { HttpClientOptions } from "./http-client.js";
 import { syncRocketChat } from "./rocketchat/sync.js";
 import { syncTabnine } from "./tabnine/sync.js";
+import { syncTeamwire } from "./teamwire/sync.js";
 import { emptyCounts, type ConnectorRun, type SourceCursor, type SourceSyncSummary, type SyncCounts, type SyncOptions } from "./sync.types.js";
 
 /** The pull connector of each vendor. */
 export const CONNECTORS: Partial<Record<Vendor, (run: ConnectorRun) => Promise<void>>> = {
   TABNINE: syncTabnine,
   ROCKETCHAT: syncRocketChat,
+  TEAMWIRE: syncTeamwire,
 };
 
 /** Longest error text kept per failed unit (Source.lastError holds them all, one per line). */
