@@ -65,8 +65,39 @@ export function rocketChatFixture(until: string, days: number): RocketChatStubDa
   return { snapshots, active };
 }
 
+/** What the Teamwire stub serves (spec/vendors.md §1 shapes). */
+export interface TeamwireStubData {
+  email: string;
+  password: string;
+  dashboard: Record<string, unknown>;
+  /** Daily counts per series, keyed by `YYYY-MM-DD`. */
+  daily: { sent_messages: Record<string, number>; activated_connectors: Record<string, number> };
+}
+
+export const TEAMWIRE_STUB_SESSION = "sessionid=tw-session-7f3a";
+
+/** An organisation with `days` days of messages and a few connector activations before `until`. */
+export function teamwireFixture(until: string, days: number): TeamwireStubData {
+  const end = Date.parse(`${until}T00:00:00Z`);
+  const daily: TeamwireStubData["daily"] = { sent_messages: {}, activated_connectors: {} };
+  for (let d = days; d >= 1; d--) {
+    const day = new Date(end - d * DAY_MS).toISOString().slice(0, 10);
+    daily.sent_messages[day] = d % 6 === 0 ? 0 : 100 + d * 11;
+    if (d % 4 === 0) daily.activated_connectors[day] = 1 + (d % 3);
+  }
+  return {
+    email: "jana.brandt@nordhafen.example", password: "tw-admin-password",
+    dashboard: {
+      settings: "strict", users_count: 412, pending_users_count: 37, groups_count: 58, domains_count: 2, admins_count: 3,
+      company: "Nordhafen Logistik GmbH", license_count: 500, admins: [{ first_name: "Jana", last_name: "Brandt", super: true }],
+    },
+    daily,
+  };
+}
+
 export interface StubVendors {
   readonly url: string;
+  readonly teamwire: TeamwireStubData;
   readonly rocketchat: RocketChatStubData;
   readonly tabnine: TabnineStubData;
   readonly faults: StubFault[];
@@ -168,11 +199,12 @@ function usageOf(days: Record<string, TnBlockStub> | undefined, from: string, to
  * connector calls, Bearer TABNINE_STUB_TOKEN, listings served in pages of at most `maxPageSize`.
  * Faults in `faults` are served first, in order, for the paths they match.
  */
-export async function startStubVendors(options: { tabnine?: TabnineStubData; rocketchat?: RocketChatStubData; maxPageSize?: number }): Promise<StubVendors> {
+export async function startStubVendors(options: { tabnine?: TabnineStubData; rocketchat?: RocketChatStubData; teamwire?: TeamwireStubData; maxPageSize?: number }): Promise<StubVendors> {
   const maxPageSize = options.maxPageSize ?? 1_000;
   const app = express();
   const stub: Omit<StubVendors, "url" | "close"> & { onPage?: StubVendors["onPage"] } = {
-    tabnine: options.tabnine ?? tabnineFixture("2025-03-05", 1), rocketchat: options.rocketchat ?? { snapshots: [], active: {} }, faults: [], requests: [],
+    tabnine: options.tabnine ?? tabnineFixture("2025-03-05", 1), rocketchat: options.rocketchat ?? { snapshots: [], active: {} },
+    teamwire: options.teamwire ?? teamwireFixture("2025-03-05", 1), faults: [], requests: [],
   };
 
   app.use(async (req, res, next) => {
@@ -253,6 +285,30 @@ export async function startStubVendors(options: { tabnine?: TabnineStubData; roc
     res.json({ month, success: true });
   });
   app.use(rc);
+
+  // Teamwire: session login (cookie), then the statistics; errors are bare statuses with {}.
+  const tw = express.Router();
+  tw.post("/v1/admin/login/", express.json(), (req, res) => {
+    const { email, password } = (req.body ?? {}) as { email?: string; password?: string };
+    if (email !== stub.teamwire.email || password !== stub.teamwire.password) return res.status(401).json({ detail: "invalid credentials" });
+    res.set("set-cookie", `${TEAMWIRE_STUB_SESSION}; HttpOnly; Path=/; SameSite=Lax`).json({});
+  });
+  tw.use("/v1/admin/stats", (req, res, next) => ((req.headers.cookie ?? "").split(/;\s*/).includes(TEAMWIRE_STUB_SESSION) ? next() : res.status(401).json({})));
+  tw.get("/v1/admin/stats/dashboard/", (_req, res) => res.json(stub.teamwire.dashboard));
+  for (const [name, keys] of [["sent_messages", "Messages"], ["activated_connectors", "Activated Connectors"]] as const) {
+    tw.get(`/v1/admin/stats/${name}/`, (req, res) => {
+      const year = Number(req.query.year);
+      const month = Number(req.query.month);
+      if (!Number.isInteger(year) || !Number.isInteger(month) || month < 1 || month > 12) return res.status(400).json({});
+      const data = [];
+      for (let t = Date.UTC(year, month - 1, 1); t < Date.UTC(year, month, 1); t += DAY_MS) {
+        const date = new Date(t).toISOString().slice(0, 10);
+        data.push({ date, count: stub.teamwire.daily[name][date] ?? 0 });
+      }
+      res.json([{ keys, min_year: 2023, min_month: 9, data }]);
+    });
+  }
+  app.use(tw);
 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
