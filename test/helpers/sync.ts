@@ -17,10 +17,11 @@ import type { TestStore } from "./stores.js";
 export const TEST_CREDENTIALS_KEY = Buffer.alloc(32, 7);
 
 /** Quick retries for tests: short timeout, tiny backoff. */
-export function testSyncDeps(prisma: Prisma, overrides: Partial<SyncDeps["http"]> = {}, now?: () => Date): SyncDeps {
+export function testSyncDeps(prisma: Prisma, overrides: Partial<SyncDeps["http"]> = {}, now?: () => Date, logLines?: string[]): SyncDeps {
   return {
     prisma,
-    logger: createLogger((process.env.TEST_LOG_LEVEL ?? "silent") as "silent"),
+    // With `logLines`, every line down to debug is kept there (to check what is logged).
+    logger: logLines ? createLogger("debug", { write: (line: string) => void logLines.push(line) }) : createLogger((process.env.TEST_LOG_LEVEL ?? "silent") as "silent"),
     credentialsKey: TEST_CREDENTIALS_KEY,
     http: { timeoutMs: 1_000, maxAttempts: 4, concurrency: 3, baseDelayMs: 5, maxDelayMs: 40, ...overrides },
     now,

@@ -178,6 +178,17 @@ describe.each(STORE_KINDS)("Tabnine pull connector (%s)", (kind) => {
     expect(stub.requests.filter((r) => r.startsWith("GET /api/v1/organization/teams?offset=0")).length).toBe(2);
   });
 
+  it("logs retries, failures and the summary, never the credentials", async () => {
+    stub.faults.push({ path: /^\/api\/v1\/license$/, kind: "500", times: 1 }, { path: /^\/api\/v1\/user\/usage$/, kind: "401", times: 1 });
+    const lines: string[] = [];
+    await syncOrganization(testSyncDeps(prisma, {}, now, lines), { organization: "nordhafen", since });
+    const log = lines.join("");
+    expect(log).toMatch(/retrying vendor request/);
+    expect(log).toMatch(/sync unit failed/);
+    expect(log).toMatch(/source synced/);
+    expect(log).not.toContain(TABNINE_STUB_TOKEN);
+  });
+
   it("refuses a wrong token: every unit fails, nothing is written, the source says why", async () => {
     await prisma.source.update({ where: { id: sourceId }, data: { encryptedCredentials: (await import("../../src/sources/credentials.js")).encryptCredentials({ token: "wrong" }, (await import("../helpers/sync.js")).TEST_CREDENTIALS_KEY, organizationId, "TABNINE") } });
     const before = await dataChecksums(prisma);
