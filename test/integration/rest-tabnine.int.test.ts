@@ -372,9 +372,13 @@ describe.each(STORE_KINDS)("Tabnine REST adapter on %s", (kind) => {
         for (const path of [users!, utilization!, team!]) expectReply(await get(path, { token }), 404, NOT_FOUND, path);
         expectReply(await get(usage!, { token }), 403, FORBIDDEN, usage);
         expectReply(await get(teamEndpoints(otherOrgTeam, otherOrgId)[3]!, { token }), 403, FORBIDDEN);
-        for (const unknown of [randomUUID(), "not-a-uuid", "1", "%00", "'%20OR%201=1--"]) {
+        for (const unknown of [randomUUID(), "not-a-uuid", "1", "'%20OR%201=1--"]) {
           for (const path of teamEndpoints(unknown)) expectReply(await get(path, { token }), 404, NOT_FOUND, path);
         }
+        // A NUL character is never an id: in the path the URL is not a documented one (404), in the query the parameter is invalid (400).
+        const [nulUsers, nulUtilization, nulTeam, nulUsage] = teamEndpoints("%00");
+        for (const path of [nulUsers!, nulTeam!]) expectReply(await get(path, { token }), 404, NOT_FOUND, path);
+        for (const path of [nulUtilization!, nulUsage!]) expectReply(await get(path, { token }), 400, BAD_REQUEST, path);
       }
     });
 
