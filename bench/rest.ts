@@ -19,7 +19,7 @@ import { createLogger } from "../src/logger.js";
 import { TabnineOrganizationUsageDocument, TeamwireActiveUsersDocument } from "../src/rest/__generated__/operations.js";
 import { GATEWAY_VERSION, mountRestSurface } from "../src/rest/index.js";
 import { startServer } from "../src/server.js";
-import { BENCH_DIR, BENCH_JWT, prepareBenchStore, sequentialP50 } from "./store.js";
+import { BENCH_DIR, BENCH_JWT, drain, prepareBenchStore, sequentialP50 } from "./store.js";
 
 const PRESET = process.env.BENCH_REST_PRESET ?? "demo";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -108,7 +108,9 @@ async function benchStore(kind: StoreKind) {
       const restOne = await sequentialP50(() => call(server.url, pair.rest), SECONDS / 2);
       const graphqlOne = await sequentialP50(() => call(server.url, pair.graphql), SECONDS / 2);
       const restLoad = await load(server.url, pair.rest);
+      await drain(server.url, jwt);
       const graphqlLoad = await load(server.url, pair.graphql);
+      await drain(server.url, jwt);
       rows.push({ store: kind, vendor: pair.vendor, restOne, graphqlOne, restLoad, graphqlLoad });
     }
     return rows;

@@ -18,7 +18,7 @@ import { createLogger } from "../src/logger.js";
 import { startServer } from "../src/server.js";
 import { countStatements } from "../test/helpers/statements.js";
 import { SCENARIOS, dashboardRawSql, type Scenario } from "./scenarios.js";
-import { BENCH_DIR as HERE, BENCH_JWT as JWT, prepareBenchStore, sequentialP50 } from "./store.js";
+import { BENCH_DIR as HERE, BENCH_JWT as JWT, drain, prepareBenchStore, sequentialP50 } from "./store.js";
 
 const PRESET = process.env.BENCH_PRESET ?? "large";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -86,27 +86,13 @@ async function benchStore(kind: StoreKind): Promise<{ rows: Row[]; rawP50: numbe
         statements: statements.get(scenario.name)!,
         errors: measured.errors + measured.non2xx,
       });
-      await drain(server.url, token);
+      await drain(server.url, token, SCENARIOS[0]!.query);
     }
     return { rows, rawP50, idleP50, users: await db.prisma.user.count() };
   } finally {
     await server.close();
     await endpoint.stop();
     await db.close();
-  }
-}
-
-/** Waits until requests left over from a load run have finished (a small query answers fast again). */
-async function drain(url: string, token: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const started = performance.now();
-    const answered = await fetch(`${url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: SCENARIOS[0]!.query }),
-    }).then(() => true, () => false); // connections the load run left behind may be reset
-    if (answered && performance.now() - started < 50) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 

@@ -53,3 +53,17 @@ export async function sequentialP50(action: () => Promise<unknown>, seconds: num
   timings.sort((a, b) => a - b);
   return timings[Math.floor(timings.length / 2)]!;
 }
+
+/** Waits until requests left over from a load run have finished (a small query answers fast again). */
+export async function drain(url: string, token: string, query = "{ viewer { id } }"): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    const started = performance.now();
+    const answered = await fetch(`${url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    }).then(() => true, () => false); // connections the load run left behind may be reset
+    if (answered && performance.now() - started < 50) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
