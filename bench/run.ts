@@ -12,7 +12,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { signAccessToken } from "../src/auth/jwt.js";
 import { loadConfig } from "../src/config.js";
-import type { StoreKind } from "../src/db/database.js";
+import type { Database, StoreKind } from "../src/db/database.js";
 import { createGraphQLEndpoint } from "../src/graphql/mount.js";
 import { createLogger } from "../src/logger.js";
 import { startServer } from "../src/server.js";
@@ -28,11 +28,19 @@ const STORES = (process.env.BENCH_STORES ?? "postgres,pglite").split(",") as Sto
 interface Row {
   store: StoreKind;
   scenario: string;
+  cache: "on" | "off";
   requestsPerSecond: number;
   p50: number;
   p99: number;
   statements: number;
   errors: number;
+}
+
+interface BenchServer {
+  readonly cache: "on" | "off";
+  readonly url: string;
+  post(scenario: Scenario): Promise<{ errors?: unknown[] }>;
+  close(): Promise<void>;
 }
 
 function load(url: string, token: string, scenario: Scenario): Promise<autocannon.Result> {
@@ -46,77 +54,106 @@ function load(url: string, token: string, scenario: Scenario): Promise<autocanno
   });
 }
 
-async function benchStore(kind: StoreKind): Promise<{ rows: Row[]; rawP50: number; idleP50: number; users: number }> {
-  const db = await prepareBenchStore(kind, PRESET);
+/** One gateway process over `db`, with the response cache on (the default) or off. */
+async function startBenchServer(db: Database, cache: "on" | "off", token: string): Promise<BenchServer> {
   const logger = createLogger("warn");
-  const config = loadConfig({ PORT: "0", LOG_LEVEL: "warn", DATA_DIR: path.join(HERE, ".tmp") });
+  const config = loadConfig({ PORT: "0", LOG_LEVEL: "warn", DATA_DIR: path.join(HERE, ".tmp"), ...(cache === "off" ? { GRAPHQL_CACHE_TTL_SECONDS: "0" } : {}) });
   const endpoint = await createGraphQLEndpoint({ db, jwt: JWT, logger, limits: config.graphql });
   const server = await startServer({ config, db, logger, mount: endpoint.mount });
-  const superadmin = await db.prisma.user.findUniqueOrThrow({ where: { email: "superadmin@demo.test" } });
-  const token = signAccessToken({ sub: superadmin.id, org: superadmin.organizationId, role: superadmin.role }, JWT, 3_600);
-  const rows: Row[] = [];
   const send = (scenario: Scenario) =>
     fetch(`${server.url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
     }).then((response) => response.json() as Promise<{ errors?: unknown[] }>);
-  // A keep-alive connection left idle past the server's timeout may be reset: retry once.
-  const post = (scenario: Scenario) => send(scenario).catch(() => send(scenario));
+  return {
+    cache,
+    url: server.url,
+    // A keep-alive connection left idle past the server's timeout may be reset: retry once.
+    post: (scenario) => send(scenario).catch(() => send(scenario)),
+    async close() {
+      await server.close();
+      await endpoint.stop();
+    },
+  };
+}
+
+interface StoreResult {
+  rows: Row[];
+  rawP50: number;
+  /** Dashboard p50, one client at a time, per cache setting. */
+  idleP50: Record<"on" | "off", number>;
+  users: number;
+}
+
+async function benchStore(kind: StoreKind): Promise<StoreResult> {
+  const db = await prepareBenchStore(kind, PRESET);
+  const superadmin = await db.prisma.user.findUniqueOrThrow({ where: { email: "superadmin@demo.test" } });
+  const token = signAccessToken({ sub: superadmin.id, org: superadmin.organizationId, role: superadmin.role }, JWT, 3_600);
+  const servers = [await startBenchServer(db, "on", token), await startBenchServer(db, "off", token)];
+  const rows: Row[] = [];
+  const idleP50 = { on: 0, off: 0 };
   try {
-    // Statement counts and the raw-SQL baseline are taken on an idle server, before any load.
-    const statements = new Map<string, number>();
-    for (const scenario of SCENARIOS) {
-      const counted = await countStatements(db.prisma, () => post(scenario));
-      if (counted.result.errors) throw new Error(`${scenario.name} failed: ${JSON.stringify(counted.result.errors)}`);
-      statements.set(scenario.name, counted.statements);
-    }
-    const rawP50 = await sequentialP50(() => Promise.all(dashboardRawSql(superadmin.organizationId).map(([sql, ...params]) => db.prisma.$queryRawUnsafe(sql as string, ...params))), SECONDS);
     const dashboard = SCENARIOS.find((scenario) => scenario.name === "dashboard")!;
-    const idleP50 = await sequentialP50(() => post(dashboard), SECONDS);
-    for (const scenario of SCENARIOS) {
-      process.stderr.write(`bench: ${kind} ${scenario.name} (${SECONDS} s, ${CONNECTIONS} connections)\n`);
-      const measured = await load(server.url, token, scenario);
-      rows.push({
-        store: kind,
-        scenario: scenario.name,
-        requestsPerSecond: measured.requests.average,
-        p50: measured.latency.p50,
-        p99: measured.latency.p99,
-        statements: statements.get(scenario.name)!,
-        errors: measured.errors + measured.non2xx,
-      });
-      await drain(server.url, token, SCENARIOS[0]!.query);
+    const rawP50 = await sequentialP50(() => Promise.all(dashboardRawSql(superadmin.organizationId).map(([sql, ...params]) => db.prisma.$queryRawUnsafe(sql as string, ...params))), SECONDS);
+    for (const server of servers) {
+      // Statement counts and the one-client p50 on an idle server, before any load. With the
+      // cache on, the counted request is the second one (a hit).
+      const statements = new Map<string, number>();
+      for (const scenario of SCENARIOS) {
+        if (server.cache === "on") await server.post(scenario);
+        const counted = await countStatements(db.prisma, () => server.post(scenario));
+        if (counted.result.errors) throw new Error(`${scenario.name} failed: ${JSON.stringify(counted.result.errors)}`);
+        statements.set(scenario.name, counted.statements);
+      }
+      idleP50[server.cache] = await sequentialP50(() => server.post(dashboard), SECONDS);
+      for (const scenario of SCENARIOS) {
+        process.stderr.write(`bench: ${kind} ${scenario.name}, cache ${server.cache} (${SECONDS} s, ${CONNECTIONS} connections)\n`);
+        const measured = await load(server.url, token, scenario);
+        rows.push({
+          store: kind,
+          scenario: scenario.name,
+          cache: server.cache,
+          requestsPerSecond: measured.requests.average,
+          p50: measured.latency.p50,
+          p99: measured.latency.p99,
+          statements: statements.get(scenario.name)!,
+          errors: measured.errors + measured.non2xx,
+        });
+        await drain(server.url, token, SCENARIOS[0]!.query);
+      }
     }
     return { rows, rawP50, idleP50, users: await db.prisma.user.count() };
   } finally {
-    await server.close();
-    await endpoint.stop();
+    for (const server of servers) await server.close();
     await db.close();
   }
 }
 
-const results: { rows: Row[]; rawP50: number; idleP50: number; users: number; store: StoreKind }[] = [];
+const results: (StoreResult & { store: StoreKind })[] = [];
 for (const store of STORES) results.push({ store, ...(await benchStore(store)) });
 
 const lines = [
   "# Benchmark results",
   "",
   `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: preset \`${PRESET}\`, ${CONNECTIONS} concurrent clients, ${SECONDS} s per scenario,`,
-  "autocannon over loopback against one gateway process on this 2-core machine. Statements: SQL statements per request, counted",
-  "from Prisma query events on a single request.",
+  "autocannon over loopback against one gateway process on this 2-core machine, once with the response cache on (the default:",
+  "after the first request every answer is a cache hit, as for a dashboard many people open) and once with it off",
+  "(`GRAPHQL_CACHE_TTL_SECONDS=0`: every request runs its resolvers, as right after each write). Statements: SQL statements per",
+  "request, counted from Prisma query events on a single request (with the cache on: a hit).",
   "",
-  "| store | users | scenario | req/s | p50 ms | p99 ms | SQL statements | errors |",
-  "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+  "| store | users | scenario | cache | req/s | p50 ms | p99 ms | SQL statements | errors |",
+  "| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |",
   ...results.flatMap(({ rows, users }) =>
-    rows.map((r) => `| ${r.store} | ${users} | ${r.scenario} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.statements} | ${r.errors} |`)),
+    rows.map((r) => `| ${r.store} | ${users} | ${r.scenario} | ${r.cache} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.statements} | ${r.errors} |`)),
   "",
   "Dashboard against raw SQL: the same aggregations as direct SQL in one process, and the GraphQL dashboard over HTTP,",
-  "each run back to back by one client (p50), so the ratio is the gateway's overhead:",
+  "each run back to back by one client (p50):",
   "",
-  "| store | raw SQL p50 ms | GraphQL dashboard p50 ms (one client) | ratio |",
-  "| --- | ---: | ---: | ---: |",
-  ...results.map(({ store, rawP50, idleP50 }) => `| ${store} | ${rawP50.toFixed(1)} | ${idleP50.toFixed(1)} | ${(idleP50 / rawP50).toFixed(2)} |`),
+  "| store | raw SQL p50 ms | dashboard p50 ms, cache off | ratio | dashboard p50 ms, cache on | ratio |",
+  "| --- | ---: | ---: | ---: | ---: | ---: |",
+  ...results.map(({ store, rawP50, idleP50 }) =>
+    `| ${store} | ${rawP50.toFixed(1)} | ${idleP50.off.toFixed(1)} | ${(idleP50.off / rawP50).toFixed(2)} | ${idleP50.on.toFixed(1)} | ${(idleP50.on / rawP50).toFixed(2)} |`),
   "",
 ];
 await mkdir(HERE, { recursive: true });

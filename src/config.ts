@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_ALIASES: integer(0, 1_000).default(30),
   GRAPHQL_MAX_COMPLEXITY: integer(10, 100_000_000).default(2_000_000),
   GRAPHQL_INTROSPECTION: z.enum(["true", "false"]).default("true"),
+  GRAPHQL_CACHE_TTL_SECONDS: integer(0, 86_400).default(60),
+  GRAPHQL_CACHE_MAX_BYTES: integer(1_048_576, 17_179_869_184).default(128 * 1_048_576),
   INGEST_MAX_EVENTS: integer(1, 1_000_000).default(10_000),
   INGEST_MAX_BODY_BYTES: integer(1_024, 1_073_741_824).default(16 * 1_048_576),
   SOURCE_CREDENTIALS_KEY: z
@@ -85,6 +87,8 @@ export interface Config {
     readonly maxAliases: number;
     readonly maxComplexity: number;
     readonly introspection: boolean;
+    /** Whole answers cached per viewer and data version: TTL in seconds (0: off) and memory budget. */
+    readonly responseCache: { readonly ttlSeconds: number; readonly maxBytes: number };
   };
   readonly ingest: {
     /** Most events (and directory records) one POST /ingest or ingestUsage batch may carry. */
@@ -138,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: e.GRAPHQL_MAX_ALIASES,
       maxComplexity: e.GRAPHQL_MAX_COMPLEXITY,
       introspection: e.GRAPHQL_INTROSPECTION === "true",
+      responseCache: Object.freeze({ ttlSeconds: e.GRAPHQL_CACHE_TTL_SECONDS, maxBytes: e.GRAPHQL_CACHE_MAX_BYTES }),
     }),
     ingest: Object.freeze({ maxEvents: e.INGEST_MAX_EVENTS, maxBodyBytes: e.INGEST_MAX_BODY_BYTES }),
     sources: Object.freeze({

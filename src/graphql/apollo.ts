@@ -7,12 +7,14 @@ import type { GraphQLContext } from "../context.js";
 import type { Logger } from "../logger.js";
 import { complexityLimitPlugin } from "./complexity.js";
 import { formatError, INTERNAL_MESSAGE, isExpectedError } from "./format-error.js";
+import { responseCachePlugins, type ResponseCacheSettings } from "./response-cache.js";
 
-export interface GraphQLLimits {
+export interface GraphQLSettings {
   readonly maxDepth: number;
   readonly maxAliases: number;
   readonly maxComplexity: number;
   readonly introspection: boolean;
+  readonly responseCache: ResponseCacheSettings;
 }
 
 /** Logs unexpected resolver errors with the request id, and puts that id into the masked error. */
@@ -57,8 +59,8 @@ function nulCharacterPlugin(): ApolloServerPlugin<GraphQLContext> {
 
 const reportRejection = (context: ValidationContext | null, error: GraphQLError) => context?.reportError(error);
 
-/** Apollo Server over the gateway schema with depth, alias and cost limits and error masking. */
-export function createApolloServer(schema: GraphQLSchema, limits: GraphQLLimits, logger: Logger): ApolloServer<GraphQLContext> {
+/** Apollo Server over the gateway schema with depth, alias and cost limits, error masking and the response cache. */
+export function createApolloServer(schema: GraphQLSchema, limits: GraphQLSettings, logger: Logger): ApolloServer<GraphQLContext> {
   return new ApolloServer<GraphQLContext>({
     schema,
     introspection: limits.introspection,
@@ -74,6 +76,11 @@ export function createApolloServer(schema: GraphQLSchema, limits: GraphQLLimits,
       maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: true, propagateOnRejection: false, onReject: [reportRejection] }),
       maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, propagateOnRejection: false, onReject: [reportRejection] }),
     ],
-    plugins: [nulCharacterPlugin(), complexityLimitPlugin(schema, limits.maxComplexity), errorLoggingPlugin(logger)],
+    plugins: [
+      nulCharacterPlugin(),
+      complexityLimitPlugin(schema, limits.maxComplexity),
+      errorLoggingPlugin(logger),
+      ...responseCachePlugins(limits.responseCache),
+    ],
   });
 }

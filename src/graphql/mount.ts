@@ -11,14 +11,14 @@ import { requestIdOf } from "../http/request-context.js";
 import type { Logger } from "../logger.js";
 import { buildGraphQLSchema } from "../schema.js";
 import type { SourceRuntime } from "../sources/runtime.js";
-import { createApolloServer, type GraphQLLimits } from "./apollo.js";
+import { createApolloServer, type GraphQLSettings } from "./apollo.js";
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAssets, graphiqlHtml, wantsGraphiql } from "./graphiql.js";
 
 export interface GraphQLDeps {
   readonly db: Database;
   readonly jwt: JwtSettings;
   readonly logger: Logger;
-  readonly limits: GraphQLLimits;
+  readonly limits: GraphQLSettings;
   /** Batch limits of the ingestUsage mutation (default: DEFAULT_INGEST_LIMITS). */
   readonly ingest?: IngestLimits;
   /** Source credentials and sync settings (registerSource credentials, syncSource). */

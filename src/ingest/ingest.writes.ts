@@ -1,3 +1,4 @@
+import { touchOrganizations } from "../db/data-version.js";
 import type { Prisma } from "../db/database.js";
 import { rollUpRowsSql } from "../usage/rollups.js";
 import type { IngestPlan } from "./ingest.references.js";
@@ -101,7 +102,11 @@ export async function writePlan(tx: Executor, plan: IngestPlan): Promise<WriteCo
       devices.map((d) => d.firstSeenAt.toISOString()), devices.map((d) => d.lastSeenAt.toISOString()),
     );
   }
-  if (events.length === 0) return { inserted: 0, rollups: 0 };
+  const directory = [...teams, ...users, ...identities, ...devices].map((record) => record.organizationId);
+  if (events.length === 0) {
+    await touchOrganizations(tx, directory);
+    return { inserted: 0, rollups: 0 };
+  }
   const [result] = await tx.$queryRawUnsafe<{ inserted: number; rollups: number; userIds: string[] | null; lastActive: string[] | null }[]>(
     EVENTS_SQL,
     events.map((e) => e.organizationId), events.map((e) => e.vendor), events.map((e) => e.metric), events.map((e) => e.roomType),
@@ -109,6 +114,9 @@ export async function writePlan(tx: Executor, plan: IngestPlan): Promise<WriteCo
     events.map((e) => e.idempotencyKey),
   );
   if (result?.userIds?.length) await tx.$executeRawUnsafe(LAST_ACTIVE_SQL, result.userIds, result.lastActive);
+  // Last, so the organization rows are held only from here to the commit. A replay (nothing
+  // inserted, no directory records) changes nothing, its version included.
+  await touchOrganizations(tx, result?.inserted ? [...directory, ...events.map((e) => e.organizationId)] : directory);
   return { inserted: result?.inserted ?? 0, rollups: result?.rollups ?? 0 };
 }
 

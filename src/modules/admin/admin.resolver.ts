@@ -1,4 +1,7 @@
-import { Arg, Ctx, Field, GraphQLISODateTime, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, Field, GraphQLISODateTime, ID, Info, InputType, Int, Mutation, ObjectType, Query, Resolver } from "type-graphql";
+import { touchOrganizations } from "../../db/data-version.js";
+import { doNotCache } from "../../graphql/response-cache.js";
 import { assertAdministersOrganization, requireViewer } from "../../auth/access.js";
 import { issueApiToken } from "../../auth/api-token.js";
 import type { GraphQLContext } from "../../context.js";
@@ -52,8 +55,9 @@ export class RegisterSourceInput {
 @Resolver()
 export class AdminResolver {
   @Query(() => [ApiToken], { description: "The viewer's API tokens, newest first." })
-  apiTokens(@Ctx() ctx: GraphQLContext) {
+  apiTokens(@Ctx() ctx: GraphQLContext, @Info() info: GraphQLResolveInfo) {
     const viewer = requireViewer(ctx.viewer);
+    doNotCache(info); // lastUsedAt moves with every use of a token
     return ctx.prisma.apiToken.findMany({ where: { userId: viewer.userId }, orderBy: { createdAt: "desc" } });
   }
 
@@ -106,10 +110,12 @@ export class AdminResolver {
       externalId: input.externalId ?? null,
       ...(input.credentials ? { encryptedCredentials: await storeableCredentials(ctx, organizationId, input.vendor, input.credentials) } : {}),
     };
-    return ctx.prisma.source.upsert({
+    const source = await ctx.prisma.source.upsert({
       where: { organizationId_vendor: { organizationId, vendor: input.vendor } },
       create: { organizationId, vendor: input.vendor, ...data },
       update: data,
     });
+    await touchOrganizations(ctx.prisma, [organizationId]);
+    return source;
   }
 }

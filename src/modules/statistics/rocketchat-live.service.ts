@@ -1,4 +1,5 @@
 import type { Prisma } from "../../db/database.js";
+import { touchOrganizations } from "../../db/data-version.js";
 import type { Prisma as P, WorkspaceStatisticsSnapshot } from "../../db/generated/client.js";
 import { newMeteorId } from "../../ids.js";
 import { buildRocketChatStatistics, type OsSessions } from "../../statistics/rocketchat-statistics.js";
@@ -122,7 +123,7 @@ export async function liveRocketChatStatistics(prisma: Prisma, organizationId: s
  */
 export async function takeStatisticsSnapshot(prisma: Prisma, organizationId: string, now = new Date()): Promise<WorkspaceStatisticsSnapshot> {
   const payload = await liveRocketChatStatistics(prisma, organizationId, newMeteorId(), now);
-  return prisma.workspaceStatisticsSnapshot.create({
+  const snapshot = await prisma.workspaceStatisticsSnapshot.create({
     data: {
       id: payload._id as string,
       organizationId,
@@ -136,4 +137,6 @@ export async function takeStatisticsSnapshot(prisma: Prisma, organizationId: str
       payload: payload as P.InputJsonValue,
     },
   });
+  await touchOrganizations(prisma, [organizationId]);
+  return snapshot;
 }

@@ -1,0 +1,51 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
+import responseCachePlugin from "@apollo/server-plugin-response-cache";
+import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
+import type { GraphQLResolveInfoWithCacheControl } from "@apollo/cache-control-types";
+import type { GraphQLResolveInfo } from "graphql";
+import { dataVersionOf } from "../db/data-version.js";
+import type { GraphQLContext } from "../context.js";
+
+export interface ResponseCacheSettings {
+  /** How long a cached answer may be served, in seconds; 0 turns the cache off. */
+  readonly ttlSeconds: number;
+  /** Memory the cached answers may take, in bytes (least recently used go first). */
+  readonly maxBytes: number;
+}
+
+/**
+ * Caches whole query answers in this process. An answer is keyed on the query, its variables,
+ * the viewer (user, role, team, organization) and the data version of what that viewer can see,
+ * which every write raises: an answer is never served after the data behind it changed, and the
+ * TTL bounds how long answers that depend on the clock ("this month", last-used stamps) live.
+ * Authentication and the query limits still run on every request; answers with errors, and
+ * mutations, are never cached.
+ */
+export function responseCachePlugins(settings: ResponseCacheSettings): ApolloServerPlugin<GraphQLContext>[] {
+  // Apollo adds its cache-control plugin with max age 0 when none is given, which caches nothing.
+  const cacheControl = ApolloServerPluginCacheControl({ defaultMaxAge: settings.ttlSeconds, calculateHttpHeaders: false });
+  if (settings.ttlSeconds === 0) return [cacheControl];
+  const cache = new InMemoryLRUCache<string>({ maxSize: settings.maxBytes, sizeCalculation: InMemoryLRUCache.sizeCalculation });
+  return [
+    cacheControl,
+    responseCachePlugin<GraphQLContext>({
+      cache,
+      // The viewer is part of every key below, so "public" answers are still per viewer.
+      sessionId: async () => null,
+      extraCacheKeyData: async ({ contextValue: { viewer, prisma } }) => {
+        if (!viewer) return { viewer: null };
+        const scope = viewer.role === "SUPERADMIN" ? null : viewer.organizationId;
+        return { viewer, dataVersion: await dataVersionOf(prisma, scope) };
+      },
+    }),
+  ];
+}
+
+/**
+ * Marks the answer being built as not cacheable, for fields that change without a data write
+ * (API tokens' last use). Outside Apollo (REST adapters) there is no cache and nothing to mark.
+ */
+export function doNotCache(info: GraphQLResolveInfo): void {
+  (info as Partial<GraphQLResolveInfoWithCacheControl>).cacheControl?.setCacheHint({ maxAge: 0 });
+}
