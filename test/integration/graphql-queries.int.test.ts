@@ -128,6 +128,20 @@ describe.each(STORE_KINDS)("GraphQL queries on %s", (kind) => {
     const ratio = usage.totals.find((t) => t.metric === "PRODUCTIVITY_FACTOR")!.value;
     expect(ratio).toBeGreaterThan(0.1);
     expect(ratio).toBeLessThan(0.4);
+    // Weighted by each day's distinct Tabnine active users, from events: for daily buckets (weights
+    // from the distinct-users statement) and for weekly ones (weights computed in SQL).
+    const [weighted] = await sql<{ day: number; days: number[] }>(
+      `WITH active AS (SELECT date_trunc('day', "occurredAt", 'UTC') AS day, count(DISTINCT "userId")::float8 AS users FROM "UsageEvent"
+         WHERE "organizationId" = $1::uuid AND "vendor" = 'TABNINE' AND "metric" = 'ACTIVE_USERS' AND "occurredAt" >= $2::timestamptz AND "occurredAt" < $3::timestamptz GROUP BY 1),
+       ratio AS (SELECT date_trunc('day', "occurredAt", 'UTC') AS day, avg("value") AS value FROM "UsageEvent"
+         WHERE "organizationId" = $1::uuid AND "metric" = 'PRODUCTIVITY_FACTOR' AND "occurredAt" >= $2::timestamptz AND "occurredAt" < $3::timestamptz GROUP BY 1)
+       SELECT (sum(r.value * a.users) / sum(a.users))::float8 AS day, array_agg(r.value::float8 ORDER BY r.day) AS days FROM ratio r JOIN active a USING (day)`,
+      orgId, FROM, TO);
+    expect(ratio).toBeCloseTo(weighted!.day, 10);
+    expect(usage.points.map((p) => p.values.find((v) => v.metric === "PRODUCTIVITY_FACTOR")!.value).filter((v) => v > 0))
+      .toEqual(weighted!.days.map((v) => expect.closeTo(v, 10)));
+    const weekly = expectNoErrors(await server.request(OrganizationUsageDocument, { from: FROM, to: TO, resolution: "WEEK", metrics: ["PRODUCTIVITY_FACTOR"] }, admin));
+    expect(weekly.organization!.usage.totals[0]!.value).toBeCloseTo(weighted!.day, 10);
   });
 
   it("aligns WEEK (Monday) and MONTH buckets, clips them, and HOUR sums to the day", async () => {

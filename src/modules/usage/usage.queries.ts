@@ -2,6 +2,7 @@ import type { Prisma } from "../../db/database.js";
 import type { Vendor } from "../../db/generated/enums.js";
 import type { Resolution } from "./resolution.js";
 import { METRIC_KIND, type UsageMetricName } from "./usage.metrics.js";
+import { weightRatios, type RatioRow } from "./usage.ratios.js";
 
 export type UsageScope = "ORGANIZATION" | "TEAM" | "USER";
 
@@ -45,13 +46,16 @@ export function rollupGrain(from: Date, to: Date, resolution: Resolution): { gra
 }
 
 const UNIT: Record<Resolution, string> = { HOUR: "hour", DAY: "day", WEEK: "week", MONTH: "month" };
-const BUCKET = `date_trunc($1, r."bucketStart", 'UTC')`;
+// When the resolution is the rollup grain, rollup buckets are the series' buckets: truncating
+// them again (a time-zone conversion per row) is the costliest part of a year of daily rows.
+// `$1 = $1` keeps the unit parameter typed when it is not used.
+const bucketOf = (truncate: boolean) => (truncate ? `date_trunc($1, r."bucketStart", 'UTC')` : `r."bucketStart"`);
 // $1 unit, $2 grain, $3 organization ids, $4 scope ids, $5 metrics, $6 vendors, $7 from, $8 to
 const RANGE = `r."organizationId" = ANY($3::uuid[]) AND r."grain" = $2::text::"RollupGrain"
   AND r."metric" = ANY($5::text[]::"UsageMetric"[]) AND r."vendor" = ANY($6::text[]::"Vendor"[])
-  AND r."bucketStart" >= $7::timestamptz AND r."bucketStart" < $8::timestamptz`;
+  AND r."bucketStart" >= $7::timestamptz AND r."bucketStart" < $8::timestamptz AND $1::text = $1::text`;
 
-function sumSql(): string {
+function sumSql(BUCKET: string): string {
   return `SELECT r."scopeId"::text AS "scopeId", r."metric"::text AS metric, r."vendor"::text AS vendor,
       ${BUCKET} AS bucket, sum(r."value")::float8 AS value
     FROM "UsageRollup" r
@@ -59,7 +63,7 @@ function sumSql(): string {
     GROUP BY GROUPING SETS ((r."scopeId", r."metric", r."vendor", ${BUCKET}), (r."scopeId", r."metric", r."vendor"))`;
 }
 
-function distinctSql(scope: UsageScope): string {
+function distinctSql(scope: UsageScope, BUCKET: string): string {
   // Distinct users come from USER rollups. Teams count their current members.
   const [join, scopeId, filter] =
     scope === "ORGANIZATION"
@@ -74,13 +78,13 @@ function distinctSql(scope: UsageScope): string {
     GROUP BY GROUPING SETS ((${scopeId}, r."metric", r."vendor", ${BUCKET}), (${scopeId}, r."metric", r."vendor"))`;
 }
 
-function ratioSql(): string {
+function ratioSql(BUCKET: string): string {
   // Organization-level ratios, weighted by the organization's Tabnine active users per rollup bucket.
   return `WITH ratios AS (
       SELECT r."organizationId", r."bucketStart", r."metric", r."vendor", r."value" / r."samples" AS ratio
       FROM "UsageRollup" r WHERE ${RANGE} AND r."scope" = 'ORGANIZATION'),
     weights AS (
-      SELECT r."organizationId", r."bucketStart", count(*)::float8 AS active
+      SELECT r."organizationId", r."bucketStart", count(DISTINCT r."scopeId")::float8 AS active
       FROM "UsageRollup" r
       WHERE r."organizationId" = ANY($3::uuid[]) AND r."grain" = $2::text::"RollupGrain" AND r."scope" = 'USER'
         AND r."metric" = 'ACTIVE_USERS' AND r."vendor" = 'TABNINE'
@@ -94,7 +98,14 @@ function ratioSql(): string {
     GROUP BY GROUPING SETS ((r."organizationId", r."metric", r."vendor", ${BUCKET}), (r."organizationId", r."metric", r."vendor"))`;
 }
 
-function scopeRatioSql(scope: "TEAM" | "USER"): string {
+// The organization's ratio rows one by one, for series whose buckets are the rollup buckets:
+// their weights then come from the distinct-users statement (see weightRatios).
+const RATIO_ROWS_SQL = `SELECT r."organizationId"::text AS "organizationId", r."metric"::text AS metric, r."vendor"::text AS vendor,
+    r."bucketStart" AS bucket, (r."value" / r."samples")::float8 AS ratio
+  FROM "UsageRollup" r
+  WHERE ${RANGE} AND r."scope" = 'ORGANIZATION' AND $4::uuid[] IS NOT NULL`;
+
+function scopeRatioSql(scope: "TEAM" | "USER", BUCKET: string): string {
   // A team's or user's own ratio rows (ingested per team or user), averaged over their samples:
   // never the organization's, which a team or user series must not disclose.
   return `SELECT r."scopeId"::text AS "scopeId", r."metric"::text AS metric, r."vendor"::text AS vendor,
@@ -119,13 +130,33 @@ export async function fetchUsageRows(prisma: Prisma, query: UsageQuery): Promise
   const params = (metrics: string[]) => [
     UNIT[query.resolution], grain, query.organizationIds, query.scopeIds, metrics, query.vendors, from, query.to,
   ];
-  const run = (sql: string, metrics: string[], ...extra: unknown[]) =>
-    metrics.length === 0 ? Promise.resolve([]) : prisma.$queryRawUnsafe<UsageRow[]>(sql, ...params(metrics), ...extra);
-  const organizationScope = query.scope === "ORGANIZATION";
+  const run = <T = UsageRow>(sql: string, metrics: string[], ...extra: unknown[]) =>
+    metrics.length === 0 ? Promise.resolve([]) : prisma.$queryRawUnsafe<T[]>(sql, ...params(metrics), ...extra);
+  const truncate = grain !== query.resolution;
+  const bucket = bucketOf(truncate);
+  const ratioMetrics = ofKind("RATIO");
+  if (query.scope !== "ORGANIZATION") {
+    const [sums, distincts, ratios] = await Promise.all([
+      run(sumSql(bucket), ofKind("SUM"), query.scope),
+      run(distinctSql(query.scope, bucket), ofKind("DISTINCT")),
+      run(scopeRatioSql(query.scope, bucket), ratioMetrics),
+    ]);
+    return { rows: [...sums, ...distincts, ...ratios], ratioRows: [] };
+  }
+  // Ratios are weighted by each bucket's Tabnine active users. When series buckets are rollup
+  // buckets, the distinct-users statement counts those users anyway: count them once.
+  const weightsFromDistinct = !truncate && ratioMetrics.length > 0 && query.vendors.includes("TABNINE");
+  if (weightsFromDistinct) wanted.add("ACTIVE_USERS");
   const [sums, distincts, ratios] = await Promise.all([
-    run(sumSql(), ofKind("SUM"), query.scope),
-    run(distinctSql(query.scope), ofKind("DISTINCT")),
-    run(query.scope === "ORGANIZATION" ? ratioSql() : scopeRatioSql(query.scope), ofKind("RATIO")),
+    run(sumSql(bucket), ofKind("SUM"), query.scope),
+    run(distinctSql(query.scope, bucket), ofKind("DISTINCT")),
+    weightsFromDistinct ? run<RatioRow>(RATIO_ROWS_SQL, ratioMetrics) : run(ratioSql(bucket), ratioMetrics),
   ]);
-  return organizationScope ? { rows: [...sums, ...distincts], ratioRows: ratios } : { rows: [...sums, ...distincts, ...ratios], ratioRows: [] };
+  if (!weightsFromDistinct) return { rows: [...sums, ...distincts], ratioRows: ratios as UsageRow[] };
+  const activeUsers = new Map(
+    distincts
+      .filter((row) => row.metric === "ACTIVE_USERS" && row.vendor === "TABNINE" && row.bucket)
+      .map((row) => [`${row.scopeId}|${row.bucket!.getTime()}`, row.value]),
+  );
+  return { rows: [...sums, ...distincts], ratioRows: weightRatios(ratios as RatioRow[], activeUsers) };
 }
