@@ -72,7 +72,7 @@ async function serveUntilStopped(config: Config, db: Database, logger: Logger, s
   try {
     const mount = (app: Parameters<GraphQLEndpoint["mount"]>[0]) => {
       graphql.mount(app);
-      mountRestSurface(app, { schema: graphql.schema, contextFor: graphql.contextFor, logger, version: GATEWAY_VERSION });
+      mountRestSurface(app, { schema: graphql.schema, contextFor: graphql.contextFor, logger, version: GATEWAY_VERSION, responseCache: config.graphql.responseCache });
     };
     const server = await startServer({ config, db, logger, mount, mountBeforeBodyParser: (app) => app.use(ingest) });
     logger.info({ url: server.url }, "listening");

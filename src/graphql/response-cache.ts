@@ -3,7 +3,9 @@ import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheContr
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import type { GraphQLResolveInfoWithCacheControl } from "@apollo/cache-control-types";
-import type { GraphQLResolveInfo } from "graphql";
+import { createHash } from "node:crypto";
+import { getOperationAST, print, type DocumentNode, type ExecutionResult, type GraphQLResolveInfo } from "graphql";
+import type { Viewer } from "../auth/viewer.js";
 import { dataVersionOf } from "../db/data-version.js";
 import type { GraphQLContext } from "../context.js";
 
@@ -15,7 +17,7 @@ export interface ResponseCacheSettings {
 }
 
 /**
- * Caches whole query answers in this process. An answer is keyed on the query, its variables,
+ * Caches whole query answers in this process (the REST adapters use createOperationCache). An answer is keyed on the query, its variables,
  * the viewer (user, role, team, organization) and the data version of what that viewer can see,
  * which every write raises: an answer is never served after the data behind it changed, and the
  * TTL bounds how long answers that depend on the clock ("this month", last-used stamps) live.
@@ -33,13 +35,45 @@ export function responseCachePlugins(settings: ResponseCacheSettings): ApolloSer
       cache,
       // The viewer is part of every key below, so "public" answers are still per viewer.
       sessionId: async () => null,
-      extraCacheKeyData: async ({ contextValue: { viewer, prisma } }) => {
-        if (!viewer) return { viewer: null };
-        const scope = viewer.role === "SUPERADMIN" ? null : viewer.organizationId;
-        return { viewer, dataVersion: await dataVersionOf(prisma, scope) };
-      },
+      extraCacheKeyData: async ({ contextValue }) => answerScope(contextValue),
     }),
   ];
+}
+
+/**
+ * What an answer depends on besides the operation and its variables: the viewer (user, role,
+ * team, organization) and the data version of what that viewer can see (a SUPERADMIN: every
+ * organization).
+ */
+export async function answerScope({ viewer, prisma }: Pick<GraphQLContext, "viewer" | "prisma">): Promise<{ viewer: Viewer | null; dataVersion?: string }> {
+  if (!viewer) return { viewer: null };
+  return { viewer, dataVersion: await dataVersionOf(prisma, viewer.role === "SUPERADMIN" ? null : viewer.organizationId) };
+}
+
+/** Results of stored operations (the REST adapters), kept under the same rules as GraphQL answers. */
+export interface OperationCache {
+  /** The cached result of a query operation, or runs `execute` and keeps its result when it has no errors. */
+  resolve(context: GraphQLContext, document: DocumentNode, variables: Record<string, unknown>, execute: () => Promise<ExecutionResult>): Promise<ExecutionResult>;
+}
+
+/** An operation cache with `settings`, or null when the TTL is 0. */
+export function createOperationCache(settings: ResponseCacheSettings): OperationCache | null {
+  if (settings.ttlSeconds === 0) return null;
+  const cache = new InMemoryLRUCache<string>({ maxSize: settings.maxBytes, sizeCalculation: InMemoryLRUCache.sizeCalculation });
+  return {
+    async resolve(context, document, variables, execute) {
+      const operation = getOperationAST(document);
+      if (operation?.operation !== "query" || !context.viewer) return execute();
+      const key = createHash("sha256")
+        .update(JSON.stringify({ operation: operation.name?.value ?? print(document), variables, scope: await answerScope(context) }))
+        .digest("hex");
+      const cached = await cache.get(key);
+      if (cached !== undefined) return { data: JSON.parse(cached) as Record<string, unknown> };
+      const result = await execute();
+      if (!result.errors && result.data) await cache.set(key, JSON.stringify(result.data), { ttl: settings.ttlSeconds });
+      return result;
+    },
+  };
 }
 
 /**

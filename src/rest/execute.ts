@@ -2,6 +2,7 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { execute, type GraphQLSchema } from "graphql";
 import type { GraphQLContext } from "../context.js";
 import { DomainError } from "../errors.js";
+import type { OperationCache } from "../graphql/response-cache.js";
 
 /** Runs stored operations for one REST request: the gateway schema, the request's own context. */
 export type OperationRunner = <R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables: V) => Promise<R>;
@@ -15,11 +16,13 @@ export class OperationFailure extends Error {
  * Executes a stored operation in-process against the same schema and context as `/graphql`
  * (no HTTP, no parsing: the document is parsed once when the module loads). The first
  * DomainError of the result is rethrown so vendor adapters map it to their own status and body;
- * any other error is an OperationFailure.
+ * any other error is an OperationFailure. With a cache, query results are kept and reused under
+ * the GraphQL response cache's rules (viewer and data version in the key).
  */
-export function operationRunner(schema: GraphQLSchema, context: GraphQLContext): OperationRunner {
+export function operationRunner(schema: GraphQLSchema, context: GraphQLContext, cache?: OperationCache | null): OperationRunner {
   return async (document, variables) => {
-    const result = await execute({ schema, document, variableValues: variables, contextValue: context });
+    const run = () => Promise.resolve(execute({ schema, document, variableValues: variables, contextValue: context }));
+    const result = cache ? await cache.resolve(context, document, variables, run) : await run();
     const errors = result.errors ?? [];
     const domain = errors.map((error) => error.originalError).find((error) => error instanceof DomainError);
     if (domain) throw domain;

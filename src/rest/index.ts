@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import type express from "express";
 import { Kind, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import type { GraphQLContext } from "../context.js";
+import { createOperationCache, type ResponseCacheSettings } from "../graphql/response-cache.js";
 import type { Logger } from "../logger.js";
 import * as storedOperations from "./__generated__/operations.js";
 import { restDocs } from "./docs.js";
@@ -24,6 +25,8 @@ export interface RestSurfaceDeps {
   readonly logger: Logger;
   readonly version: string;
   readonly validateResponses?: boolean;
+  /** TTL and memory of the stored operations' result cache (the GraphQL response cache's settings); none when absent. */
+  readonly responseCache?: ResponseCacheSettings;
 }
 
 /**
@@ -48,5 +51,5 @@ export function mountRestSurface(app: express.Express, deps: RestSurfaceDeps): v
     res.json(openApi);
   });
   app.use(restDocs());
-  mountVendorRoutes(app, VENDOR_ADAPTERS, deps);
+  mountVendorRoutes(app, VENDOR_ADAPTERS, { ...deps, cache: deps.responseCache ? createOperationCache(deps.responseCache) : null });
 }

@@ -6,6 +6,7 @@ import type { GraphQLContext } from "../context.js";
 import { containsNul } from "../http/nul-characters.js";
 import { requestIdOf } from "../http/request-context.js";
 import type { Logger } from "../logger.js";
+import type { OperationCache } from "../graphql/response-cache.js";
 import { operationRunner } from "./execute.js";
 import { InvalidRequest, type Caller, type VendorAdapter, type VendorReply, type VendorRoute } from "./route.js";
 
@@ -15,6 +16,8 @@ export interface RestDeps {
   readonly logger: Logger;
   /** Check every response body against the route's declared shape (tests); a mismatch is a 500. */
   readonly validateResponses?: boolean;
+  /** Results of the stored operations, kept like GraphQL answers; none when absent. */
+  readonly cache?: OperationCache | null;
 }
 
 type AnyRoute = VendorRoute<never, never, unknown>;
@@ -44,7 +47,7 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: Record<string, unknow
 export function mountVendorRoutes(app: express.Express, adapters: readonly AnyAdapter[], deps: RestDeps): void {
   const createCaller = async (req: Request, authorization: string | undefined): Promise<Caller<undefined>> => {
     const context = await deps.contextFor({ authorization, requestId: requestIdOf(req) });
-    return { viewer: requireViewer(context.viewer), run: operationRunner(deps.schema, context), extra: undefined };
+    return { viewer: requireViewer(context.viewer), run: operationRunner(deps.schema, context, deps.cache), extra: undefined };
   };
   const fail = (req: Request, res: Response, adapter: AnyAdapter, error: unknown, route?: AnyRoute) => {
     const reply = adapter.reply(error, route);

@@ -46,7 +46,9 @@ export async function startGraphQLTestServer(
   const endpoint = await createGraphQLEndpoint({ db: store.db, jwt: TEST_JWT, logger, limits: config.graphql });
   const mount: typeof endpoint.mount = (app) => {
     endpoint.mount(app);
-    mountRestSurface(app, { schema: endpoint.schema, contextFor: endpoint.contextFor, logger, version: GATEWAY_VERSION, validateResponses: true });
+    mountRestSurface(app, {
+      schema: endpoint.schema, contextFor: endpoint.contextFor, logger, version: GATEWAY_VERSION, validateResponses: true, responseCache: config.graphql.responseCache,
+    });
   };
   const server = await startServer({ config, db: store.db, logger, mount });
   return {

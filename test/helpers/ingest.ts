@@ -6,6 +6,7 @@ import type { Prisma } from "../../src/db/database.js";
 import { createGraphQLEndpoint } from "../../src/graphql/mount.js";
 import { createIngestRouter } from "../../src/ingest/ingest.route.js";
 import { createLogger } from "../../src/logger.js";
+import { GATEWAY_VERSION, mountRestSurface } from "../../src/rest/index.js";
 import { rebuildRollups } from "../../src/usage/rollups.js";
 import { startServer } from "../../src/server.js";
 import { TEST_JWT, type GraphQLResponse } from "./graphql.js";
@@ -20,13 +21,17 @@ export interface IngestTestServer {
   close(): Promise<void>;
 }
 
-/** The gateway as `serve` wires it (GraphQL plus POST /ingest) over an existing store, listening on port 0. */
+/** The gateway as `serve` wires it (GraphQL, the vendor REST routes and POST /ingest) over an existing store, listening on port 0. */
 export async function startIngestServer(store: TestStore, env: Record<string, string> = {}): Promise<IngestTestServer> {
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", DATA_DIR: "./data", ...env });
   const logger = createLogger((process.env.TEST_LOG_LEVEL ?? "silent") as "silent");
   const endpoint = await createGraphQLEndpoint({ db: store.db, jwt: TEST_JWT, logger, limits: config.graphql, ingest: config.ingest });
   const ingest = createIngestRouter({ prisma: store.db.prisma, jwt: TEST_JWT, limits: config.ingest });
-  const server = await startServer({ config, db: store.db, logger, mount: endpoint.mount, mountBeforeBodyParser: (app) => app.use(ingest) });
+  const mount: typeof endpoint.mount = (app) => {
+    endpoint.mount(app);
+    mountRestSurface(app, { schema: endpoint.schema, contextFor: endpoint.contextFor, logger, version: GATEWAY_VERSION, responseCache: config.graphql.responseCache });
+  };
+  const server = await startServer({ config, db: store.db, logger, mount, mountBeforeBodyParser: (app) => app.use(ingest) });
   return {
     url: server.url,
     async ingest(body, token, contentType) {

@@ -8,6 +8,7 @@ import {
 } from "../__generated__/graphql.js";
 import { expectNoErrors, TEST_SEED } from "../helpers/graphql.js";
 import { startIngestServer, tokenFor, type IngestTestServer } from "../helpers/ingest.js";
+import { restRequest } from "../helpers/rest.js";
 import { countStatements } from "../helpers/statements.js";
 import { createTestStore, STORE_KINDS, type TestStore } from "../helpers/stores.js";
 
@@ -134,6 +135,25 @@ describe.each(STORE_KINDS)("GraphQL response cache on %s", (kind) => {
     await gateway.request(OrgSourcesDocument, {}, member);
     const denied = await countStatements(prisma, () => gateway.request(OrgSourcesDocument, {}, member));
     expect(denied.statements).toBeGreaterThan(2);
+  });
+
+  it("the vendor REST routes keep results under the same rules: a repeat runs no aggregation, an ingest shows at once", async () => {
+    const messages = async (server: IngestTestServer) => {
+      const reply = await restRequest<[{ data: { date: string; count: number }[] }]>(server.url, "/v1/admin/stats/sent_messages/?year=2025", { token: admin });
+      expect(reply.status).toBe(200);
+      return reply.body[0].data.find((row) => row.date === "2025-03")!.count;
+    };
+    const before = await messages(gateway);
+    const again = await countStatements(prisma, () => messages(gateway));
+    expect(again.result).toBe(before);
+    // Authentication, the organisation's disabled flag (Teamwire's 403) and the data version; no aggregation.
+    expect(again.statements).toBe(3);
+    expect(again.queries.some((query) => query.includes(`"UsageRollup"`))).toBe(false);
+    await gateway.ingest({
+      events: [{ idempotencyKey: "cache-rest", organizationId: orgId, userId, vendor: "TEAMWIRE", metric: "MESSAGES_SENT", timestamp: "2025-03-03T09:00:00Z", value: 5 }],
+    }, admin);
+    expect(await messages(gateway)).toBe(before + 5);
+    expect(await messages(secondGateway)).toBe(before + 5);
   });
 
   it("touchOrganizations raises only the named organizations' versions", async () => {
