@@ -88,7 +88,7 @@ async function load(base: string, request: Request) {
 async function benchStore(kind: StoreKind) {
   const db = await prepareBenchStore(kind, PRESET);
   const logger = createLogger("warn");
-  // The REST adapters have no response cache: GraphQL runs without one too, so both do the same work.
+  // Both surfaces without their response caches (REST gets none here), so both do the same work.
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "warn", DATA_DIR: path.join(BENCH_DIR, ".tmp"), GRAPHQL_CACHE_TTL_SECONDS: "0" });
   const endpoint = await createGraphQLEndpoint({ db, jwt: BENCH_JWT, logger, limits: config.graphql });
   const mount: typeof endpoint.mount = (app) => {
