@@ -49,6 +49,8 @@ function load(url: string, token: string, scenario: Scenario): Promise<autocanno
     method: "POST",
     connections: CONNECTIONS,
     duration: SECONDS,
+    // The load generator in its own thread, so it does not share the gateway's event loop.
+    workers: 1,
     headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
   });
