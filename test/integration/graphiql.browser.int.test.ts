@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, chromiumAvailable, launchChromium, localOnlyPage } from "../helpers/browser.js";
 import { startGraphQLTestServer, TEST_SEED, type GraphQLTestServer } from "../helpers/graphql.js";
 
 /**
@@ -9,13 +9,7 @@ import { startGraphQLTestServer, TEST_SEED, type GraphQLTestServer } from "../he
  * Set GRAPHIQL_SCREENSHOT=<file.png> to keep a screenshot of the page after the query ran.
  */
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
-const hasChromium = existsSync(CHROMIUM);
-
-if (!hasChromium) {
-  console.warn(`graphiql.browser.int.test.ts skipped: ${CHROMIUM} not found (install it with: apt-get install -y chromium)`);
-}
+const hasChromium = chromiumAvailable("graphiql.browser.int.test.ts");
 
 describe.skipIf(!hasChromium)(`GraphiQL in headless Chromium${hasChromium ? "" : ` (skipped: no ${CHROMIUM})`}`, () => {
   let server: GraphQLTestServer;
@@ -23,8 +17,7 @@ describe.skipIf(!hasChromium)(`GraphiQL in headless Chromium${hasChromium ? "" :
 
   beforeAll(async () => {
     server = await startGraphQLTestServer("pglite", { seed: TEST_SEED });
-    // launch() gives the browser a fresh temporary profile and deletes it on close.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -34,14 +27,7 @@ describe.skipIf(!hasChromium)(`GraphiQL in headless Chromium${hasChromium ? "" :
 
   it("loads from the gateway alone and runs the example query with a bearer token", { timeout: 60_000 }, async () => {
     const token = await server.tokenFor("admin@nordhafen.test");
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-
-    // Record every request; anything not for the gateway is a failure (and is aborted, never sent).
-    const requested: string[] = [];
-    page.on("request", (request) => requested.push(request.url()));
-    await page.route("**/*", (route) => (route.request().url().startsWith(`${server.url}/`) ? route.continue() : route.abort()));
+    const { page, requested, pageErrors } = await localOnlyPage(browser, server.url);
 
     // GraphiQL reads its headers from local storage (the page sets shouldPersistHeaders).
     const headers = JSON.stringify({ Authorization: `Bearer ${token}` }, null, 2);

@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, chromiumAvailable, launchChromium, localOnlyPage } from "../helpers/browser.js";
 import { startGraphQLTestServer, type GraphQLTestServer } from "../helpers/graphql.js";
 
 /**
@@ -8,19 +8,14 @@ import { startGraphQLTestServer, type GraphQLTestServer } from "../helpers/graph
  * three vendors' operations from the gateway's own assets, without any request leaving it.
  */
 
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
-const hasChromium = existsSync(CHROMIUM);
-
-if (!hasChromium) console.warn(`rest-docs.browser.int.test.ts skipped: ${CHROMIUM} not found (install it with: apt-get install -y chromium)`);
-
+const hasChromium = chromiumAvailable("rest-docs.browser.int.test.ts");
 describe.skipIf(!hasChromium)(`REST docs page in headless Chromium${hasChromium ? "" : ` (skipped: no ${CHROMIUM})`}`, () => {
   let server: GraphQLTestServer;
   let browser: Browser;
 
   beforeAll(async () => {
     server = await startGraphQLTestServer("pglite", { seed: null });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -29,12 +24,7 @@ describe.skipIf(!hasChromium)(`REST docs page in headless Chromium${hasChromium 
   });
 
   it("renders every vendor's operations from local assets only", { timeout: 60_000 }, async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    const requested: string[] = [];
-    page.on("request", (request) => requested.push(request.url()));
-    await page.route("**/*", (route) => (route.request().url().startsWith(`${server.url}/`) ? route.continue() : route.abort()));
+    const { page, requested, pageErrors } = await localOnlyPage(browser, server.url);
 
     const navigation = await page.goto(`${server.url}/docs`);
     expect(navigation?.status()).toBe(200);
