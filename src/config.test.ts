@@ -50,6 +50,12 @@ describe("loadConfig", () => {
     expect(config.seedOnStart).toBe("none");
   });
 
+  it("reads the response cache settings: 60 s and 128 MiB by default, 0 turns it off, at most an hour", () => {
+    expect(loadConfig({}).graphql.responseCache).toEqual({ ttlSeconds: 60, maxBytes: 128 * 1_048_576 });
+    expect(loadConfig({ GRAPHQL_CACHE_TTL_SECONDS: "0", GRAPHQL_CACHE_MAX_BYTES: "2097152" }).graphql.responseCache).toEqual({ ttlSeconds: 0, maxBytes: 2_097_152 });
+    expect(() => loadConfig({ GRAPHQL_CACHE_TTL_SECONDS: "86400" })).toThrow("GRAPHQL_CACHE_TTL_SECONDS: must be at most 3600");
+  });
+
   it("accepts PORT=0 (any free port)", () => {
     expect(loadConfig({ PORT: "0" }).http.port).toBe(0);
   });

@@ -48,7 +48,7 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_ALIASES: integer(0, 1_000).default(30),
   GRAPHQL_MAX_COMPLEXITY: integer(10, 100_000_000).default(2_000_000),
   GRAPHQL_INTROSPECTION: z.enum(["true", "false"]).default("true"),
-  GRAPHQL_CACHE_TTL_SECONDS: integer(0, 86_400).default(60),
+  GRAPHQL_CACHE_TTL_SECONDS: integer(0, 3_600).default(60),
   GRAPHQL_CACHE_MAX_BYTES: integer(1_048_576, 17_179_869_184).default(128 * 1_048_576),
   INGEST_MAX_EVENTS: integer(1, 1_000_000).default(10_000),
   INGEST_MAX_BODY_BYTES: integer(1_024, 1_073_741_824).default(16 * 1_048_576),

@@ -65,7 +65,7 @@ export function createOperationCache(settings: ResponseCacheSettings): Operation
       const operation = getOperationAST(document);
       if (operation?.operation !== "query" || !context.viewer) return execute();
       const key = createHash("sha256")
-        .update(JSON.stringify({ operation: operation.name?.value ?? print(document), variables, scope: await answerScope(context) }))
+        .update(JSON.stringify({ operation: print(document), variables, scope: await answerScope(context) }))
         .digest("hex");
       const cached = await cache.get(key);
       if (cached !== undefined) return { data: JSON.parse(cached) as Record<string, unknown> };
@@ -78,7 +78,8 @@ export function createOperationCache(settings: ResponseCacheSettings): Operation
 
 /**
  * Marks the answer being built as not cacheable, for fields that change without a data write
- * (API tokens' last use). Outside Apollo (REST adapters) there is no cache and nothing to mark.
+ * (API tokens' last use). Only Apollo reads the mark: the REST adapters' stored operations must
+ * not select such fields (none does).
  */
 export function doNotCache(info: GraphQLResolveInfo): void {
   (info as Partial<GraphQLResolveInfoWithCacheControl>).cacheControl?.setCacheHint({ maxAge: 0 });

@@ -149,9 +149,12 @@ export async function syncOrganization(deps: SyncDeps, request: SyncRequest): Pr
     }
     if (!dryRun) {
       const lastError = summary.errors.length === 0 ? null : summary.errors.join("\n").slice(0, MAX_LAST_ERROR);
-      await prisma.source.update({ where: { id: source.id }, data: { lastError, ...(summary.unitsFailed === 0 ? { lastSyncAt: deps.now?.() ?? new Date() } : {}) } });
-      // After everything the connector committed (organization, license, snapshots, the source).
-      await touchOrganizations(prisma, [organization.id]);
+      try {
+        await prisma.source.update({ where: { id: source.id }, data: { lastError, ...(summary.unitsFailed === 0 ? { lastSyncAt: deps.now?.() ?? new Date() } : {}) } });
+      } finally {
+        // After everything the connector committed (organization, license, snapshots, the source).
+        await touchOrganizations(prisma, [organization.id]);
+      }
     }
     for (const key of ["fetched", "created", "updated", "skipped", "failed"] as const) result[key] += summary[key];
     log.info({ ...summary, errors: summary.errors.length }, "source synced");

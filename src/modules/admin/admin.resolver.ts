@@ -110,12 +110,14 @@ export class AdminResolver {
       externalId: input.externalId ?? null,
       ...(input.credentials ? { encryptedCredentials: await storeableCredentials(ctx, organizationId, input.vendor, input.credentials) } : {}),
     };
-    const source = await ctx.prisma.source.upsert({
-      where: { organizationId_vendor: { organizationId, vendor: input.vendor } },
-      create: { organizationId, vendor: input.vendor, ...data },
-      update: data,
+    return ctx.prisma.$transaction(async (tx) => {
+      const source = await tx.source.upsert({
+        where: { organizationId_vendor: { organizationId, vendor: input.vendor } },
+        create: { organizationId, vendor: input.vendor, ...data },
+        update: data,
+      });
+      await touchOrganizations(tx, [organizationId]);
+      return source;
     });
-    await touchOrganizations(ctx.prisma, [organizationId]);
-    return source;
   }
 }

@@ -123,20 +123,22 @@ export async function liveRocketChatStatistics(prisma: Prisma, organizationId: s
  */
 export async function takeStatisticsSnapshot(prisma: Prisma, organizationId: string, now = new Date()): Promise<WorkspaceStatisticsSnapshot> {
   const payload = await liveRocketChatStatistics(prisma, organizationId, newMeteorId(), now);
-  const snapshot = await prisma.workspaceStatisticsSnapshot.create({
-    data: {
-      id: payload._id as string,
-      organizationId,
-      vendor: "ROCKETCHAT",
-      takenAt: new Date(payload.createdAt as string),
-      totalUsers: payload.totalUsers as number,
-      activeUsers: payload.activeUsers as number,
-      onlineUsers: payload.onlineUsers as number,
-      totalRooms: payload.totalRooms as number,
-      totalMessages: payload.totalMessages as number,
-      payload: payload as P.InputJsonValue,
-    },
+  return prisma.$transaction(async (tx) => {
+    const snapshot = await tx.workspaceStatisticsSnapshot.create({
+      data: {
+        id: payload._id as string,
+        organizationId,
+        vendor: "ROCKETCHAT",
+        takenAt: new Date(payload.createdAt as string),
+        totalUsers: payload.totalUsers as number,
+        activeUsers: payload.activeUsers as number,
+        onlineUsers: payload.onlineUsers as number,
+        totalRooms: payload.totalRooms as number,
+        totalMessages: payload.totalMessages as number,
+        payload: payload as P.InputJsonValue,
+      },
+    });
+    await touchOrganizations(tx, [organizationId]);
+    return snapshot;
   });
-  await touchOrganizations(prisma, [organizationId]);
-  return snapshot;
 }
