@@ -7,6 +7,7 @@ import { isUuid } from "../ids.js";
 import type { Logger } from "../logger.js";
 import { credentialsProblem, decryptCredentials } from "./credentials.js";
 import { startOfUtcDay } from "./days.js";
+import { acquireSyncLease } from "./sync-lease.js";
 import type { HttpClientOptions } from "./http-client.js";
 import { syncRocketChat } from "./rocketchat/sync.js";
 import { syncTabnine } from "./tabnine/sync.js";
@@ -59,6 +60,8 @@ function mergeCursor(cursor: SourceCursor, patch: SourceCursor): SourceCursor {
   return merged;
 }
 
+const asCursor = (value: unknown): SourceCursor => (value && typeof value === "object" && !Array.isArray(value) ? value : {}) as SourceCursor;
+
 /** Finds the organization by id or slug. @throws DomainError NOT_FOUND. */
 export async function findOrganization(prisma: Prisma, organization: string): Promise<{ id: string; slug: string }> {
   const found = isUuid(organization)
@@ -97,7 +100,7 @@ export async function syncOrganization(deps: SyncDeps, request: SyncRequest): Pr
     const summary: SourceSyncSummary = { vendor: source.vendor, sourceId: source.id, ...emptyCounts(), unitsCommitted: 0, unitsFailed: 0, errors: [] };
     result.sources.push(summary);
     const log = logger.child({ sourceId: source.id, vendor: source.vendor, organizationId: organization.id, dryRun });
-    let cursor = (source.cursor && typeof source.cursor === "object" && !Array.isArray(source.cursor) ? source.cursor : {}) as SourceCursor;
+    let cursor = asCursor(source.cursor);
     const writes = pLimit(1);
     const progress = (unit: string) => request.onProgress?.({ vendor: source.vendor, total, done, unit });
     const fail = (name: string, error: unknown) => {
@@ -106,6 +109,16 @@ export async function syncOrganization(deps: SyncDeps, request: SyncRequest): Pr
       summary.errors.push(`${name}: ${oneLine(error)}`);
       log.warn({ unit: name, err: oneLine(error) }, "sync unit failed");
     };
+    // A dry run writes nothing, so it needs no lease; a real run re-reads the cursor once it holds one.
+    const lease = dryRun ? null : await acquireSyncLease(prisma, source.id);
+    if (lease && "heldUntil" in lease) {
+      fail("source", new Error(`another sync of this source is running (its lease ends ${lease.heldUntil.toISOString()} at the latest); try again later`));
+      result.failed += summary.failed;
+      continue;
+    }
+    if (lease) {
+      cursor = asCursor((await prisma.source.findUniqueOrThrow({ where: { id: source.id }, select: { cursor: true } })).cursor);
+    }
     try {
       const connector = CONNECTORS[source.vendor];
       if (!connector) throw new Error(`no pull connector for ${source.vendor} yet`);
@@ -135,6 +148,7 @@ export async function syncOrganization(deps: SyncDeps, request: SyncRequest): Pr
           } finally {
             done++;
             progress(name);
+            await lease?.renew();
           }
         },
         write: (work) => writes(work),
@@ -154,6 +168,7 @@ export async function syncOrganization(deps: SyncDeps, request: SyncRequest): Pr
       } finally {
         // After everything the connector committed (organization, license, snapshots, the source).
         await touchOrganizations(prisma, [organization.id]);
+        await lease?.release();
       }
     }
     for (const key of ["fetched", "created", "updated", "skipped", "failed"] as const) result[key] += summary[key];

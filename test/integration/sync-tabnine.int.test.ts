@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Prisma } from "../../src/db/database.js";
 import { syncOrganization, type SyncResult } from "../../src/sources/sync.service.js";
@@ -187,6 +188,26 @@ describe.each(STORE_KINDS)("Tabnine pull connector (%s)", (kind) => {
     expect(log).toMatch(/sync unit failed/);
     expect(log).toMatch(/source synced/);
     expect(log).not.toContain(TABNINE_STUB_TOKEN);
+  });
+
+  it("one run at a time per source: a second concurrent run is refused and writes nothing; a lease left by a dead run expires", async () => {
+    const lease = () => prisma.source.findUniqueOrThrow({ where: { id: sourceId }, select: { syncLeaseId: true, syncLeaseUntil: true, lastError: true } });
+    const runs = await Promise.all([sync(), sync()]);
+    const refused = runs.filter((run) => run.sources[0]!.errors.some((error) => /another sync of this source is running/.test(error)));
+    expect(refused).toHaveLength(1);
+    expect(runs.filter((run) => run.failed === 0)).toHaveLength(1);
+    expect(await lease()).toMatchObject({ syncLeaseId: null, syncLeaseUntil: null, lastError: null });
+
+    // A run that died holding the source: refused until its lease ends, then taken over.
+    await prisma.source.update({ where: { id: sourceId }, data: { syncLeaseId: randomUUID(), syncLeaseUntil: new Date(Date.now() + 600_000) } });
+    const before = await dataChecksums(prisma);
+    const blocked = await sync();
+    expect(blocked.sources[0]!.errors).toEqual([expect.stringMatching(/^source: another sync of this source is running \(its lease ends .+\); try again later$/)]);
+    expect(await dataChecksums(prisma)).toEqual(before);
+    expect((await lease()).lastError).toBeNull();
+    await prisma.source.update({ where: { id: sourceId }, data: { syncLeaseUntil: new Date(Date.now() - 1_000) } });
+    expect((await sync()).failed).toBe(0);
+    expect(await lease()).toMatchObject({ syncLeaseId: null, syncLeaseUntil: null });
   });
 
   it("refuses a wrong token: every unit fails, nothing is written, the source says why", async () => {

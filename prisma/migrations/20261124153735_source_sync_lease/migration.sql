@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Source" ADD COLUMN     "syncLeaseId" UUID,
+ADD COLUMN     "syncLeaseUntil" TIMESTAMPTZ(3);
