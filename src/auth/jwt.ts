@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from "node:crypto";
 import jwt from "jsonwebtoken";
 import type { Role } from "../db/generated/enums.js";
 
@@ -32,12 +33,22 @@ export function signAccessToken(claims: AccessTokenClaims, settings: JwtSettings
   });
 }
 
+// jsonwebtoken first tries a string secret as a PEM public key (and catches the failure) on
+// every verify; a secret KeyObject made once skips that, which was the costliest step of a
+// cached answer.
+const secretKeys = new Map<string, KeyObject>();
+function secretKey(secret: string): KeyObject {
+  let key = secretKeys.get(secret);
+  if (!key) secretKeys.set(secret, (key = createSecretKey(Buffer.from(secret, "utf8"))));
+  return key;
+}
+
 /**
  * Verifies signature, algorithm, issuer, audience and expiry (30 s tolerance).
  * @throws jsonwebtoken's errors (TokenExpiredError, JsonWebTokenError) or an Error for bad claims.
  */
 export function verifyAccessToken(token: string, settings: JwtSettings): AccessTokenClaims {
-  const payload = jwt.verify(token, settings.secret, {
+  const payload = jwt.verify(token, secretKey(settings.secret), {
     algorithms: [ALGORITHM],
     issuer: settings.issuer,
     audience: settings.audience,

@@ -7,7 +7,7 @@ import type { GraphQLContext } from "../context.js";
 import type { Logger } from "../logger.js";
 import { complexityLimitPlugin } from "./complexity.js";
 import { formatError, INTERNAL_MESSAGE, isExpectedError } from "./format-error.js";
-import { responseCachePlugins, type ResponseCacheSettings } from "./response-cache.js";
+import { createAnswerCache, type ResponseCacheSettings } from "./response-cache.js";
 
 export interface GraphQLSettings {
   readonly maxDepth: number;
@@ -61,8 +61,10 @@ const reportRejection = (context: ValidationContext | null, error: GraphQLError)
 
 /** Apollo Server over the gateway schema with depth, alias and cost limits, error masking and the response cache. */
 export function createApolloServer(schema: GraphQLSchema, limits: GraphQLSettings, logger: Logger): ApolloServer<GraphQLContext> {
+  const answers = createAnswerCache(limits.responseCache);
   return new ApolloServer<GraphQLContext>({
     schema,
+    stringifyResult: answers.stringifyResult,
     introspection: limits.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
@@ -80,7 +82,7 @@ export function createApolloServer(schema: GraphQLSchema, limits: GraphQLSetting
       nulCharacterPlugin(),
       complexityLimitPlugin(schema, limits.maxComplexity),
       errorLoggingPlugin(logger),
-      ...responseCachePlugins(limits.responseCache),
+      ...answers.plugins,
     ],
   });
 }

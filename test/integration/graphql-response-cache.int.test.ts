@@ -1,3 +1,4 @@
+import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../src/db/database.js";
 import { touchOrganizations } from "../../src/db/data-version.js";
@@ -58,6 +59,18 @@ describe.each(STORE_KINDS)("GraphQL response cache on %s", (kind) => {
     expect(first.statements).toBeGreaterThan(3);
     expect(again.statements).toBe(2);
     expect(again.queries[1]).toContain("xmin");
+  });
+
+  it("a hit is written out as the very bytes and headers of the first answer", async () => {
+    const post = () => fetch(`${gateway.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json", authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ query: print(OrgUsageTotalsDocument), variables: { ...RANGE, to: "2025-03-01T00:00:00.000Z" } }),
+    });
+    const [first, second] = [await post(), await post()];
+    expect(second.headers.get("content-type")).toBe(first.headers.get("content-type"));
+    expect(first.headers.get("content-type")).toContain("application/graphql-response+json");
+    expect(await second.text()).toBe(await first.text());
   });
 
   it("with GRAPHQL_CACHE_TTL_SECONDS=0 every request runs its resolvers", async () => {
