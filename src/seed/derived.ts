@@ -1,5 +1,5 @@
 import type { Prisma as P } from "../db/generated/client.js";
-import { buildRocketChatStatistics, type OsSessions } from "../statistics/rocketchat-statistics.js";
+import { buildRocketChatStatistics, snapshotRecord, type OsSessions } from "../statistics/rocketchat-statistics.js";
 import type { RocketChatDailyTotals } from "./activity.js";
 import { ROCKETCHAT_WORKSPACE_SETTINGS } from "./catalog.js";
 import { DAY_MS, historyStart, type SeededOrganization } from "./directory.js";
@@ -163,18 +163,7 @@ function rocketChatSnapshots(
       },
       workspace: ROCKETCHAT_WORKSPACE_SETTINGS,
     });
-    snapshots.push({
-      id: payload._id as string,
-      organizationId: org.row.id,
-      vendor: "ROCKETCHAT",
-      takenAt,
-      totalUsers: payload.totalUsers as number,
-      activeUsers: payload.activeUsers as number,
-      onlineUsers: payload.onlineUsers as number,
-      totalRooms: payload.totalRooms as number,
-      totalMessages: payload.totalMessages as number,
-      payload: payload as P.InputJsonValue,
-    });
+    snapshots.push(snapshotRecord(payload, org.row.id, takenAt));
   }
   return snapshots;
 }

@@ -1,3 +1,4 @@
+import type { Prisma as P } from "../db/generated/client.js";
 /**
  * Builds the Rocket.Chat `statistics` object (spec/vendors.md §2.1.1) from store counts and the
  * workspace values a Rocket.Chat source provided. Keys are created in the documented order.
@@ -126,5 +127,21 @@ export function buildRocketChatStatistics(input: RocketChatStatisticsInput): Rec
     enterprise: ws("enterprise", { modules: [], tags: [] }),
     createdAt: input.takenAt.toISOString(),
     _updatedAt: input.takenAt.toISOString(),
+  };
+}
+
+/** The stored row of a statistics object: kept whole, with its headline counters as columns. */
+export function snapshotRecord(payload: Record<string, unknown>, organizationId: string, takenAt: Date): P.WorkspaceStatisticsSnapshotCreateManyInput {
+  return {
+    id: payload._id as string,
+    organizationId,
+    vendor: "ROCKETCHAT",
+    takenAt,
+    totalUsers: payload.totalUsers as number,
+    activeUsers: payload.activeUsers as number,
+    onlineUsers: payload.onlineUsers as number,
+    totalRooms: payload.totalRooms as number,
+    totalMessages: payload.totalMessages as number,
+    payload: payload as P.InputJsonValue,
   };
 }

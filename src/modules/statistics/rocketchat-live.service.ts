@@ -1,8 +1,8 @@
 import type { Prisma } from "../../db/database.js";
 import { touchOrganizations } from "../../db/data-version.js";
-import type { Prisma as P, WorkspaceStatisticsSnapshot } from "../../db/generated/client.js";
+import type { WorkspaceStatisticsSnapshot } from "../../db/generated/client.js";
 import { newMeteorId } from "../../ids.js";
-import { buildRocketChatStatistics, type OsSessions } from "../../statistics/rocketchat-statistics.js";
+import { buildRocketChatStatistics, snapshotRecord, type OsSessions } from "../../statistics/rocketchat-statistics.js";
 import { workspaceStatistics } from "./workspace.service.js";
 
 const DAY_MS = 86_400_000;
@@ -124,20 +124,7 @@ export async function liveRocketChatStatistics(prisma: Prisma, organizationId: s
 export async function takeStatisticsSnapshot(prisma: Prisma, organizationId: string, now = new Date()): Promise<WorkspaceStatisticsSnapshot> {
   const payload = await liveRocketChatStatistics(prisma, organizationId, newMeteorId(), now);
   return prisma.$transaction(async (tx) => {
-    const snapshot = await tx.workspaceStatisticsSnapshot.create({
-      data: {
-        id: payload._id as string,
-        organizationId,
-        vendor: "ROCKETCHAT",
-        takenAt: new Date(payload.createdAt as string),
-        totalUsers: payload.totalUsers as number,
-        activeUsers: payload.activeUsers as number,
-        onlineUsers: payload.onlineUsers as number,
-        totalRooms: payload.totalRooms as number,
-        totalMessages: payload.totalMessages as number,
-        payload: payload as P.InputJsonValue,
-      },
-    });
+    const snapshot = await tx.workspaceStatisticsSnapshot.create({ data: snapshotRecord(payload, organizationId, new Date(payload.createdAt as string)) });
     await touchOrganizations(tx, [organizationId]);
     return snapshot;
   });
