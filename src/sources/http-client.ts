@@ -1,5 +1,6 @@
 import pLimit from "p-limit";
 import pRetry, { AbortError } from "p-retry";
+import type { z } from "zod";
 
 /** Defaults of every vendor client; each can be overridden per source (and in tests). */
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -191,4 +192,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       return (await request<T>("GET", path, { query })).data;
     },
   };
+}
+
+/**
+ * A vendor payload checked against the shape the connector reads.
+ * @throws UpstreamError "malformed" naming the first place that does not match.
+ */
+export function parsePayload<S extends z.ZodType>(schema: S, value: unknown, target: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new UpstreamError("malformed", target, `unexpected response shape at ${issue.path.join(".") || "(root)"}: ${issue.message}`);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createHttpClient, UpstreamError, type HttpClientOptions } from "../http-client.js";
+import { createHttpClient, parsePayload, type HttpClientOptions } from "../http-client.js";
 
 /** statistics.list page size (the vendor clamps `count` to 100). */
 export const ROCKETCHAT_PAGE_SIZE = 100;
@@ -28,13 +28,6 @@ const activeUsers = z.object({
 export type RcSnapshot = z.output<typeof snapshot>;
 export type RcActiveDay = z.output<typeof activeUsers>["month"][number];
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, target: string): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  throw new UpstreamError("malformed", target, `unexpected response shape at ${issue.path.join(".") || "(root)"}: ${issue.message}`);
-}
-
 export interface RocketChatClient {
   /** One page of stored statistics snapshots, newest first. */
   snapshotsNewestFirst(offset: number, count: number): Promise<{ statistics: RcSnapshot[]; total: number }>;
@@ -49,13 +42,13 @@ export function createRocketChatClient(baseUrl: string, userId: string, authToke
     async snapshotsNewestFirst(offset, count) {
       const path = "/api/v1/statistics.list";
       const raw = await http.getJson<{ statistics: RcSnapshot[] }>(path, { offset, count, sort: JSON.stringify({ createdAt: -1 }) });
-      const parsed = parse(statisticsList, raw, `GET ${path}`);
+      const parsed = parsePayload(statisticsList, raw, `GET ${path}`);
       // Validated, but the snapshots are kept as received: clients depend on the vendor's key order.
       return { statistics: raw.statistics, total: parsed.total };
     },
     async activeUsers(start, end) {
       const path = "/api/v1/engagement-dashboard/users/active-users";
-      return parse(activeUsers, await http.getJson(path, { start: start.toISOString(), end: end.toISOString() }), `GET ${path}`).month;
+      return parsePayload(activeUsers, await http.getJson(path, { start: start.toISOString(), end: end.toISOString() }), `GET ${path}`).month;
     },
   };
 }

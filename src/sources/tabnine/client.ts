@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createHttpClient, UpstreamError, type HttpClient, type HttpClientOptions } from "../http-client.js";
+import { createHttpClient, parsePayload, UpstreamError, type HttpClient, type HttpClientOptions } from "../http-client.js";
 import { readWholeListing } from "../paging.js";
 
 /** Page size of the teams and users listings (the vendor's own default is "all" or 50-200). */
@@ -61,13 +61,6 @@ export type TnOrganization = z.output<typeof organization>;
 export type TnLicense = z.output<typeof license>["license"];
 export type TnUsageBlock = z.output<typeof usageBlock>;
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, target: string): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  throw new UpstreamError("malformed", target, `unexpected response shape at ${issue.path.join(".") || "(root)"}: ${issue.message}`);
-}
-
 export interface TabnineClient {
   organization(): Promise<TnOrganization>;
   teams(): Promise<TnTeam[]>;
@@ -83,7 +76,7 @@ export interface TabnineClient {
 export function createTabnineClient(baseUrl: string, token: string, options: Omit<HttpClientOptions, "baseUrl" | "headers"> = {}): TabnineClient {
   const http: HttpClient = createHttpClient({ ...options, baseUrl, headers: { authorization: `Bearer ${token}` } });
   const get = async <S extends z.ZodType>(schema: S, path: string, query?: Record<string, string | number | boolean>) =>
-    parse(schema, await http.getJson<unknown>(path, query), `GET ${path}`);
+    parsePayload(schema, await http.getJson<unknown>(path, query), `GET ${path}`);
   const users = (path: string, extra: Record<string, string | boolean> = {}) =>
     readWholeListing(`GET ${path}`, (offset, limit) => get(userList, path, { offset, limit, ...extra }), (user) => user.id, TABNINE_PAGE_SIZE);
   const dailyUsage = (path: string, query: Record<string, string>, from: Date, to: Date) =>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createHttpClient, UpstreamError, type HttpClientOptions } from "../http-client.js";
+import { createHttpClient, parsePayload, UpstreamError, type HttpClientOptions } from "../http-client.js";
 
 /** The Enterprise API version the connector speaks (`/v1/admin/...`). */
 export const TEAMWIRE_API_VERSION = "1";
@@ -22,13 +22,6 @@ const series = z.array(z.object({ keys: z.string(), min_year: z.number().int(), 
 export type TwDashboard = z.output<typeof dashboard>;
 export type TwSeries = z.output<typeof series>[number];
 export type TwSeriesName = "sent_messages" | "activated_connectors" | "active_users";
-
-function parse<S extends z.ZodType>(schema: S, value: unknown, target: string): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  throw new UpstreamError("malformed", target, `unexpected response shape at ${issue.path.join(".") || "(root)"}: ${issue.message}`);
-}
 
 export interface TeamwireClient {
   dashboard(): Promise<TwDashboard>;
@@ -58,11 +51,11 @@ export async function createTeamwireClient(
   return {
     async dashboard() {
       const path = `${prefix}/stats/dashboard/`;
-      return parse(dashboard, await http.getJson(path), `GET ${path}`);
+      return parsePayload(dashboard, await http.getJson(path), `GET ${path}`);
     },
     async dailySeries(name, year, month) {
       const path = `${prefix}/stats/${name}/`;
-      return parse(series, await http.getJson(path, { year, month }), `GET ${path}`)[0]!;
+      return parsePayload(series, await http.getJson(path, { year, month }), `GET ${path}`)[0]!;
     },
   };
 }
