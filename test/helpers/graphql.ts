@@ -33,6 +33,16 @@ export interface GraphQLTestServer {
   close(): Promise<void>;
 }
 
+/** POSTs a typed operation to `<url>/graphql`, with `Authorization: Bearer <token>` when a token is given. */
+export async function postGraphQL<R, V extends Record<string, unknown>>(url: string, document: TypedDocumentNode<R, V>, variables?: V, token?: string): Promise<GraphQLResponse<R>> {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query: print(document), variables }),
+  });
+  return { status: response.status, body: (await response.json()) as ExecutionResult<R> };
+}
+
 /** A real HTTP server (port 0) over a fresh store of `kind`, seeded with `seed` unless null. */
 export async function startGraphQLTestServer(
   kind: StoreKind,
@@ -55,14 +65,7 @@ export async function startGraphQLTestServer(
     url: server.url,
     store,
     endpoint,
-    async request(document, variables, token) {
-      const response = await fetch(`${server.url}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query: print(document), variables }),
-      });
-      return { status: response.status, body: (await response.json()) as ExecutionResult<never> };
-    },
+    request: (document, variables, token) => postGraphQL(server.url, document, variables, token),
     async tokenFor(email, ttlSeconds = 600) {
       const user = await store.db.prisma.user.findUniqueOrThrow({ where: { email } });
       return signAccessToken({ sub: user.id, org: user.organizationId, role: user.role }, TEST_JWT, ttlSeconds);

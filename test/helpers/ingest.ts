@@ -1,5 +1,4 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { print } from "graphql";
 import { signAccessToken } from "../../src/auth/jwt.js";
 import { loadConfig } from "../../src/config.js";
 import type { Prisma } from "../../src/db/database.js";
@@ -9,7 +8,7 @@ import { createLogger } from "../../src/logger.js";
 import { GATEWAY_VERSION, mountRestSurface } from "../../src/rest/index.js";
 import { rebuildRollups } from "../../src/usage/rollups.js";
 import { startServer } from "../../src/server.js";
-import { TEST_JWT, type GraphQLResponse } from "./graphql.js";
+import { postGraphQL, TEST_JWT, type GraphQLResponse } from "./graphql.js";
 import type { TestStore } from "./stores.js";
 
 export interface IngestTestServer {
@@ -46,14 +45,7 @@ export async function startIngestServer(store: TestStore, env: Record<string, st
       const text = await response.text();
       return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
     },
-    async request(document, variables, token) {
-      const response = await fetch(`${server.url}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query: print(document), variables }),
-      });
-      return { status: response.status, body: (await response.json()) as GraphQLResponse<never>["body"] };
-    },
+    request: (document, variables, token) => postGraphQL(server.url, document, variables, token),
     async close() {
       await server.close();
       await endpoint.stop();

@@ -1,4 +1,3 @@
-import { print } from "graphql";
 import { signAccessToken } from "../../src/auth/jwt.js";
 import { loadConfig } from "../../src/config.js";
 import type { Prisma } from "../../src/db/database.js";
@@ -10,7 +9,7 @@ import { createLogger } from "../../src/logger.js";
 import { encryptCredentials, type SourceCredentials } from "../../src/sources/credentials.js";
 import type { SyncDeps } from "../../src/sources/sync.service.js";
 import { tableChecksums } from "./checksums.js";
-import { TEST_JWT, type GraphQLResponse, type GraphQLTestServer } from "./graphql.js";
+import { postGraphQL, TEST_JWT, type GraphQLTestServer } from "./graphql.js";
 import type { TestStore } from "./stores.js";
 
 /** The credentials key of sync tests. */
@@ -58,14 +57,7 @@ export async function startSyncGateway(store: TestStore, now?: () => Date): Prom
   const server = await startServer({ config, db: store.db, logger, mount: endpoint.mount });
   return {
     url: server.url,
-    async request(document, variables, token) {
-      const response = await fetch(`${server.url}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query: print(document), variables }),
-      });
-      return { status: response.status, body: (await response.json()) as GraphQLResponse<never>["body"] };
-    },
+    request: (document, variables, token) => postGraphQL(server.url, document, variables, token),
     async close() {
       await server.close();
       await endpoint.stop();
