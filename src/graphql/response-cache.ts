@@ -26,6 +26,9 @@ const stringify = (value: FormattedExecutionResult) => `${JSON.stringify(value)}
 
 const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
 
+const textCache = (settings: ResponseCacheSettings) =>
+  new InMemoryLRUCache<string>({ maxSize: settings.maxBytes, sizeCalculation: InMemoryLRUCache.sizeCalculation });
+
 /**
  * Caches whole query answers in this process, as the exact text sent (the REST adapters use
  * createOperationCache). An answer is keyed on the query, its variables, the viewer (user,
@@ -43,7 +46,7 @@ export function createAnswerCache(settings: ResponseCacheSettings): GraphQLAnswe
   // Apollo adds its cache-control plugin with max age 0 when none is given, which caches nothing.
   const cacheControl = ApolloServerPluginCacheControl({ defaultMaxAge: settings.ttlSeconds, calculateHttpHeaders: false });
   if (settings.ttlSeconds === 0) return { plugins: [cacheControl], stringifyResult: stringify };
-  const cache = new InMemoryLRUCache<string>({ maxSize: settings.maxBytes, sizeCalculation: InMemoryLRUCache.sizeCalculation });
+  const cache = textCache(settings);
   const served = new WeakMap<object, string>(); // placeholder data of a hit → its stored text
   const toStore = new WeakMap<object, { key: string; ttl: number }>(); // data of a cacheable miss → where it goes
   const answers: ApolloServerPlugin<GraphQLContext> = {
@@ -85,14 +88,25 @@ export function createAnswerCache(settings: ResponseCacheSettings): GraphQLAnswe
   };
 }
 
+type AnswerScope = { viewer: Viewer | null; dataVersion?: string };
+const scopes = new WeakMap<GraphQLContext, Promise<AnswerScope>>();
+
 /**
  * What an answer depends on besides the operation and its variables: the viewer (user, role,
  * team, organization) and the data version of what that viewer can see (a SUPERADMIN: every
- * organization).
+ * organization). Read once per request (and again after a mutation): a REST route running
+ * several operations shares it.
  */
-export async function answerScope({ viewer, prisma }: Pick<GraphQLContext, "viewer" | "prisma">): Promise<{ viewer: Viewer | null; dataVersion?: string }> {
-  if (!viewer) return { viewer: null };
-  return { viewer, dataVersion: await dataVersionOf(prisma, viewer.role === "SUPERADMIN" ? null : viewer.organizationId) };
+export function answerScope(context: GraphQLContext): Promise<AnswerScope> {
+  let scope = scopes.get(context);
+  if (!scope) {
+    const { viewer, prisma } = context;
+    scope = viewer
+      ? dataVersionOf(prisma, viewer.role === "SUPERADMIN" ? null : viewer.organizationId).then((dataVersion) => ({ viewer, dataVersion }))
+      : Promise.resolve({ viewer: null });
+    scopes.set(context, scope);
+  }
+  return scope;
 }
 
 /** Results of stored operations (the REST adapters), kept under the same rules as GraphQL answers. */
@@ -104,11 +118,16 @@ export interface OperationCache {
 /** An operation cache with `settings`, or null when the TTL is 0. */
 export function createOperationCache(settings: ResponseCacheSettings): OperationCache | null {
   if (settings.ttlSeconds === 0) return null;
-  const cache = new InMemoryLRUCache<string>({ maxSize: settings.maxBytes, sizeCalculation: InMemoryLRUCache.sizeCalculation });
+  const cache = textCache(settings);
   return {
     async resolve(context, document, variables, execute) {
       const operation = getOperationAST(document);
-      if (operation?.operation !== "query" || !context.viewer) return execute();
+      if (operation?.operation !== "query" || !context.viewer) {
+        // A mutation may raise the data version: later operations of the request read it anew.
+        const result = await execute();
+        scopes.delete(context);
+        return result;
+      }
       const key = hashOf({ operation: print(document), variables, scope: await answerScope(context) });
       const cached = await cache.get(key);
       if (cached !== undefined) return { data: JSON.parse(cached) as Record<string, unknown> };
