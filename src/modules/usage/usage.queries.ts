@@ -135,23 +135,18 @@ export async function fetchUsageRows(prisma: Prisma, query: UsageQuery): Promise
   const truncate = grain !== query.resolution;
   const bucket = bucketOf(truncate);
   const ratioMetrics = ofKind("RATIO");
-  if (query.scope !== "ORGANIZATION") {
-    const [sums, distincts, ratios] = await Promise.all([
-      run(sumSql(bucket), ofKind("SUM"), query.scope),
-      run(distinctSql(query.scope, bucket), ofKind("DISTINCT")),
-      run(scopeRatioSql(query.scope, bucket), ratioMetrics),
-    ]);
-    return { rows: [...sums, ...distincts, ...ratios], ratioRows: [] };
-  }
-  // Ratios are weighted by each bucket's Tabnine active users. When series buckets are rollup
-  // buckets, the distinct-users statement counts those users anyway: count them once.
-  const weightsFromDistinct = !truncate && ratioMetrics.length > 0 && query.vendors.includes("TABNINE");
+  const organizationScope = query.scope === "ORGANIZATION";
+  // Organization ratios are weighted by each bucket's Tabnine active users. When series buckets
+  // are rollup buckets, the distinct-users statement counts those users anyway: count them once.
+  const weightsFromDistinct = organizationScope && !truncate && ratioMetrics.length > 0 && query.vendors.includes("TABNINE");
   if (weightsFromDistinct) wanted.add("ACTIVE_USERS");
+  const ratioStatement = !organizationScope ? scopeRatioSql(query.scope as "TEAM" | "USER", bucket) : weightsFromDistinct ? RATIO_ROWS_SQL : ratioSql(bucket);
   const [sums, distincts, ratios] = await Promise.all([
     run(sumSql(bucket), ofKind("SUM"), query.scope),
     run(distinctSql(query.scope, bucket), ofKind("DISTINCT")),
-    weightsFromDistinct ? run<RatioRow>(RATIO_ROWS_SQL, ratioMetrics) : run(ratioSql(bucket), ratioMetrics),
+    run<UsageRow | RatioRow>(ratioStatement, ratioMetrics),
   ]);
+  if (!organizationScope) return { rows: [...sums, ...distincts, ...(ratios as UsageRow[])], ratioRows: [] };
   if (!weightsFromDistinct) return { rows: [...sums, ...distincts], ratioRows: ratios as UsageRow[] };
   const activeUsers = new Map(
     distincts
