@@ -18,11 +18,10 @@ import { signAccessToken } from "../src/auth/jwt.js";
 import { loadConfig } from "../src/config.js";
 import { openDatabase, type Database, type StoreKind } from "../src/db/database.js";
 import { applyMigrations } from "../src/db/migrations.js";
-import { createIngestRouter } from "../src/ingest/ingest.route.js";
+import { startGateway } from "../src/gateway.js";
 import { createLogger } from "../src/logger.js";
 import { resolveSeedOptions } from "../src/seed/options.js";
 import { runSeed } from "../src/seed/run.js";
-import { startServer } from "../src/server.js";
 import { Random } from "../src/seed/random.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -132,8 +131,7 @@ async function benchStore(kind: StoreKind): Promise<Run[]> {
     const token = signAccessToken({ sub: admin.id, org: admin.organizationId, role: admin.role }, JWT, 3_600);
     const config = loadConfig({ PORT: "0", LOG_LEVEL: "warn", DATA_DIR: path.join(HERE, ".tmp") });
     const logger = createLogger("warn");
-    const ingest = createIngestRouter({ prisma: db.prisma, jwt: JWT, limits: config.ingest });
-    const server = await startServer({ config, db, logger, mountBeforeBodyParser: (app) => app.use(ingest) });
+    const server = await startGateway({ config, db, logger, jwt: JWT });
     try {
       for (const clients of kind === "pglite" ? CLIENTS.slice(0, 1) : CLIENTS) {
         process.stderr.write(`bench: ingest into ${kind}, ${clients} client(s), ${SECONDS} s\n`);

@@ -14,11 +14,9 @@ import { issueApiToken } from "../src/auth/api-token.js";
 import { signAccessToken } from "../src/auth/jwt.js";
 import { loadConfig } from "../src/config.js";
 import type { StoreKind } from "../src/db/database.js";
-import { createGraphQLEndpoint } from "../src/graphql/mount.js";
+import { startGateway } from "../src/gateway.js";
 import { createLogger } from "../src/logger.js";
 import { TabnineOrganizationUsageDocument, TeamwireActiveUsersDocument } from "../src/rest/__generated__/operations.js";
-import { GATEWAY_VERSION, mountRestSurface } from "../src/rest/index.js";
-import { startServer } from "../src/server.js";
 import { BENCH_DIR, BENCH_JWT, drain, prepareBenchStore, sequentialP50 } from "./store.js";
 
 const PRESET = process.env.BENCH_REST_PRESET ?? "demo";
@@ -88,14 +86,9 @@ async function load(base: string, request: Request) {
 async function benchStore(kind: StoreKind) {
   const db = await prepareBenchStore(kind, PRESET);
   const logger = createLogger("warn");
-  // Both surfaces without their response caches (REST gets none here), so both do the same work.
+  // Both surfaces without their answer caches (TTL 0 turns off both), so both do the same work.
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "warn", DATA_DIR: path.join(BENCH_DIR, ".tmp"), GRAPHQL_CACHE_TTL_SECONDS: "0" });
-  const endpoint = await createGraphQLEndpoint({ db, jwt: BENCH_JWT, logger, limits: config.graphql });
-  const mount: typeof endpoint.mount = (app) => {
-    endpoint.mount(app);
-    mountRestSurface(app, { schema: endpoint.schema, contextFor: endpoint.contextFor, logger, version: GATEWAY_VERSION });
-  };
-  const server = await startServer({ config, db, logger, mount });
+  const server = await startGateway({ config, db, logger, jwt: BENCH_JWT });
   try {
     const organization = await db.prisma.organization.findFirstOrThrow({ orderBy: { number: "asc" } });
     const admin = await db.prisma.user.findFirstOrThrow({ where: { organizationId: organization.id, role: "ADMIN" }, orderBy: { email: "asc" } });
@@ -117,7 +110,6 @@ async function benchStore(kind: StoreKind) {
     return rows;
   } finally {
     await server.close();
-    await endpoint.stop();
     await db.close();
   }
 }

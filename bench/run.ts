@@ -13,9 +13,8 @@ import autocannon from "autocannon";
 import { signAccessToken } from "../src/auth/jwt.js";
 import { loadConfig } from "../src/config.js";
 import type { Database, StoreKind } from "../src/db/database.js";
-import { createGraphQLEndpoint } from "../src/graphql/mount.js";
+import { startGateway } from "../src/gateway.js";
 import { createLogger } from "../src/logger.js";
-import { startServer } from "../src/server.js";
 import { countStatements } from "../test/helpers/statements.js";
 import { SCENARIOS, dashboardRawSql, type Scenario } from "./scenarios.js";
 import { BENCH_DIR as HERE, BENCH_JWT as JWT, drain, prepareBenchStore, sequentialP50 } from "./store.js";
@@ -60,8 +59,7 @@ function load(url: string, token: string, scenario: Scenario): Promise<autocanno
 async function startBenchServer(db: Database, cache: "on" | "off", token: string): Promise<BenchServer> {
   const logger = createLogger("warn");
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "warn", DATA_DIR: path.join(HERE, ".tmp"), ...(cache === "off" ? { GRAPHQL_CACHE_TTL_SECONDS: "0" } : {}) });
-  const endpoint = await createGraphQLEndpoint({ db, jwt: JWT, logger, limits: config.graphql });
-  const server = await startServer({ config, db, logger, mount: endpoint.mount });
+  const server = await startGateway({ config, db, logger, jwt: JWT });
   const send = (scenario: Scenario) =>
     fetch(`${server.url}/graphql`, {
       method: "POST",
@@ -73,10 +71,7 @@ async function startBenchServer(db: Database, cache: "on" | "off", token: string
     url: server.url,
     // A keep-alive connection left idle past the server's timeout may be reset: retry once.
     post: (scenario) => send(scenario).catch(() => send(scenario)),
-    async close() {
-      await server.close();
-      await endpoint.stop();
-    },
+    close: () => server.close(),
   };
 }
 

@@ -1,16 +1,11 @@
-import { resolveJwtSettings } from "../auth/jwt-secret.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/database.js";
-import { createGraphQLEndpoint, type GraphQLEndpoint } from "../graphql/mount.js";
-import { createIngestRouter } from "../ingest/ingest.route.js";
+import { startGateway } from "../gateway.js";
 import { createLogger, type Logger } from "../logger.js";
 import { DEMO_PASSWORD, SUPERADMIN_EMAIL } from "../seed/directory.js";
 import { resolveSeedOptions } from "../seed/options.js";
 import { runSeed, StoreNotEmptyError } from "../seed/run.js";
-import { startServer } from "../server.js";
-import { sourceRuntime } from "../sources/runtime.js";
 import { openStore } from "../store.js";
-import { GATEWAY_VERSION, mountRestSurface } from "../rest/index.js";
 import { seedProgressReporter } from "./progress.js";
 
 /**
@@ -66,21 +61,13 @@ async function seedIfEmpty(config: Config, db: Database, logger: Logger, signal:
 }
 
 async function serveUntilStopped(config: Config, db: Database, logger: Logger, seeded: boolean, signal: AbortSignal): Promise<void> {
-  const jwt = await resolveJwtSettings(config);
-  const graphql: GraphQLEndpoint = await createGraphQLEndpoint({ db, jwt, logger, limits: config.graphql, ingest: config.ingest, sources: sourceRuntime(config) });
-  const ingest = createIngestRouter({ prisma: db.prisma, jwt, limits: config.ingest });
+  const gateway = await startGateway({ config, db, logger });
   try {
-    const mount = (app: Parameters<GraphQLEndpoint["mount"]>[0]) => {
-      graphql.mount(app);
-      mountRestSurface(app, { schema: graphql.schema, contextFor: graphql.contextFor, logger, version: GATEWAY_VERSION, responseCache: config.graphql.responseCache });
-    };
-    const server = await startServer({ config, db, logger, mount, mountBeforeBodyParser: (app) => app.use(ingest) });
-    logger.info({ url: server.url }, "listening");
-    printBanner(server.url, await demoLogins(db), seeded);
+    logger.info({ url: gateway.url }, "listening");
+    printBanner(gateway.url, await demoLogins(db), seeded);
     if (!signal.aborted) await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
-    await server.close();
   } finally {
-    await graphql.stop();
+    await gateway.close();
   }
 }
 

@@ -5,16 +5,17 @@ import { GraphQLError, type GraphQLSchema } from "graphql";
 import type { JwtSettings } from "../auth/jwt.js";
 import { createContext, type GraphQLContext } from "../context.js";
 import type { Database } from "../db/database.js";
-import { DomainError } from "../errors.js";
+import { DomainError, HTTP_STATUS } from "../errors.js";
 import type { IngestLimits } from "../ingest/ingest.schema.js";
 import { requestIdOf } from "../http/request-context.js";
 import type { Logger } from "../logger.js";
-import { buildGraphQLSchema } from "../schema.js";
 import type { SourceRuntime } from "../sources/runtime.js";
 import { createApolloServer, type GraphQLSettings } from "./apollo.js";
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAssets, graphiqlHtml, wantsGraphiql } from "./graphiql.js";
 
 export interface GraphQLDeps {
+  /** The gateway schema (built once per process by the composition root). */
+  readonly schema: GraphQLSchema;
   readonly db: Database;
   readonly jwt: JwtSettings;
   readonly logger: Logger;
@@ -37,7 +38,7 @@ export interface GraphQLEndpoint {
 
 /** Starts Apollo Server on the gateway schema. */
 export async function createGraphQLEndpoint(deps: GraphQLDeps): Promise<GraphQLEndpoint> {
-  const schema = await buildGraphQLSchema();
+  const { schema } = deps;
   const server = createApolloServer(schema, deps.limits, deps.logger);
   await server.start();
   const contextFor = (request: { authorization: string | undefined; requestId: string }) =>
@@ -57,7 +58,7 @@ export async function createGraphQLEndpoint(deps: GraphQLDeps): Promise<GraphQLE
               return await contextFor({ authorization: req.headers.authorization, requestId: requestIdOf(req) });
             } catch (error) {
               if (error instanceof DomainError && error.code === "UNAUTHENTICATED") {
-                throw new GraphQLError(error.message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });
+                throw new GraphQLError(error.message, { extensions: { code: "UNAUTHENTICATED", http: { status: HTTP_STATUS.UNAUTHENTICATED } } });
               }
               throw error;
             }

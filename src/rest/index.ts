@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import type express from "express";
 import { Kind, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import type { GraphQLContext } from "../context.js";
@@ -12,9 +11,6 @@ import { rocketChatAdapter } from "./rocketchat/adapter.js";
 import type { VendorAdapter } from "./route.js";
 import { tabnineAdapter } from "./tabnine/adapter.js";
 import { teamwireAdapter } from "./teamwire/adapter.js";
-
-/** The gateway's version (package.json), shown in OpenAPI. */
-export const GATEWAY_VERSION: string = (createRequire(import.meta.url)("../../package.json") as { version: string }).version;
 
 /** Every vendor adapter, in the order unknown URLs are claimed (Rocket.Chat before Tabnine on /api/v1). */
 export const VENDOR_ADAPTERS: readonly VendorAdapter[] = [teamwireAdapter as VendorAdapter, rocketChatAdapter, tabnineAdapter];

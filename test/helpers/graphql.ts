@@ -4,12 +4,10 @@ import { expect } from "vitest";
 import { signAccessToken, type JwtSettings } from "../../src/auth/jwt.js";
 import { loadConfig } from "../../src/config.js";
 import type { StoreKind } from "../../src/db/database.js";
-import { createGraphQLEndpoint, type GraphQLEndpoint } from "../../src/graphql/mount.js";
+import { startGateway, type Gateway } from "../../src/gateway.js";
 import { createLogger } from "../../src/logger.js";
 import { resolveSeedOptions, type SeedOptions } from "../../src/seed/options.js";
 import { runSeed } from "../../src/seed/run.js";
-import { GATEWAY_VERSION, mountRestSurface } from "../../src/rest/index.js";
-import { startServer } from "../../src/server.js";
 import { createTestStore, type TestStore } from "./stores.js";
 
 export const TEST_JWT: JwtSettings = { secret: "test-secret-".padEnd(48, "x"), issuer: "usage-gateway", audience: "usage-gateway" };
@@ -25,7 +23,7 @@ export interface GraphQLResponse<R> {
 export interface GraphQLTestServer {
   readonly url: string;
   readonly store: TestStore;
-  readonly endpoint: GraphQLEndpoint;
+  readonly gateway: Gateway;
   /** POSTs a typed operation to /graphql, with `Authorization: Bearer <token>` when a token is given. */
   request<R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables?: V, token?: string): Promise<GraphQLResponse<R>>;
   /** A JWT for the user with that email (role and organization from the store). */
@@ -53,26 +51,18 @@ export async function startGraphQLTestServer(
   if (seed) await runSeed(store.db.prisma, seed);
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", DATA_DIR: "./data", ...options.env });
   const logger = createLogger((process.env.TEST_LOG_LEVEL ?? "silent") as "silent");
-  const endpoint = await createGraphQLEndpoint({ db: store.db, jwt: TEST_JWT, logger, limits: config.graphql });
-  const mount: typeof endpoint.mount = (app) => {
-    endpoint.mount(app);
-    mountRestSurface(app, {
-      schema: endpoint.schema, contextFor: endpoint.contextFor, logger, version: GATEWAY_VERSION, validateResponses: true, responseCache: config.graphql.responseCache,
-    });
-  };
-  const server = await startServer({ config, db: store.db, logger, mount });
+  const gateway = await startGateway({ config, db: store.db, logger, jwt: TEST_JWT, validateResponses: true });
   return {
-    url: server.url,
+    url: gateway.url,
     store,
-    endpoint,
-    request: (document, variables, token) => postGraphQL(server.url, document, variables, token),
+    gateway,
+    request: (document, variables, token) => postGraphQL(gateway.url, document, variables, token),
     async tokenFor(email, ttlSeconds = 600) {
       const user = await store.db.prisma.user.findUniqueOrThrow({ where: { email } });
       return signAccessToken({ sub: user.id, org: user.organizationId, role: user.role }, TEST_JWT, ttlSeconds);
     },
     async close() {
-      await server.close();
-      await endpoint.stop();
+      await gateway.close();
       await store.dispose();
     },
   };

@@ -2,12 +2,9 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { signAccessToken } from "../../src/auth/jwt.js";
 import { loadConfig } from "../../src/config.js";
 import type { Prisma } from "../../src/db/database.js";
-import { createGraphQLEndpoint } from "../../src/graphql/mount.js";
-import { createIngestRouter } from "../../src/ingest/ingest.route.js";
+import { startGateway } from "../../src/gateway.js";
 import { createLogger } from "../../src/logger.js";
-import { GATEWAY_VERSION, mountRestSurface } from "../../src/rest/index.js";
 import { rebuildRollups } from "../../src/usage/rollups.js";
-import { startServer } from "../../src/server.js";
 import { postGraphQL, TEST_JWT, type GraphQLResponse } from "./graphql.js";
 import type { TestStore } from "./stores.js";
 
@@ -20,21 +17,15 @@ export interface IngestTestServer {
   close(): Promise<void>;
 }
 
-/** The gateway as `serve` wires it (GraphQL, the vendor REST routes and POST /ingest) over an existing store, listening on port 0. */
+/** The whole gateway (as `serve` starts it) over an existing store, listening on port 0. */
 export async function startIngestServer(store: TestStore, env: Record<string, string> = {}): Promise<IngestTestServer> {
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", DATA_DIR: "./data", ...env });
   const logger = createLogger((process.env.TEST_LOG_LEVEL ?? "silent") as "silent");
-  const endpoint = await createGraphQLEndpoint({ db: store.db, jwt: TEST_JWT, logger, limits: config.graphql, ingest: config.ingest });
-  const ingest = createIngestRouter({ prisma: store.db.prisma, jwt: TEST_JWT, limits: config.ingest });
-  const mount: typeof endpoint.mount = (app) => {
-    endpoint.mount(app);
-    mountRestSurface(app, { schema: endpoint.schema, contextFor: endpoint.contextFor, logger, version: GATEWAY_VERSION, responseCache: config.graphql.responseCache });
-  };
-  const server = await startServer({ config, db: store.db, logger, mount, mountBeforeBodyParser: (app) => app.use(ingest) });
+  const gateway = await startGateway({ config, db: store.db, logger, jwt: TEST_JWT });
   return {
-    url: server.url,
+    url: gateway.url,
     async ingest(body, token, contentType) {
-      const response = await fetch(`${server.url}/ingest`, {
+      const response = await fetch(`${gateway.url}/ingest`, {
         method: "POST",
         headers: {
           "content-type": contentType ?? (typeof body === "string" ? "application/x-ndjson" : "application/json"),
@@ -45,11 +36,8 @@ export async function startIngestServer(store: TestStore, env: Record<string, st
       const text = await response.text();
       return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
     },
-    request: (document, variables, token) => postGraphQL(server.url, document, variables, token),
-    async close() {
-      await server.close();
-      await endpoint.stop();
-    },
+    request: (document, variables, token) => postGraphQL(gateway.url, document, variables, token),
+    close: () => gateway.close(),
   };
 }
 

@@ -1,8 +1,7 @@
 import { signAccessToken } from "../../src/auth/jwt.js";
 import { loadConfig } from "../../src/config.js";
 import type { Prisma } from "../../src/db/database.js";
-import { createGraphQLEndpoint } from "../../src/graphql/mount.js";
-import { startServer } from "../../src/server.js";
+import { startGateway } from "../../src/gateway.js";
 import type { SourceRuntime } from "../../src/sources/runtime.js";
 import type { Vendor } from "../../src/db/generated/enums.js";
 import { createLogger } from "../../src/logger.js";
@@ -48,20 +47,16 @@ export async function dataChecksums(prisma: Prisma): Promise<Record<string, { ro
   return rest;
 }
 
-/** A gateway (GraphQL only) over an existing store, with the source runtime of sync tests; port 0. */
+/** The whole gateway over an existing store, with the source runtime of sync tests; port 0. */
 export async function startSyncGateway(store: TestStore, now?: () => Date): Promise<{ url: string; request: GraphQLTestServer["request"]; close(): Promise<void> }> {
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", DATA_DIR: "./data" });
   const logger = createLogger((process.env.TEST_LOG_LEVEL ?? "silent") as "silent");
   const sources: SourceRuntime = { credentialsKey: async () => TEST_CREDENTIALS_KEY, http: { timeoutMs: 5_000, maxAttempts: 3, concurrency: 4, baseDelayMs: 5, maxDelayMs: 40 }, now };
-  const endpoint = await createGraphQLEndpoint({ db: store.db, jwt: TEST_JWT, logger, limits: config.graphql, sources });
-  const server = await startServer({ config, db: store.db, logger, mount: endpoint.mount });
+  const gateway = await startGateway({ config, db: store.db, logger, jwt: TEST_JWT, sources });
   return {
-    url: server.url,
-    request: (document, variables, token) => postGraphQL(server.url, document, variables, token),
-    async close() {
-      await server.close();
-      await endpoint.stop();
-    },
+    url: gateway.url,
+    request: (document, variables, token) => postGraphQL(gateway.url, document, variables, token),
+    close: () => gateway.close(),
   };
 }
 

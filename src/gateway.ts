@@ -1,0 +1,87 @@
+import type { GraphQLSchema } from "graphql";
+import { resolveJwtSettings } from "./auth/jwt-secret.js";
+import type { JwtSettings } from "./auth/jwt.js";
+import type { Config } from "./config.js";
+import type { GraphQLContext } from "./context.js";
+import type { Database } from "./db/database.js";
+import { createGraphQLEndpoint } from "./graphql/mount.js";
+import { createIngestRouter } from "./ingest/ingest.route.js";
+import type { Logger } from "./logger.js";
+import { buildGraphQLSchema } from "./schema.js";
+import { mountRestSurface } from "./rest/index.js";
+import { startServer } from "./server.js";
+import { sourceRuntime, type SourceRuntime } from "./sources/runtime.js";
+import { GATEWAY_VERSION } from "./version.js";
+
+/** What a gateway process is built from. Everything else is derived from the config. */
+export interface GatewayDeps {
+  readonly config: Config;
+  /** The open store; the gateway never closes it (its owner does, after {@link Gateway.close}). */
+  readonly db: Database;
+  readonly logger: Logger;
+  /** Default: JWT_SECRET, or the secret kept in DATA_DIR outside production. */
+  readonly jwt?: JwtSettings;
+  /** Default: the configured credentials key and vendor request settings. */
+  readonly sources?: SourceRuntime;
+  /** Checks every vendor REST answer against its declared shape (tests). */
+  readonly validateResponses?: boolean;
+}
+
+/** A listening gateway: GraphQL and GraphiQL, the vendor REST routes and their docs, POST /ingest, health and metrics. */
+export interface Gateway {
+  /** Where it answers, e.g. `http://127.0.0.1:4000` (the real port when PORT=0). */
+  readonly url: string;
+  readonly schema: GraphQLSchema;
+  readonly jwt: JwtSettings;
+  /** Builds the context of a request exactly as /graphql does (for in-process callers). */
+  readonly contextFor: (request: { authorization: string | undefined; requestId: string }) => Promise<GraphQLContext>;
+  /** Stops accepting requests, lets in-flight ones finish, then stops GraphQL. The store stays open. */
+  close(): Promise<void>;
+}
+
+/** The composition root: builds the whole gateway from a config and a store and listens on `config.http`. */
+export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
+  const { config, db, logger } = deps;
+  const jwt = deps.jwt ?? (await resolveJwtSettings(config));
+  const schema = await buildGraphQLSchema();
+  const graphql = await createGraphQLEndpoint({
+    schema,
+    db,
+    jwt,
+    logger,
+    limits: config.graphql,
+    ingest: config.ingest,
+    sources: deps.sources ?? sourceRuntime(config),
+  });
+  const ingest = createIngestRouter({ prisma: db.prisma, jwt, limits: config.ingest });
+  try {
+    const server = await startServer({
+      config,
+      db,
+      logger,
+      mountBeforeBodyParser: (app) => app.use(ingest),
+      mount: (app) => {
+        graphql.mount(app);
+        mountRestSurface(app, {
+          schema,
+          contextFor: graphql.contextFor,
+          logger,
+          version: GATEWAY_VERSION,
+          validateResponses: deps.validateResponses,
+          responseCache: config.graphql.responseCache,
+        });
+      },
+    });
+    let closing: Promise<void> | undefined;
+    return {
+      url: server.url,
+      schema,
+      jwt,
+      contextFor: graphql.contextFor,
+      close: () => (closing ??= server.close().finally(() => graphql.stop())),
+    };
+  } catch (error) {
+    await graphql.stop();
+    throw error;
+  }
+}
