@@ -1,11 +1,11 @@
 import { pino } from "pino";
 import type { Config } from "../config.js";
-import type { Vendor } from "../db/generated/enums.js";
 import { createLogger } from "../logger.js";
 import { parseIsoDay } from "../sources/days.js";
 import { sourceRuntime } from "../sources/runtime.js";
 import { findOrganization, syncOrganization, type SyncResult } from "../sources/sync.service.js";
 import { openStore } from "../store.js";
+import { VENDOR_SLUGS_TEXT, vendorNamed } from "../vendors/registry.js";
 import { formatSyncSummary, syncProgressReporter } from "./sync-progress.js";
 
 export interface SyncCommandOptions {
@@ -15,15 +15,13 @@ export interface SyncCommandOptions {
   dryRun?: boolean;
 }
 
-const VENDORS: Record<string, Vendor> = { teamwire: "TEAMWIRE", rocketchat: "ROCKETCHAT", "rocket.chat": "ROCKETCHAT", tabnine: "TABNINE" };
-
 /**
  * `usage-gateway sync`: pulls the organization's registered sources (or one vendor's), with a
  * progress bar on stderr; returns the summary, which the CLI prints on stdout. Logs go to stderr.
  */
 export async function syncCommand(config: Config, options: SyncCommandOptions): Promise<{ text: string; result: SyncResult }> {
-  const vendor = options.vendor === undefined ? undefined : VENDORS[options.vendor.toLowerCase()];
-  if (options.vendor !== undefined && !vendor) throw new Error(`--vendor must be teamwire, rocketchat or tabnine, not "${options.vendor}"`);
+  const vendor = options.vendor === undefined ? undefined : vendorNamed(options.vendor);
+  if (options.vendor !== undefined && !vendor) throw new Error(`--vendor must be ${VENDOR_SLUGS_TEXT}, not "${options.vendor}"`);
   const since = options.since === undefined ? undefined : parseIsoDay(options.since);
   if (options.since !== undefined && !since) throw new Error(`--since must be a date YYYY-MM-DD, not "${options.since}"`);
   const runtime = sourceRuntime(config);

@@ -6,7 +6,7 @@ import { GraphQLError, Kind, type GraphQLSchema } from "graphql";
 import type * as QueryComplexity from "graphql-query-complexity/cjs";
 import type { ComplexityEstimator } from "graphql-query-complexity/cjs";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../loaders/pagination.js";
-import { MAX_BUCKETS } from "../modules/usage/resolution.js";
+import { MAX_BUCKETS } from "../usage/resolution.js";
 
 // Loaded with require, not `import x from`: Node makes the default import `module.exports`, but
 // vitest honours the build's `__esModule` flag and makes it `exports.default` (createComplexityRule),

@@ -1,5 +1,5 @@
 import type { RoomType, UsageMetric, Vendor } from "../db/generated/enums.js";
-import { METRIC_KIND, METRIC_VENDORS, USAGE_METRICS } from "../modules/usage/usage.metrics.js";
+import { METRIC_KIND, METRIC_VENDORS, USAGE_METRICS } from "../usage/usage.metrics.js";
 
 /**
  * Names the ingestion issue used for some stored metrics, accepted as documented aliases.

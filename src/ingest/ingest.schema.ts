@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { RoomType, UsageMetric, UserStatus, Vendor } from "../db/generated/enums.js";
+import { VENDORS } from "../vendors/registry.js";
 import { metricProblem, resolveMetric } from "./ingest.metrics.js";
 
 /** One reason a batch was rejected. `index` is the position in `list`; null for the batch itself. */
@@ -29,7 +30,7 @@ export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const uuid = z.string().regex(UUID, "must be a UUID");
 const text = (max: number) => z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
-const vendor = z.enum(["TEAMWIRE", "ROCKETCHAT", "TABNINE"] satisfies Vendor[]);
+const vendor = z.enum(VENDORS);
 const instant = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time with a time zone, e.g. 2025-03-01T10:00:00Z" });
 const identity = z.strictObject({ vendor, externalId: text(200) });
 

@@ -4,11 +4,11 @@ import type {
   Device, Identity, License, Organization, Source, Team, User,
 } from "../db/generated/client.js";
 import type { Role, UserStatus, Vendor } from "../db/generated/enums.js";
-import type { UsageKey, UsageSeriesData } from "../modules/usage/usage.service.js";
+import type { UsageKey, UsageSeriesData } from "../usage/usage.types.js";
 import { isUuid } from "../ids.js";
 import { groupByKeys, orderByKeys, partition } from "./batch.js";
 import { loadPages, type Page, type PageRequest } from "./pagination.js";
-import { createUsageLoader } from "./usage.loaders.js";
+import { createUsageLoader } from "./usage.loader.js";
 
 /** Filters of an organization's or team's user list. */
 export interface UserFilter {

@@ -2,7 +2,9 @@ import type express from "express";
 import { Kind, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import type { GraphQLContext } from "../context.js";
 import { createOperationCache, type ResponseCacheSettings } from "../graphql/response-cache.js";
+import type { Vendor } from "../db/generated/enums.js";
 import type { Logger } from "../logger.js";
+import { VENDORS } from "../vendors/registry.js";
 import * as storedOperations from "./__generated__/operations.js";
 import { restDocs } from "./docs.js";
 import { mountVendorRoutes } from "./mount.js";
@@ -12,8 +14,18 @@ import type { VendorAdapter } from "./route.js";
 import { tabnineAdapter } from "./tabnine/adapter.js";
 import { teamwireAdapter } from "./teamwire/adapter.js";
 
-/** Every vendor adapter, in the order unknown URLs are claimed (Rocket.Chat before Tabnine on /api/v1). */
-export const VENDOR_ADAPTERS: readonly VendorAdapter[] = [teamwireAdapter as VendorAdapter, rocketChatAdapter, tabnineAdapter];
+/** The REST adapter of each vendor. */
+export const ADAPTERS: Readonly<Record<Vendor, VendorAdapter>> = {
+  TEAMWIRE: teamwireAdapter as VendorAdapter,
+  ROCKETCHAT: rocketChatAdapter,
+  TABNINE: tabnineAdapter,
+};
+
+/**
+ * Every vendor adapter, in registry order, which is also the order unknown URLs are claimed in:
+ * Rocket.Chat and Tabnine share /api/v1, where an unknown URL is Rocket.Chat's 404.
+ */
+export const VENDOR_ADAPTERS: readonly VendorAdapter[] = VENDORS.map((vendor) => ADAPTERS[vendor]);
 
 export interface RestSurfaceDeps {
   readonly schema: GraphQLSchema;

@@ -15,7 +15,7 @@ import { syncTeamwire } from "./teamwire/sync.js";
 import { emptyCounts, type ConnectorRun, type SourceCursor, type SourceSyncSummary, type SyncCounts, type SyncOptions } from "./sync.types.js";
 
 /** The pull connector of each vendor. */
-export const CONNECTORS: Partial<Record<Vendor, (run: ConnectorRun) => Promise<void>>> = {
+export const CONNECTORS: Readonly<Record<Vendor, (run: ConnectorRun) => Promise<void>>> = {
   TABNINE: syncTabnine,
   ROCKETCHAT: syncRocketChat,
   TEAMWIRE: syncTeamwire,
@@ -121,7 +121,6 @@ export async function syncOrganization(deps: SyncDeps, request: SyncRequest): Pr
     }
     try {
       const connector = CONNECTORS[source.vendor];
-      if (!connector) throw new Error(`no pull connector for ${source.vendor} yet`);
       if (!source.baseUrl) throw new Error("the source has no baseUrl (registerSource)");
       if (!source.encryptedCredentials) throw new Error("the source has no credentials (registerSource with credentials)");
       const credentials = decryptCredentials(source.encryptedCredentials, deps.credentialsKey, organization.id, source.vendor);

@@ -7,7 +7,7 @@ import { Vendor } from "../shared/enums.js";
 import { PageArgs, UserPageArgs, userPageKey } from "../shared/page.args.js";
 import { Team } from "../team/team.type.js";
 import { UsageArgs, UsageSeries } from "../usage/usage.type.js";
-import { loadUsage } from "../usage/usage.service.js";
+import { loadUsage } from "../../usage/usage.service.js";
 import { User } from "../user/user.type.js";
 import { findOrganization, findOrganizationByNumber, listOrganizations } from "./organization.service.js";
 import { License, Organization, Source } from "./organization.type.js";

@@ -1,6 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import { Presence, Role, RoomType, UserKind, UserStatus, Vendor } from "../../db/generated/enums.js";
-import { USAGE_METRICS, type UsageMetricName } from "../usage/usage.metrics.js";
+import { USAGE_METRICS, type UsageMetricName } from "../../usage/usage.metrics.js";
 
 // Enums come from the Prisma schema (one definition) and are registered once, here.
 

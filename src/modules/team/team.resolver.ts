@@ -6,7 +6,7 @@ import { UserConnection } from "../organization/organization.resolver.js";
 import { Organization } from "../organization/organization.type.js";
 import { toConnection } from "../shared/connection.js";
 import { UserPageArgs, userPageKey } from "../shared/page.args.js";
-import { loadUsage } from "../usage/usage.service.js";
+import { loadUsage } from "../../usage/usage.service.js";
 import { UsageArgs, UsageSeries } from "../usage/usage.type.js";
 import { Team, TeamUtilization } from "./team.type.js";
 

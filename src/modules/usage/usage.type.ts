@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, GraphQLISODateTime, ObjectType } from "type-graphql";
 import { Resolution, UsageMetric, Vendor } from "../shared/enums.js";
-import type { UsageMetricName } from "./usage.metrics.js";
+import type { UsageMetricName } from "../../usage/usage.metrics.js";
 
 @ArgsType()
 export class UsageArgs {

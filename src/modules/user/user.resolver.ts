@@ -6,7 +6,7 @@ import { notFound } from "../../errors.js";
 import { Organization } from "../organization/organization.type.js";
 import { Vendor } from "../shared/enums.js";
 import { Team } from "../team/team.type.js";
-import { loadUsage } from "../usage/usage.service.js";
+import { loadUsage } from "../../usage/usage.service.js";
 import { UsageArgs, UsageSeries } from "../usage/usage.type.js";
 import { Device, Identity, User } from "./user.type.js";
 import { findUserByIdentity } from "./user.service.js";

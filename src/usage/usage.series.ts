@@ -1,36 +1,8 @@
-import type { Vendor } from "../../db/generated/enums.js";
-import { badInput } from "../../errors.js";
+import type { Vendor } from "../db/generated/enums.js";
+import { badInput } from "../errors.js";
 import { BucketRangeError, enumerateBuckets, MAX_BUCKETS, type Bucket, type Resolution } from "./resolution.js";
-import type { Loaders } from "../../loaders/index.js";
-import { METRIC_KIND, METRIC_VENDORS, seriesPairs, USAGE_METRICS, type UsageMetricName } from "./usage.metrics.js";
-import type { UsageRange, UsageRow, UsageScope } from "./usage.queries.js";
-
-/** What one `usage(...)` field asks for. */
-export interface UsageKey extends UsageRange {
-  readonly scopeId: string;
-  readonly organizationId: string;
-}
-
-export interface UsageValue {
-  readonly metric: UsageMetricName;
-  readonly vendor: Vendor;
-  readonly value: number;
-}
-
-export interface UsagePointData {
-  readonly from: Date;
-  readonly to: Date;
-  readonly values: UsageValue[];
-}
-
-export interface UsageSeriesData {
-  readonly from: Date;
-  readonly to: Date;
-  readonly resolution: Resolution;
-  readonly points: UsagePointData[];
-  /** Over the whole range: sums, distinct users over the range (not a sum of buckets), weighted ratios. */
-  readonly totals: UsageValue[];
-}
+import { seriesPairs, type UsageMetricName } from "./usage.metrics.js";
+import type { UsageKey, UsageRow, UsageSeriesData } from "./usage.types.js";
 
 /**
  * Validates a usage range and returns its buckets.
@@ -88,36 +60,4 @@ export function buildSeries(key: UsageKey, rows: readonly UsageRow[], ratioRows:
     points: usageBuckets(key.from, key.to, key.resolution).map((bucket) => ({ from: bucket.from, to: bucket.to, values: toValues(bucket.start) })),
     totals: toValues(null),
   };
-}
-
-/** Arguments of every `usage(...)` field. */
-export interface UsageRequest {
-  readonly from: Date;
-  readonly to: Date;
-  readonly resolution: Resolution;
-  readonly vendor?: Vendor | null;
-  readonly metrics?: readonly UsageMetricName[] | null;
-}
-
-/**
- * Resolves a `usage` field through the request's loaders. Vendors default to those the
- * organization has sources for; metrics default to every metric of those vendors.
- */
-export async function loadUsage(
-  loaders: Pick<Loaders, "sourcesByOrganizationId" | "usageSeries">,
-  scope: UsageScope,
-  scopeId: string,
-  organizationId: string,
-  request: UsageRequest,
-): Promise<UsageSeriesData> {
-  usageBuckets(request.from, request.to, request.resolution);
-  const vendors = request.vendor
-    ? [request.vendor]
-    : (await loaders.sourcesByOrganizationId.load(organizationId)).map((source) => source.vendor);
-  const metrics = request.metrics?.length
-    ? [...new Set(request.metrics)]
-    : USAGE_METRICS.filter(
-        (metric) => METRIC_VENDORS[metric].some((vendor) => vendors.includes(vendor)),
-      );
-  return loaders.usageSeries.load({ scope, scopeId, organizationId, from: request.from, to: request.to, resolution: request.resolution, vendors, metrics });
 }

@@ -1,6 +1,6 @@
-import type { Vendor } from "../../db/generated/enums.js";
+import type { Vendor } from "../db/generated/enums.js";
 import type { UsageMetricName } from "./usage.metrics.js";
-import type { UsageRow } from "./usage.queries.js";
+import type { UsageRow } from "./usage.types.js";
 
 /** One organization-level ratio rollup row: value / samples of one bucket. */
 export interface RatioRow {

@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
 import type { Prisma } from "../db/database.js";
-import { fetchUsageRows, type UsageRow } from "../modules/usage/usage.queries.js";
-import { buildSeries, usageCacheKey, usageGroupKey, type UsageKey, type UsageSeriesData } from "../modules/usage/usage.service.js";
+import { fetchUsageRows } from "../usage/usage.queries.js";
+import { buildSeries, usageCacheKey, usageGroupKey } from "../usage/usage.series.js";
+import type { UsageKey, UsageRow, UsageSeriesData } from "../usage/usage.types.js";
 import { partition } from "./batch.js";
 
 function groupRows(rows: readonly UsageRow[]): Map<string, UsageRow[]> {

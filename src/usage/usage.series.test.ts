@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildSeries, usageCacheKey, usageGroupKey, type UsageKey } from "./usage.service.js";
+import { buildSeries, usageCacheKey, usageGroupKey } from "./usage.series.js";
+import type { UsageKey } from "./usage.types.js";
 
 const key: UsageKey = {
   scope: "USER", scopeId: "u1", organizationId: "o1",

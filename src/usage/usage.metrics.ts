@@ -1,4 +1,5 @@
-import type { UsageMetric as StoredMetric, Vendor } from "../../db/generated/enums.js";
+import type { UsageMetric as StoredMetric, Vendor } from "../db/generated/enums.js";
+import { VENDOR_REGISTRY, VENDORS } from "../vendors/registry.js";
 
 /** Metrics the API serves: every stored metric plus AUTOMATION_FACTOR, derived per bucket. */
 export type UsageMetricName = StoredMetric | "AUTOMATION_FACTOR";
@@ -28,26 +29,26 @@ export const METRIC_KIND: Record<UsageMetricName, MetricKind> = {
   AUTOMATION_FACTOR: "DERIVED",
 };
 
-const TABNINE: Vendor[] = ["TABNINE"];
-
-/** The vendors that report each metric (spec/vendors.md §4.5). */
-export const METRIC_VENDORS: Record<UsageMetricName, readonly Vendor[]> = {
-  MESSAGES_SENT: ["TEAMWIRE", "ROCKETCHAT"],
-  CONNECTOR_ACTIVATIONS: ["TEAMWIRE"],
-  ACTIVE_USERS: ["TEAMWIRE", "ROCKETCHAT", "TABNINE"],
-  SESSION_SECONDS: ["ROCKETCHAT"],
-  COMPLETION_ACTIVE_USERS: TABNINE, CODE_COMPLETIONS: TABNINE, COMPLETION_CHARS: TABNINE, KEYSTROKES: TABNINE,
-  COMPLETION_LINES: TABNINE, AUTOMATION_FACTOR: TABNINE, CHAT_ACTIVE_USERS: TABNINE, CHAT_INTERACTIONS: TABNINE,
-  USEFUL_CHAT_INTERACTIONS: TABNINE, CHAT_LINES: TABNINE, CHAT_CHARS: TABNINE, CHAT_CONSUMPTION_RATE: TABNINE,
-  PRODUCTIVITY_FACTOR: TABNINE,
+/** The stored metrics a derived metric is computed from. */
+export const DERIVED_FROM: Record<Exclude<UsageMetricName, StoredMetric>, readonly StoredMetric[]> = {
+  AUTOMATION_FACTOR: ["COMPLETION_CHARS", "KEYSTROKES"],
 };
 
-/** The (metric, vendor) pairs a series reports, in a stable order: metric order, then vendor order. */
+/** The vendors reporting every stored metric the metric is (or is computed from), in registry order. */
+function vendorsReporting(metric: UsageMetricName): readonly Vendor[] {
+  const inputs = metric in DERIVED_FROM ? DERIVED_FROM[metric as keyof typeof DERIVED_FROM] : [metric as StoredMetric];
+  return VENDORS.filter((vendor) => inputs.every((input) => VENDOR_REGISTRY[vendor].metrics.includes(input)));
+}
+
+/** The vendors that report each metric (from the registry; spec/vendors.md §4.5). */
+export const METRIC_VENDORS: Readonly<Record<UsageMetricName, readonly Vendor[]>> = Object.freeze(
+  Object.fromEntries(USAGE_METRICS.map((metric) => [metric, vendorsReporting(metric)])) as Record<UsageMetricName, readonly Vendor[]>,
+);
+
+/** The (metric, vendor) pairs a series reports, in a stable order: metric order, then registry order. */
 export function seriesPairs(metrics: readonly UsageMetricName[], vendors: readonly Vendor[]): [UsageMetricName, Vendor][] {
   const wanted = new Set(metrics);
   return USAGE_METRICS.filter((metric) => wanted.has(metric)).flatMap((metric) =>
-    (["TEAMWIRE", "ROCKETCHAT", "TABNINE"] as const)
-      .filter((vendor) => vendors.includes(vendor) && METRIC_VENDORS[metric].includes(vendor))
-      .map((vendor) => [metric, vendor] as [UsageMetricName, Vendor]),
+    METRIC_VENDORS[metric].filter((vendor) => vendors.includes(vendor)).map((vendor) => [metric, vendor] as [UsageMetricName, Vendor]),
   );
 }

@@ -1,36 +1,9 @@
-import type { Prisma } from "../../db/database.js";
-import type { Vendor } from "../../db/generated/enums.js";
+import type { Prisma } from "../db/database.js";
+import type { Vendor } from "../db/generated/enums.js";
 import type { Resolution } from "./resolution.js";
 import { METRIC_KIND, type UsageMetricName } from "./usage.metrics.js";
 import { weightRatios, type RatioRow } from "./usage.ratios.js";
-
-export type UsageScope = "ORGANIZATION" | "TEAM" | "USER";
-
-/** What a usage series covers: [from, to) at a resolution, for some vendors and metrics. */
-export interface UsageRange {
-  readonly scope: UsageScope;
-  readonly from: Date;
-  readonly to: Date;
-  readonly resolution: Resolution;
-  readonly vendors: readonly Vendor[];
-  readonly metrics: readonly UsageMetricName[];
-}
-
-/** Usage of many scopes of one kind over the same range. */
-export interface UsageQuery extends UsageRange {
-  readonly scopeIds: readonly string[];
-  /** The organizations of those scopes (used to reach the primary-key prefix, and for ratios). */
-  readonly organizationIds: readonly string[];
-}
-
-/** One aggregated value; `bucket` null is the total over the whole range. */
-export interface UsageRow {
-  readonly scopeId: string;
-  readonly metric: UsageMetricName;
-  readonly vendor: Vendor;
-  readonly bucket: Date | null;
-  readonly value: number;
-}
+import type { UsageQuery, UsageRow, UsageScope } from "./usage.types.js";
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
