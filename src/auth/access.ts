@@ -56,3 +56,21 @@ export function assertAdministersTeam(viewer: Viewer, team: { id: string; organi
   assertSeesOrganization(viewer, team.organizationId);
   if (!canAdministerTeam(viewer, team)) throw forbidden(`${what} needs the ADMIN role, or TEAM_ADMIN of this team`);
 }
+
+/**
+ * The organizations a write may touch: every one, or those listed. A viewer's comes from
+ * {@link ingestAuthority}; a connector holds its source's organization.
+ */
+export type WriteAuthority = { readonly organizations: "ALL" } | { readonly organizations: readonly string[] };
+
+/** Ingesting usage: an ADMIN into its own organization, a SUPERADMIN into any. */
+export function ingestAuthority(viewer: Viewer | null): WriteAuthority {
+  const { role, organizationId } = requireViewer(viewer);
+  if (role === "SUPERADMIN") return { organizations: "ALL" };
+  if (role === "ADMIN") return { organizations: [organizationId] };
+  throw forbidden("ingesting usage needs the ADMIN role (own organization) or SUPERADMIN");
+}
+
+export function mayWriteTo(authority: WriteAuthority, organizationId: string): boolean {
+  return authority.organizations === "ALL" || authority.organizations.includes(organizationId);
+}

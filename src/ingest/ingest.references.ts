@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Viewer } from "../auth/viewer.js";
+import { mayWriteTo, type WriteAuthority } from "../auth/access.js";
 import type { Prisma } from "../db/database.js";
 import type { Vendor } from "../db/generated/enums.js";
 import type { IdentityRef, IngestDevice, IngestEvent, IngestProblem, IngestTeam, IngestUser, ParsedBatch } from "./ingest.schema.js";
@@ -88,16 +88,16 @@ async function lookup(prisma: Prisma, batch: ParsedBatch): Promise<LookupRow[]> 
 
 /**
  * Checks every reference of a parsed batch against the store (one query) and against the
- * teams, users and identities the batch itself declares: organizations the viewer may ingest
- * into (its own for an ADMIN; any for a SUPERADMIN), teams and users of the same organization,
+ * teams, users and identities the batch itself declares: organizations the authority may write
+ * to, teams and users of the same organization,
  * known identities, no clashes with existing teams, emails or identities.
  */
-export async function resolveBatch(prisma: Prisma, viewer: Viewer, batch: ParsedBatch): Promise<{ plan: IngestPlan } | { problems: IngestProblem[] }> {
+export async function resolveBatch(prisma: Prisma, authority: WriteAuthority, batch: ParsedBatch): Promise<{ plan: IngestPlan } | { problems: IngestProblem[] }> {
   const rows = await lookup(prisma, batch);
   const problems: IngestProblem[] = [];
   const problem = (list: IngestProblem["list"], index: number, field: string, reason: string) => void problems.push({ list, index, field, reason });
 
-  const orgs = new Set(rows.filter((r) => r.kind === "org" && (viewer.role === "SUPERADMIN" || r.id === viewer.organizationId)).map((r) => r.id));
+  const orgs = new Set(rows.filter((r) => r.kind === "org" && mayWriteTo(authority, r.id)).map((r) => r.id));
   const teams = new Map<string, string>(); // team id → organization
   const teamByName = new Map<string, string>(); // org|name → team id
   const users = new Map<string, { org: string; team: string | null; email: string | null }>();

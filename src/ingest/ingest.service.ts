@@ -1,6 +1,7 @@
+import { ingestAuthority, type WriteAuthority } from "../auth/access.js";
 import type { Viewer } from "../auth/viewer.js";
 import type { Prisma } from "../db/database.js";
-import { DomainError, forbidden, unauthenticated } from "../errors.js";
+import { DomainError } from "../errors.js";
 import { resolveBatch } from "./ingest.references.js";
 import { parseBatch, sortProblems, type IngestLimits, type IngestProblem } from "./ingest.schema.js";
 import { writePlan } from "./ingest.writes.js";
@@ -35,17 +36,23 @@ function isRetryable(error: unknown): boolean {
 }
 
 /**
+ * A viewer's ingest (POST /ingest, ingestUsage): only an ADMIN (own organization) or a SUPERADMIN.
+ * @throws DomainError UNAUTHENTICATED without a viewer, FORBIDDEN for other roles, and as {@link writeBatch}.
+ */
+export function ingestBatch(prisma: Prisma, viewer: Viewer | null, body: unknown, limits: IngestLimits = DEFAULT_INGEST_LIMITS): Promise<IngestResult> {
+  return writeBatch(prisma, ingestAuthority(viewer), body, limits);
+}
+
+/**
  * Validates a batch whole (shapes, then every reference in one query) and applies it in one
  * transaction: team/user/identity/device upserts, then the events not seen before and their
- * rollups. Replays change nothing. Only an ADMIN (own organization) or a SUPERADMIN may ingest.
- * @throws DomainError UNAUTHENTICATED without a viewer, FORBIDDEN for other roles, BAD_USER_INPUT with `problems`.
+ * rollups. Replays change nothing. References to organizations outside `authority` are problems.
+ * @throws DomainError BAD_USER_INPUT with `problems`.
  */
-export async function ingestBatch(prisma: Prisma, viewer: Viewer | null, body: unknown, limits: IngestLimits = DEFAULT_INGEST_LIMITS): Promise<IngestResult> {
-  if (!viewer) throw unauthenticated();
-  if (viewer.role !== "ADMIN" && viewer.role !== "SUPERADMIN") throw forbidden("ingesting usage needs the ADMIN role (own organization) or SUPERADMIN");
+export async function writeBatch(prisma: Prisma, authority: WriteAuthority, body: unknown, limits: IngestLimits = DEFAULT_INGEST_LIMITS): Promise<IngestResult> {
   const parsed = parseBatch(body, limits);
   if (!parsed.batch) throw invalidBatch(parsed.problems);
-  const resolved = await resolveBatch(prisma, viewer, parsed.batch);
+  const resolved = await resolveBatch(prisma, authority, parsed.batch);
   const problems = sortProblems([...parsed.problems, ...("problems" in resolved ? resolved.problems : [])]);
   if (problems.length > 0 || !("plan" in resolved)) throw invalidBatch(problems);
   const { plan } = resolved;

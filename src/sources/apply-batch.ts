@@ -1,10 +1,10 @@
-import type { Viewer } from "../auth/viewer.js";
+import type { WriteAuthority } from "../auth/access.js";
 import type { Prisma } from "../db/database.js";
 import type { Vendor } from "../db/generated/enums.js";
 import { DomainError } from "../errors.js";
 import { resolveBatch } from "../ingest/ingest.references.js";
 import { parseBatch, type IngestProblem } from "../ingest/ingest.schema.js";
-import { ingestBatch, invalidBatch } from "../ingest/ingest.service.js";
+import { invalidBatch, writeBatch } from "../ingest/ingest.service.js";
 import type { SyncCounts } from "./sync.types.js";
 
 /** The JSON shapes POST /ingest takes (src/ingest/ingest.schema.ts); connectors build these. */
@@ -40,9 +40,9 @@ export interface Rejected { readonly what: string; readonly reason: string }
 const SYNC_LIMITS = { maxEvents: 1_000_000 };
 const MAX_ROUNDS = 3;
 
-/** The role the connector writes with: an ADMIN of the source's organization only. */
-export function connectorViewer(organizationId: string): Viewer {
-  return { userId: "00000000-0000-0000-0000-000000000000", organizationId, role: "ADMIN", teamId: null, via: "api-token" };
+/** What a connector may write: its source's organization only. */
+export function connectorAuthority(organizationId: string): WriteAuthority {
+  return { organizations: [organizationId] };
 }
 
 /**
@@ -113,7 +113,7 @@ function withoutRejected(batch: Batch, problems: readonly IngestProblem[], rejec
 async function validateOnly(prisma: Prisma, organizationId: string, batch: Batch): Promise<void> {
   const parsed = parseBatch(batch, SYNC_LIMITS);
   if (!parsed.batch) throw invalidBatch(parsed.problems);
-  const resolved = await resolveBatch(prisma, connectorViewer(organizationId), parsed.batch);
+  const resolved = await resolveBatch(prisma, connectorAuthority(organizationId), parsed.batch);
   const problems = [...parsed.problems, ...("problems" in resolved ? resolved.problems : [])];
   if (problems.length > 0) throw invalidBatch(problems);
 }
@@ -141,7 +141,7 @@ export async function applyBatch(prisma: Prisma, organizationId: string, batch: 
         counts.failed += rejected.length;
         return { counts, rejected };
       }
-      const result = await ingestBatch(prisma, connectorViewer(organizationId), changed, SYNC_LIMITS);
+      const result = await writeBatch(prisma, connectorAuthority(organizationId), changed, SYNC_LIMITS);
       counts.created += result.inserted;
       counts.skipped += result.duplicates;
       counts.failed += rejected.length;

@@ -4,8 +4,8 @@ import {
 } from "../__generated__/graphql.js";
 import { expectErrors, expectNoErrors, startGraphQLTestServer, TEST_SEED, type GraphQLTestServer } from "../helpers/graphql.js";
 import { issueApiToken } from "../../src/auth/api-token.js";
-import { ingestBatch } from "../../src/ingest/ingest.service.js";
-import { connectorViewer } from "../../src/sources/apply-batch.js";
+import { writeBatch } from "../../src/ingest/ingest.service.js";
+import { connectorAuthority } from "../../src/sources/apply-batch.js";
 import { createTestStore, STORE_KINDS, type TestStore } from "../helpers/stores.js";
 import { createMirrorOrganization, dataChecksums, startSyncGateway } from "../helpers/sync.js";
 
@@ -97,7 +97,7 @@ describe.each(STORE_KINDS)("round trip: a second gateway pulls from the first on
     // Rocket.Chat has no user directory in the contract: the mirror knows its users' Rocket.Chat ids
     // the way an admin would provide them, through the ingest service (users with identities).
     const rcUsers = await first.store.db.prisma.identity.findMany({ where: { organizationId: firstOrganizationId, vendor: "ROCKETCHAT" }, include: { user: true } });
-    await ingestBatch(mirrorStore.db.prisma, connectorViewer(mirrorOrganizationId), {
+    await writeBatch(mirrorStore.db.prisma, connectorAuthority(mirrorOrganizationId), {
       events: [],
       users: rcUsers.map((i) => ({ organizationId: mirrorOrganizationId, email: i.user.email, identities: [{ vendor: "ROCKETCHAT", externalId: i.externalId }] })),
     });
