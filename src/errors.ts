@@ -2,6 +2,19 @@
 export type DomainErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "RATE_LIMITED";
 
 /**
+ * The HTTP status of each DomainErrorCode, on every surface: /ingest, the GraphQL HTTP layer and
+ * the vendor REST adapters (each answers that status with its own documented body, or its generic
+ * one). A new code needs only its row here.
+ */
+export const HTTP_STATUS: Readonly<Record<DomainErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  RATE_LIMITED: 429,
+};
+
+/**
  * An expected failure with a message safe to show to the caller. Services throw only this;
  * anything else is a bug and is masked as INTERNAL_SERVER_ERROR at the edge.
  */

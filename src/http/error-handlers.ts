@@ -1,5 +1,6 @@
 import { STATUS_CODES } from "node:http";
 import type { ErrorRequestHandler, RequestHandler } from "express";
+import { HTTP_STATUS } from "../errors.js";
 import type { Logger } from "../logger.js";
 import { pathWithoutQuery } from "./route-pattern.js";
 import { requestIdOf } from "./request-context.js";
@@ -7,7 +8,7 @@ import { requestIdOf } from "./request-context.js";
 /** Final handler: any request no route answered gets `404 {"error":"NOT_FOUND","message":"No route GET /x"}`. */
 export function notFoundHandler(): RequestHandler {
   return (req, res) => {
-    res.status(404).json({ error: "NOT_FOUND", message: `No route ${req.method} ${pathWithoutQuery(req)}` });
+    res.status(HTTP_STATUS.NOT_FOUND).json({ error: "NOT_FOUND", message: `No route ${req.method} ${pathWithoutQuery(req)}` });
   };
 }
 
@@ -20,7 +21,7 @@ function clientError(error: unknown): { status: number; message: string } | unde
 }
 
 function codeFor(status: number): string {
-  if (status === 400) return "BAD_USER_INPUT";
+  if (status === HTTP_STATUS.BAD_USER_INPUT) return "BAD_USER_INPUT";
   return (STATUS_CODES[status] ?? "CLIENT_ERROR").toUpperCase().replace(/[^A-Z]+/g, "_");
 }
 

@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import type { JwtSettings } from "../auth/jwt.js";
 import { authenticate, bearerToken, type Viewer } from "../auth/viewer.js";
 import type { Prisma } from "../db/database.js";
-import { DomainError, unauthenticated, type DomainErrorCode } from "../errors.js";
+import { DomainError, HTTP_STATUS, unauthenticated } from "../errors.js";
 import { requestIdOf } from "../http/request-context.js";
 import { ingestBatch, invalidBatch } from "./ingest.service.js";
 import type { IngestProblem } from "./ingest.schema.js";
@@ -17,11 +17,9 @@ export const INGEST_PATH = "/ingest";
 const JSON_TYPES = ["application/json", "application/*+json"];
 const NDJSON_TYPES = ["application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines"];
 
-const STATUS: Record<DomainErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, RATE_LIMITED: 429 };
-
 function sendDomainError(req: Request, res: Response, error: DomainError): void {
   if (error.code === "UNAUTHENTICATED") res.set("WWW-Authenticate", 'Bearer realm="usage-gateway"');
-  res.status(STATUS[error.code]).json({ error: error.code, message: error.message, ...error.details, requestId: requestIdOf(req) });
+  res.status(HTTP_STATUS[error.code]).json({ error: error.code, message: error.message, ...error.details, requestId: requestIdOf(req) });
 }
 
 /** NDJSON: one event per non-empty line. Lines that are not JSON are reported all at once. */

@@ -1,7 +1,7 @@
 import type { Request } from "express";
 import { unauthenticated } from "../../errors.js";
 import type { VendorAdapter } from "../route.js";
-import { rocketChatReply } from "./errors.js";
+import { ENDPOINT_NOT_FOUND, rocketChatReply } from "./errors.js";
 import { rocketChatRoutes } from "./routes.js";
 
 /** Rocket.Chat REST API: X-User-Id + X-Auth-Token of one gateway user (spec/vendors.md §2.0). */
@@ -30,7 +30,7 @@ export const rocketChatAdapter: VendorAdapter = {
   reply: rocketChatReply,
   claimsUnknown: (req) =>
     (req.path === "/api/v1" || req.path.startsWith("/api/v1/")) && (req.headers["x-user-id"] !== undefined || req.headers["x-auth-token"] !== undefined),
-  notFound: () => ({ status: 404, body: { status: "error", message: "API endpoint does not exist" } }),
+  notFound: () => ENDPOINT_NOT_FOUND,
   methodNotAllowed: () => ({ status: 405, body: { status: "error", message: "Method not allowed" } }),
   errorSchema: (status) =>
     status === 401

@@ -1,4 +1,4 @@
-import { DomainError } from "../../errors.js";
+import { DomainError, HTTP_STATUS } from "../../errors.js";
 import { InvalidRequest, type Caller, type VendorReply, type VendorRoute } from "../route.js";
 
 /** Rocket.Chat error statuses and bodies (spec/vendors.md §2.0.4, §2.2, §2.3), exact and in the documented key order. */
@@ -20,6 +20,9 @@ const UNAUTHORIZED_ACTION: VendorReply = {
   status: 403,
   body: { success: false, error: "User does not have the permissions required for this action [error-unauthorized]" },
 };
+export const ENDPOINT_NOT_FOUND: VendorReply = { status: 404, body: { status: "error", message: "API endpoint does not exist" } };
+const TOO_MANY_REQUESTS: VendorReply = { status: 429, body: { success: false, error: "Error, too many requests. Please slow down. [too-many-requests]" } };
+const INTERNAL_ERROR: VendorReply = { status: 500, body: { success: false, error: "Internal server error" } };
 const ENGAGEMENT_PATH = "/api/v1/engagement-dashboard/users/active-users";
 
 /** `statistics` and `statistics.list` need `view-statistics`, the engagement dashboard `view-engagement-dashboard`: ADMIN and SUPERADMIN. */
@@ -56,23 +59,32 @@ function invalidRequestReply(error: InvalidRequest): VendorReply {
   return { status: 400, body: { success: false, error: issue?.message ?? "Match error" } };
 }
 
+/**
+ * A DomainError's answer: the documented body of its HTTP_STATUS, else Rocket.Chat's generic
+ * failure `{success: false, error: <message>}` with that status (API.v1.failure).
+ */
+function domainErrorReply(error: DomainError, route?: VendorRoute<never, never, unknown>): VendorReply {
+  const status = HTTP_STATUS[error.code];
+  switch (status) {
+    case 401:
+      return UNAUTHORIZED;
+    case 403:
+      // Rocket.Chat answers a missing view-statistics with 400 error-not-allowed; only the engagement dashboard says 403.
+      return route?.path === ENGAGEMENT_PATH ? UNAUTHORIZED_ACTION : NOT_ALLOWED;
+    case 404:
+      return ENDPOINT_NOT_FOUND;
+    case 429:
+      return TOO_MANY_REQUESTS;
+    default:
+      return { status, body: { success: false, error: error.message } };
+  }
+}
+
+/** Rocket.Chat's status and body for a failed request; only a bug (no RocketChatError, InvalidRequest or DomainError) is a 500. */
 export function rocketChatReply(error: unknown, route?: VendorRoute<never, never, unknown>): VendorReply {
   if (error instanceof RocketChatError) return { status: error.status, body: error.body };
   if (error instanceof InvalidRequest) return invalidRequestReply(error);
-  if (error instanceof DomainError) {
-    switch (error.code) {
-      case "UNAUTHENTICATED":
-        return UNAUTHORIZED;
-      case "FORBIDDEN":
-        return route?.path === ENGAGEMENT_PATH ? UNAUTHORIZED_ACTION : NOT_ALLOWED;
-      case "NOT_FOUND":
-        return { status: 404, body: { status: "error", message: "API endpoint does not exist" } };
-      case "BAD_USER_INPUT":
-        return { status: 400, body: { success: false, error: error.message } };
-      case "RATE_LIMITED":
-        return { status: 429, body: { success: false, error: "Error, too many requests. Please slow down. [too-many-requests]" } };
-    }
-  }
-  return { status: 500, body: { success: false, error: "Internal server error" } };
+  if (error instanceof DomainError) return domainErrorReply(error, route);
+  return INTERNAL_ERROR;
 }
 

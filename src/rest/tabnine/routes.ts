@@ -6,7 +6,7 @@ import {
 } from "../__generated__/operations.js";
 import { collectRange } from "../paging.js";
 import { defineRoute, type Caller, type VendorRoute } from "../route.js";
-import { requireTabnineAdmin } from "./adapter.js";
+import { requireTabnineAdmin } from "./access.js";
 import { pageMeta, RESOLUTION_OF, tabnineLicense, tabnineUser, usageContainer, USAGE_BLOCK_METRICS } from "./mappers.js";
 import * as s from "./schemas.js";
 

@@ -5,7 +5,7 @@ import {
   TeamwireLastUsagesDocument, TeamwireOrganisationDocument, TeamwireSentMessagesDocument, type TeamwireCalendarFragment,
 } from "../__generated__/operations.js";
 import { defineRoute, type Caller, type VendorRoute } from "../route.js";
-import type { TeamwireCaller } from "./adapter.js";
+import type { TeamwireCaller } from "./access.js";
 import { deviceRow, DEVICE_KEYS } from "./mappers.js";
 import * as s from "./schemas.js";
 

@@ -14,17 +14,7 @@ export const seriesQuery = z.object({ year: integerIn(1970, 9999), month: intege
 export const deviceQuery = z.object({ os: z.string().optional(), client: z.string().optional() });
 export const loginBody = z.object({ email: z.string().min(1), password: z.string().min(1), token: z.string().optional() });
 
-export const dashboard = z.strictObject({
-  settings: z.string(),
-  users_count: z.number().int(),
-  pending_users_count: z.number().int(),
-  groups_count: z.number().int(),
-  domains_count: z.number().int(),
-  admins_count: z.number().int(),
-  company: z.string(),
-  license_count: z.number().int(),
-  admins: z.array(z.strictObject({ first_name: z.string(), last_name: z.string(), super: z.boolean() })),
-});
+export { teamwireDashboard as dashboard } from "../../vendors/teamwire/dashboard.js";
 
 export const series = z
   .array(

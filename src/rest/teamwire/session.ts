@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from "express";
-import { DomainError } from "../../errors.js";
+import { DomainError, HTTP_STATUS } from "../../errors.js";
 import { TeamwireLoginDocument } from "../__generated__/operations.js";
 import type { OperationRunner } from "../execute.js";
 import { loginBody } from "./schemas.js";
@@ -34,7 +34,9 @@ async function login(req: Request, res: Response, runAnonymous: (req: Request) =
     res.cookie(SESSION_COOKIE, session.token, { ...cookieOptions(req), maxAge }).status(200).json({});
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    res.status(error.code === "UNAUTHENTICATED" || error.code === "BAD_USER_INPUT" ? 401 : 403).json({ detail: "Invalid email or password." });
+    // Credentials the gateway cannot even check (bad input) are wrong credentials to Teamwire: 401.
+    const status = error.code === "BAD_USER_INPUT" ? HTTP_STATUS.UNAUTHENTICATED : HTTP_STATUS[error.code];
+    res.status(status).json({ detail: "Invalid email or password." });
   }
 }
 

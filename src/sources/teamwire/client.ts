@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { teamwireDashboard } from "../../vendors/teamwire/dashboard.js";
 import { createHttpClient, parsePayload, UpstreamError, type HttpClientOptions } from "../http-client.js";
 
 /** The Enterprise API version the connector speaks (`/v1/admin/...`). */
@@ -6,17 +7,8 @@ export const TEAMWIRE_API_VERSION = "1";
 
 // Payloads of spec/vendors.md §1, as far as the connector reads them.
 
-const dashboard = z.object({
-  settings: z.string(),
-  users_count: z.number().int(),
-  pending_users_count: z.number().int(),
-  groups_count: z.number().int(),
-  domains_count: z.number().int(),
-  admins_count: z.number().int(),
-  company: z.string(),
-  license_count: z.number().int(),
-  admins: z.array(z.object({ first_name: z.string(), last_name: z.string(), super: z.boolean() })),
-});
+// Keys the gateway does not serve are dropped, not refused (at both levels): a Teamwire that adds fields still syncs.
+const dashboard = teamwireDashboard.strip().extend({ admins: z.array(teamwireDashboard.shape.admins.element.strip()) });
 const series = z.array(z.object({ keys: z.string(), min_year: z.number().int(), min_month: z.number().int(), data: z.array(z.object({ date: z.string(), count: z.number() })) })).min(1);
 
 export type TwDashboard = z.output<typeof dashboard>;
