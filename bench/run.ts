@@ -92,7 +92,7 @@ async function benchStore(kind: StoreKind): Promise<StoreResult> {
   const idleP50 = { on: 0, off: 0 };
   try {
     const dashboard = SCENARIOS.find((scenario) => scenario.name === "dashboard")!;
-    const rawP50 = await sequentialP50(() => Promise.all(dashboardRawSql(superadmin.organizationId).map(([sql, ...params]) => db.prisma.$queryRawUnsafe(sql as string, ...params))), SECONDS);
+    const rawP50 = await sequentialP50(() => Promise.all(dashboardRawSql(superadmin.organizationId).map(([sql, ...params]) => db.prisma.$queryRawUnsafe(sql, ...params))), SECONDS);
     for (const server of servers) {
       // Statement counts and the one-client p50 on an idle server, before any load. With the
       // cache on, the counted request is the second one (a hit).

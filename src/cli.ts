@@ -1,4 +1,7 @@
 import { Command, Option } from "commander";
+import type { SeedCommandOptions } from "./commands/seed.js";
+import type { SyncCommandOptions } from "./commands/sync.js";
+import type { TokenCommandOptions } from "./commands/token.js";
 import { ConfigError, loadConfig } from "./config.js";
 
 // Commands are imported when they run, so `--help` and `token` do not load the HTTP stack.
@@ -72,7 +75,7 @@ program
   .option("--seed <n>", "random seed; the same options always give the same data")
   .option("--snapshot-days <n>", "daily Rocket.Chat statistics snapshots to keep")
   .option("--reset", "wipe all data first (keeps the schema)")
-  .action((options) => run(async () => {
+  .action((options: SeedCommandOptions) => run(async () => {
     const { seedCommand } = await import("./commands/seed.js");
     await seedCommand(loadConfig(), options);
   })());
@@ -84,7 +87,7 @@ program
   .option("--vendor <vendor>", "only this source: teamwire, rocketchat or tabnine")
   .option("--since <YYYY-MM-DD>", "first UTC day of usage to pull, instead of each source's cursor")
   .option("--dry-run", "fetch and count only; write nothing")
-  .action((options) => run(async () => {
+  .action((options: SyncCommandOptions) => run(async () => {
     const { syncCommand } = await import("./commands/sync.js");
     const { text, result } = await syncCommand(loadConfig(), options);
     process.stdout.write(text + "\n");
@@ -98,7 +101,7 @@ program
   .addOption(new Option("--kind <kind>", "jwt (signed, expires) or api (stored hashed, revocable)").choices(["jwt", "api"]).default("jwt"))
   .option("--ttl <lifetime>", "lifetime such as 15m, 12h or 30d (jwt default 12h; api default: no expiry)")
   .option("--name <name>", "label of an API token")
-  .action((options) => run(async () => {
+  .action((options: TokenCommandOptions) => run(async () => {
     const { tokenCommand } = await import("./commands/token.js");
     process.stdout.write((await tokenCommand(loadConfig(), options)) + "\n");
   })());

@@ -11,7 +11,7 @@ export async function ensureWritableDir(dir: string): Promise<void> {
     await access(dir, constants.W_OK);
   } catch (error) {
     const code = (error as { code?: string }).code ?? (error as Error).message;
-    throw new Error(`DATA_DIR ${dir} is not a writable directory (${code})`);
+    throw new Error(`DATA_DIR ${dir} is not a writable directory (${code})`, { cause: error });
   }
 }
 
@@ -41,6 +41,6 @@ export async function openStore(config: Config): Promise<{ db: Database; applied
     return { db, applied: await applyMigrations(db) };
   } catch (error) {
     await db.close();
-    throw new Error(`migrating ${db.location} failed: ${(error as Error).message.split("\n")[0]}`);
+    throw new Error(`migrating ${db.location} failed: ${(error as Error).message.split("\n")[0]}`, { cause: error });
   }
 }

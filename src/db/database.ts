@@ -61,7 +61,7 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     await prisma.$queryRawUnsafe("SELECT 1");
   } catch (error) {
     await prisma.$disconnect().catch(() => undefined);
-    throw new Error(`cannot reach PostgreSQL at ${location}: ${describe(error)}`);
+    throw new Error(`cannot reach PostgreSQL at ${location}: ${describe(error)}`, { cause: error });
   }
   return {
     kind: "postgres",
@@ -82,7 +82,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   try {
     await pglite.waitReady;
   } catch (error) {
-    throw new Error(`cannot open the embedded store in ${storeDir ?? "memory"}: ${describe(error)}`);
+    throw new Error(`cannot open the embedded store in ${storeDir ?? "memory"}: ${describe(error)}`, { cause: error });
   }
   const adapterFactory = new PrismaPGlite(pglite);
   const prisma = createPrismaClient(adapterFactory);

@@ -80,7 +80,7 @@ export async function applyMigrations(db: Pick<Database, "adapterFactory">, dir 
 /** Migrations present on disk that the database has not finished applying. */
 export async function pendingMigrations(db: Pick<Database, "prisma">, dir = MIGRATIONS_DIR): Promise<string[]> {
   const expected = await migrationNames(dir);
-  let applied: { migration_name: string }[] = [];
+  let applied: { migration_name: string }[];
   try {
     applied = await db.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
       `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,

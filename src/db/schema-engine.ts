@@ -39,7 +39,7 @@ export async function startSchemaEngine(
     { datamodels: [[datamodel.path, datamodel.content]] },
     log,
     bindMigrationAwareSqlAdapterFactory(adapterFactory),
-  )) as SchemaEngine;
+  ));
 }
 
 /**

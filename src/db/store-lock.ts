@@ -34,6 +34,7 @@ export async function lockEmbeddedStore(dataDir: string): Promise<() => Promise<
         throw new Error(
           `the embedded store in ${dataDir} is in use by process ${holder} (a running gateway?); stop it first, ` +
             `or get a token from the running gateway with the GraphQL mutation login(email, password)`,
+          { cause: error },
         );
       }
       await rm(file, { force: true });

@@ -3,7 +3,7 @@ import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheContr
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import type { GraphQLResolveInfoWithCacheControl } from "@apollo/cache-control-types";
 import { createHash } from "node:crypto";
-import { getOperationAST, print, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLResolveInfo } from "graphql";
+import { getOperationAST, OperationTypeNode, print, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLResolveInfo } from "graphql";
 import type { Viewer } from "../auth/viewer.js";
 import { dataVersionOf } from "../db/data-version.js";
 import type { GraphQLContext } from "../context.js";
@@ -19,7 +19,7 @@ export interface ResponseCacheSettings {
 export interface GraphQLAnswerCache {
   readonly plugins: ApolloServerPlugin<GraphQLContext>[];
   /** Apollo's `stringifyResult`: writes a cached answer out as its stored text. */
-  stringifyResult(value: FormattedExecutionResult): string;
+  readonly stringifyResult: (value: FormattedExecutionResult) => string;
 }
 
 const stringify = (value: FormattedExecutionResult) => `${JSON.stringify(value)}\n`; // as Apollo's default
@@ -27,7 +27,7 @@ const stringify = (value: FormattedExecutionResult) => `${JSON.stringify(value)}
 const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
 
 const textCache = (settings: ResponseCacheSettings) =>
-  new InMemoryLRUCache<string>({ maxSize: settings.maxBytes, sizeCalculation: InMemoryLRUCache.sizeCalculation });
+  new InMemoryLRUCache<string>({ maxSize: settings.maxBytes, sizeCalculation: (text) => InMemoryLRUCache.sizeCalculation(text) });
 
 /**
  * Caches whole query answers in this process, as the exact text sent (the REST adapters use
@@ -54,7 +54,7 @@ export function createAnswerCache(settings: ResponseCacheSettings): GraphQLAnswe
       let key: string | null = null;
       return {
         async responseForOperation({ operation, source, operationName, request, contextValue }) {
-          if (operation?.operation !== "query") return null;
+          if (operation?.operation !== OperationTypeNode.QUERY) return null;
           key = hashOf({ source, operationName, variables: request.variables ?? {}, scope: await answerScope(contextValue) });
           const text = await cache.get(key);
           if (text === undefined) return null;
@@ -122,7 +122,7 @@ export function createOperationCache(settings: ResponseCacheSettings): Operation
   return {
     async resolve(context, document, variables, execute) {
       const operation = getOperationAST(document);
-      if (operation?.operation !== "query" || !context.viewer) {
+      if (operation?.operation !== OperationTypeNode.QUERY || !context.viewer) {
         // A mutation may raise the data version: later operations of the request read it anew.
         const result = await execute();
         scopes.delete(context);

@@ -18,7 +18,8 @@ export function requestIdFor(incoming: string | string[] | undefined): string {
 
 /** The id assigned to this request by {@link createRequestContext}. */
 export function requestIdOf(req: IncomingMessage): string {
-  return String(req.id);
+  // pino-http assigns the id from requestIdFor: always a string.
+  return req.id as string;
 }
 
 function accessLogFields(req: IncomingMessage, res: ServerResponse, durationMs: number): Record<string, unknown> {

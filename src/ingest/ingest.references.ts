@@ -199,7 +199,7 @@ export async function resolveBatch(prisma: Prisma, authority: WriteAuthority, ba
     if (deviceKeys.has(deviceKey)) { problem("devices", d.index, "externalId", "the batch declares this device twice"); continue; }
     deviceKeys.add(deviceKey);
     const user = userOf("devices", d.index, d.organizationId, d.userId ?? null, d.identity ?? null);
-    if (user) devices.push({ ...d, userId: user.userId! });
+    if (user) devices.push({ ...d, userId: user.userId });
   }
 
   if (problems.length > 0) return { problems };

@@ -31,7 +31,8 @@ export function invalidBatch(problems: IngestProblem[]): DomainError {
 }
 
 function isRetryable(error: unknown): boolean {
-  const text = `${(error as { code?: unknown })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const text = `${typeof code === "string" ? code : ""} ${typeof message === "string" ? message : ""}`;
   return /40P01|40001|deadlock detected|could not serialize|P2034/.test(text);
 }
 

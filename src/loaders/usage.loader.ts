@@ -22,7 +22,7 @@ function groupRows(rows: readonly UsageRow[]): Map<string, UsageRow[]> {
 export function createUsageLoader(prisma: Prisma): DataLoader<UsageKey, UsageSeriesData, string> {
   return new DataLoader<UsageKey, UsageSeriesData, string>(
     async (keys) => {
-      const results: (UsageSeriesData | Error)[] = new Array(keys.length);
+      const results = new Array<UsageSeriesData | Error>(keys.length);
       await Promise.all(
         [...partition(keys, usageGroupKey).values()].map(async (group) => {
           const first = group[0]!.key;

@@ -6,6 +6,7 @@ import type { GraphQLContext } from "../context.js";
 import { containsNul } from "../http/nul-characters.js";
 import { requestIdOf } from "../http/request-context.js";
 import type { Logger } from "../logger.js";
+import { VENDOR_REGISTRY } from "../vendors/registry.js";
 import type { OperationCache } from "../graphql/response-cache.js";
 import { operationRunner } from "./execute.js";
 import { InvalidRequest, type Caller, type VendorAdapter, type VendorReply, type VendorRoute } from "./route.js";
@@ -51,9 +52,9 @@ export function mountVendorRoutes(app: express.Express, adapters: readonly AnyAd
   };
   const fail = (req: Request, res: Response, adapter: AnyAdapter, error: unknown, route?: AnyRoute) => {
     const reply = adapter.reply(error, route);
-    const log = req.log ?? deps.logger;
-    if (reply.status >= 500) log.error({ err: error, vendor: adapter.name }, "vendor route failed");
-    else log.info({ status: reply.status, vendor: adapter.name, reason: (error as Error).message }, "vendor request refused");
+    const log = (req.log ?? deps.logger).child({ vendor: VENDOR_REGISTRY[adapter.vendor].slug });
+    if (reply.status >= 500) log.error({ err: error }, "vendor route failed");
+    else log.info({ status: reply.status, reason: (error as Error).message }, "vendor request refused");
     send(res, reply);
   };
 

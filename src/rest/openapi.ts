@@ -1,5 +1,6 @@
 import { STATUS_CODES } from "node:http";
 import { z } from "zod";
+import { VENDOR_REGISTRY } from "../vendors/registry.js";
 import type { VendorAdapter, VendorRoute } from "./route.js";
 
 /** OpenAPI 3.1 document of every vendor route, generated from the route declarations. */
@@ -29,7 +30,7 @@ function operation(adapter: VendorAdapter, route: VendorRoute<never, never, unkn
     tags: [adapter.title],
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
-    operationId: `${adapter.name}:${route.method} ${route.path}`,
+    operationId: `${VENDOR_REGISTRY[adapter.vendor].slug}:${route.method} ${route.path}`,
     security: Object.keys(adapter.securitySchemes).map((name) => ({ [name]: [] })),
     parameters: [...parameters(route.params, "path"), ...parameters(route.query, "query")],
     responses: { "200": { description: "OK", content: { "application/json": { schema: response } } }, ...errors },
@@ -56,6 +57,6 @@ export function buildOpenApi(adapters: readonly VendorAdapter[], version: string
     },
     tags: adapters.map((adapter) => ({ name: adapter.title })),
     paths,
-    components: { securitySchemes: Object.assign({}, ...adapters.map((adapter) => adapter.securitySchemes)) },
+    components: { securitySchemes: Object.fromEntries(adapters.flatMap((adapter) => Object.entries(adapter.securitySchemes))) },
   };
 }

@@ -1,6 +1,7 @@
 import type { Request, Router } from "express";
 import type { z } from "zod";
 import type { Viewer } from "../auth/viewer.js";
+import type { Vendor } from "../db/generated/enums.js";
 import type { OperationRunner } from "./execute.js";
 
 /** The authenticated caller of a vendor route, with what the vendor's auth step learnt about it. */
@@ -59,7 +60,7 @@ export interface VendorReply {
 
 /** How a vendor authenticates, fails and documents itself; its routes are mounted with it. */
 export interface VendorAdapter<Extra = unknown> {
-  readonly name: "teamwire" | "rocketchat" | "tabnine";
+  readonly vendor: Vendor;
   readonly title: string;
   /** Shown in OpenAPI: how to authenticate. */
   readonly securitySchemes: Record<string, Record<string, unknown>>;

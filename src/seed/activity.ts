@@ -92,7 +92,7 @@ export function* generateActivity(
           rc.messages.set(day, dayMessages);
           if (rcDevice) {
             const key = `${rcDevice.os}|${rcDevice.osVersion}`;
-            const bucket = rc.sessions.get(day) ?? new Map();
+            const bucket = rc.sessions.get(day) ?? new Map<string, { count: number; seconds: number }>();
             const entry = bucket.get(key) ?? { count: 0, seconds: 0 };
             bucket.set(key, { count: entry.count + 1, seconds: entry.seconds + seconds });
             rc.sessions.set(day, bucket);

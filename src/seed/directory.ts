@@ -122,7 +122,7 @@ export function generateOrganization(options: SeedOptions, index: number): Seede
     const deactivatedAt = deactivatedDay === undefined ? null : new Date(start + deactivatedDay * DAY_MS - 3_600_000);
     const team = role === "TEAM_ADMIN" ? workTeams[(u - 1) % workTeams.length]! : ur.chance(0.85) ? ur.pick(workTeams) : null;
     const locale = ur.weighted(LOCALES);
-    const userVendors = vendors.filter((vendor) => privileged || ur.chance(0.92));
+    const userVendors = vendors.filter(() => privileged || ur.chance(0.92));
     const intensity = 0.25 + ur.float() * 0.7;
 
     const activeDays = new Map<Vendor, number[]>();

@@ -81,13 +81,13 @@ describe("createHttpClient", () => {
 
   it("fails at once on malformed JSON, naming it", async () => {
     const { http, calls } = client([new Response("{\"data\": [", { status: 200 }), json({})]);
-    await expect(http.getJson("/x")).rejects.toMatchObject({ kind: "malformed", message: expect.stringMatching(/malformed JSON/) });
+    await expect(http.getJson("/x")).rejects.toMatchObject({ kind: "malformed", message: expect.stringMatching(/malformed JSON/) as unknown });
     expect(calls).toHaveLength(1);
   });
 
   it("times out a slow answer and retries it", async () => {
     const slow = (signal: AbortSignal) =>
-      new Promise<Response>((_resolve, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
+      new Promise<Response>((_resolve, reject) => signal.addEventListener("abort", () => reject(signal.reason as Error), { once: true }));
     const { http, calls } = client([slow, json({ fast: true })], { timeoutMs: 30 });
     expect(await http.getJson("/x")).toEqual({ fast: true });
     expect(calls).toHaveLength(2);
@@ -95,7 +95,7 @@ describe("createHttpClient", () => {
 
   it("reports a timeout after the last attempt as a timeout", async () => {
     const slow = (signal: AbortSignal) =>
-      new Promise<Response>((_resolve, reject) => signal.addEventListener("abort", () => reject(signal.reason), { once: true }));
+      new Promise<Response>((_resolve, reject) => signal.addEventListener("abort", () => reject(signal.reason as Error), { once: true }));
     const { http } = client([slow], { timeoutMs: 20, maxAttempts: 2 });
     await expect(http.getJson("/x")).rejects.toMatchObject({ kind: "timeout", message: "GET /base/x: no complete answer within 20 ms" });
   });

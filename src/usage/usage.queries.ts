@@ -1,5 +1,4 @@
 import type { Prisma } from "../db/database.js";
-import type { Vendor } from "../db/generated/enums.js";
 import type { Resolution } from "./resolution.js";
 import { METRIC_KIND, type UsageMetricName } from "./usage.metrics.js";
 import { weightRatios, type RatioRow } from "./usage.ratios.js";
@@ -113,7 +112,7 @@ export async function fetchUsageRows(prisma: Prisma, query: UsageQuery): Promise
   // are rollup buckets, the distinct-users statement counts those users anyway: count them once.
   const weightsFromDistinct = organizationScope && !truncate && ratioMetrics.length > 0 && query.vendors.includes("TABNINE");
   if (weightsFromDistinct) wanted.add("ACTIVE_USERS");
-  const ratioStatement = !organizationScope ? scopeRatioSql(query.scope as "TEAM" | "USER", bucket) : weightsFromDistinct ? RATIO_ROWS_SQL : ratioSql(bucket);
+  const ratioStatement = !organizationScope ? scopeRatioSql(query.scope, bucket) : weightsFromDistinct ? RATIO_ROWS_SQL : ratioSql(bucket);
   const [sums, distincts, ratios] = await Promise.all([
     run(sumSql(bucket), ofKind("SUM"), query.scope),
     run(distinctSql(query.scope, bucket), ofKind("DISTINCT")),

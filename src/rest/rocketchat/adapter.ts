@@ -12,7 +12,7 @@ const header = (req: Request, name: string) => {
 };
 
 export const rocketChatAdapter: VendorAdapter = {
-  name: "rocketchat",
+  vendor: "ROCKETCHAT",
   title: "Rocket.Chat REST API",
   securitySchemes: {
     rocketChatUserId: { type: "apiKey", in: "header", name: "X-User-Id", description: "The gateway user id of the caller." },

@@ -65,7 +65,7 @@ function include(value: unknown, tree: Tree): unknown {
 }
 
 function exclude(value: unknown, tree: Tree): unknown {
-  if (Array.isArray(value)) return value.map((item) => (isDoc(item) ? exclude(item, tree) : item));
+  if (Array.isArray(value)) return value.map((item: unknown) => (isDoc(item) ? exclude(item, tree) : item));
   if (!isDoc(value)) return value;
   const out: Doc = {};
   for (const [key, inner] of Object.entries(value)) {

@@ -7,7 +7,7 @@ import { tabnineRoutes } from "./routes.js";
 /** Tabnine Usage Metrics API: Bearer auth, `{error, message, status}` bodies (spec/vendors.md §3.0). */
 
 export const tabnineAdapter: VendorAdapter = {
-  name: "tabnine",
+  vendor: "TABNINE",
   title: "Tabnine Usage Metrics API",
   securitySchemes: { tabnineBearer: { type: "http", scheme: "bearer", description: "A gateway JWT or API token of a Tabnine Admin." } },
   routes: tabnineRoutes,

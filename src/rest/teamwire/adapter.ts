@@ -9,7 +9,7 @@ import { mountTeamwireSession, SESSION_COOKIE, teamwireSessionPaths } from "./se
 const TEAMWIRE_PREFIX = /^\/v[^/]*\/admin(\/|$)/;
 
 export const teamwireAdapter: VendorAdapter<TeamwireCaller> = {
-  name: "teamwire",
+  vendor: "TEAMWIRE",
   title: "Teamwire Enterprise API — admin statistics",
   securitySchemes: {
     teamwireSession: { type: "apiKey", in: "cookie", name: SESSION_COOKIE, description: "Session cookie set by POST /v1/admin/login/." },

@@ -69,9 +69,9 @@ export const teamwireRoutes = [
       };
     },
   }),
-  ...seriesRoutes("active_users", "Active Users", "activeUsers", TeamwireActiveUsersDocument as never),
-  ...seriesRoutes("activated_connectors", "Activated Connectors", "activatedConnectors", TeamwireActivatedConnectorsDocument as never),
-  ...seriesRoutes("sent_messages", "Messages", "sentMessages", TeamwireSentMessagesDocument as never),
+  ...seriesRoutes("active_users", "Active Users", "activeUsers", TeamwireActiveUsersDocument),
+  ...seriesRoutes("activated_connectors", "Activated Connectors", "activatedConnectors", TeamwireActivatedConnectorsDocument),
+  ...seriesRoutes("sent_messages", "Messages", "sentMessages", TeamwireSentMessagesDocument),
   ...withAndWithoutOrganisation(`${PREFIX}/last_usages`).map((path) =>
     defineRoute({
       method: "GET", path, summary: "Monthly distribution of last Teamwire client usages",
