@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../config.js";
-import { credentialsProblem, decryptCredentials, encryptCredentials, resolveCredentialsKey } from "./credentials.js";
+import { credentialsProblem } from "./connectors.js";
+import { decryptCredentials, encryptCredentials, resolveCredentialsKey } from "./credentials.js";
 
 const ORG = "9a3895ca-1c27-4231-8978-85ae00267d02";
 

@@ -25,17 +25,6 @@ export const SourceCredentialsSchema = z.strictObject({
 });
 export type SourceCredentials = z.output<typeof SourceCredentialsSchema>;
 
-/** Why `credentials` cannot call `vendor`, or undefined when they can. */
-export function credentialsProblem(vendor: Vendor, credentials: SourceCredentials): string | undefined {
-  return CREDENTIALS_PROBLEM[vendor](credentials);
-}
-
-const CREDENTIALS_PROBLEM: Record<Vendor, (credentials: SourceCredentials) => string | undefined> = {
-  TABNINE: (c) => (c.token ? undefined : "Tabnine needs token (an admin access token, sent as Bearer)"),
-  ROCKETCHAT: (c) => (c.userId && c.authToken ? undefined : "Rocket.Chat needs userId and authToken (X-User-Id, X-Auth-Token)"),
-  TEAMWIRE: (c) => (c.token || (c.email && c.password) ? undefined : "Teamwire needs token, or email and password of an admin"),
-};
-
 // The source (organization and vendor) is bound into the ciphertext as associated data, so a blob
 // copied onto another source does not decrypt.
 const associatedData = (organizationId: string, vendor: Vendor) => Buffer.from(`usage-gateway:source:${organizationId}:${vendor}`);

@@ -5,21 +5,12 @@ import type { Vendor } from "../db/generated/enums.js";
 import { badInput, notFound } from "../errors.js";
 import { isUuid } from "../ids.js";
 import type { Logger } from "../logger.js";
-import { credentialsProblem, decryptCredentials } from "./credentials.js";
+import { CONNECTORS, credentialsProblem } from "./connectors.js";
+import { decryptCredentials } from "./credentials.js";
 import { startOfUtcDay } from "./days.js";
 import { acquireSyncLease } from "./sync-lease.js";
 import type { HttpClientOptions } from "./http-client.js";
-import { syncRocketChat } from "./rocketchat/sync.js";
-import { syncTabnine } from "./tabnine/sync.js";
-import { syncTeamwire } from "./teamwire/sync.js";
 import { emptyCounts, type ConnectorRun, type SourceCursor, type SourceSyncSummary, type SyncCounts, type SyncOptions } from "./sync.types.js";
-
-/** The pull connector of each vendor. */
-export const CONNECTORS: Readonly<Record<Vendor, (run: ConnectorRun) => Promise<void>>> = {
-  TABNINE: syncTabnine,
-  ROCKETCHAT: syncRocketChat,
-  TEAMWIRE: syncTeamwire,
-};
 
 /** Longest error text kept per failed unit (Source.lastError holds them all, one per line). */
 const MAX_ERROR_LINE = 500;
@@ -158,7 +149,7 @@ export async function syncOrganization(deps: SyncDeps, request: SyncRequest): Pr
           if (!dryRun) await prisma.source.update({ where: { id: source.id }, data: { cursor: cursor as object } });
         },
       };
-      await connector(run);
+      await connector.sync(run);
     } catch (error) {
       fail("source", error);
     }

@@ -72,3 +72,10 @@ export interface ConnectorRun {
 }
 
 export const emptyCounts = (): SyncCounts => ({ fetched: 0, created: 0, updated: 0, skipped: 0, failed: 0 });
+
+/** A vendor's pull connector: what it needs to call the vendor, and the sync of one source. */
+export interface Connector {
+  /** Why `credentials` cannot call the vendor, or undefined when they can. */
+  credentialsProblem(credentials: SourceCredentials): string | undefined;
+  sync(run: ConnectorRun): Promise<void>;
+}

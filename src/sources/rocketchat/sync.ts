@@ -1,7 +1,7 @@
 import type { Prisma as PrismaNamespace } from "../../db/generated/client.js";
 import { applyBatch, type BatchEvent } from "../apply-batch.js";
 import { addDays, dayWindows, isoDay, parseIsoDay } from "../days.js";
-import type { ConnectorRun } from "../sync.types.js";
+import type { Connector, ConnectorRun } from "../sync.types.js";
 import { createRocketChatClient, ROCKETCHAT_ACTIVE_USERS_WINDOW_DAYS, ROCKETCHAT_PAGE_SIZE, type RcActiveDay, type RcSnapshot } from "./client.js";
 
 /** First sync without --since: this many days of engagement data before today. */
@@ -131,3 +131,9 @@ export async function syncRocketChat(run: ConnectorRun): Promise<void> {
     run.logger.warn({ unknownRocketChatUsers: unknownIds.size }, "active Rocket.Chat users without a stored identity were skipped (the Rocket.Chat contract has no user directory)");
   }
 }
+
+/** The Rocket.Chat pull connector: a user id and personal access token (spec/vendors.md §2.0.2). */
+export const rocketChatConnector: Connector = {
+  credentialsProblem: (c) => (c.userId && c.authToken ? undefined : "Rocket.Chat needs userId and authToken (X-User-Id, X-Auth-Token)"),
+  sync: syncRocketChat,
+};

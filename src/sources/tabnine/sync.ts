@@ -3,7 +3,7 @@ import type { UsageMetric } from "../../db/generated/enums.js";
 import { applyBatch, type BatchEvent, type BatchTeam, type BatchUser } from "../apply-batch.js";
 import { addDays, dayWindows, isoDay, parseIsoDay } from "../days.js";
 import { DEFAULT_CONCURRENCY } from "../http-client.js";
-import type { ConnectorRun, SyncCounts } from "../sync.types.js";
+import type { Connector, ConnectorRun, SyncCounts } from "../sync.types.js";
 import { createTabnineClient, TABNINE_USAGE_WINDOW_DAYS, type TnLicense, type TnOrganization, type TnUsageBlock, type TnUser } from "./client.js";
 
 /** First sync without --since: this many days of usage before today. */
@@ -214,3 +214,9 @@ export async function syncTabnine(run: ConnectorRun): Promise<void> {
     if (!ok) break;
   }
 }
+
+/** The Tabnine pull connector: an admin access token, sent as Bearer (spec/vendors.md §3.0.2). */
+export const tabnineConnector: Connector = {
+  credentialsProblem: (c) => (c.token ? undefined : "Tabnine needs token (an admin access token, sent as Bearer)"),
+  sync: syncTabnine,
+};

@@ -1,7 +1,7 @@
 import type { UsageMetric } from "../../db/generated/enums.js";
 import { applyBatch, type BatchEvent } from "../apply-batch.js";
 import { addDays, isoDay, parseIsoDay } from "../days.js";
-import type { ConnectorRun } from "../sync.types.js";
+import type { Connector, ConnectorRun } from "../sync.types.js";
 import { createTeamwireClient, type TwDashboard, type TwSeriesName } from "./client.js";
 
 /** First sync without --since: this many days of series before today. */
@@ -99,3 +99,9 @@ export async function syncTeamwire(run: ConnectorRun): Promise<void> {
     if (!ok) break;
   }
 }
+
+/** The Teamwire pull connector: a Bearer token, or an admin's email and password for the session login (spec/vendors.md §1.0.2). */
+export const teamwireConnector: Connector = {
+  credentialsProblem: (c) => (c.token || (c.email && c.password) ? undefined : "Teamwire needs token, or email and password of an admin"),
+  sync: syncTeamwire,
+};
