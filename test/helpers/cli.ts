@@ -53,8 +53,8 @@ export function startServe(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise
       child.kill("SIGKILL");
       reject(new Error(`serve did not start in ${timeoutMs} ms; stderr: ${stderr}`));
     }, timeoutMs);
-    child.stdout!.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString();
       const match = /ready at (http:\/\/\S+)/.exec(stderr);
       if (match) {

@@ -18,7 +18,7 @@ export function jsonType(value: unknown): JsonType {
   if (Array.isArray(value)) return "array";
   const type = typeof value;
   if (type === "boolean" || type === "number" || type === "string" || type === "object") return type;
-  throw new Error(`not a JSON value: ${String(value)}`);
+  throw new Error(`not a JSON value: ${type}`);
 }
 
 export interface ShapeOptions {

@@ -170,6 +170,9 @@ export function tabnineFixture(until: string, days: number): TabnineStubData {
   };
 }
 
+/** A query parameter the stubbed clients send once, as a string; absent, repeated (`a=1&a=2`) or nested (`a[b]=1`): undefined. */
+const queryString = (value: unknown) => (typeof value === "string" ? value : undefined);
+
 function page<T>(items: readonly T[], query: Record<string, unknown>, maxPageSize: number) {
   const offset = Number(query.offset ?? 0);
   const asked = Number(query.limit ?? 0);
@@ -270,14 +273,14 @@ export async function startStubVendors(options: { tabnine?: TabnineStubData; roc
     const offset = Number(req.query.offset ?? 0);
     const asked = Number(req.query.count ?? 50);
     const count = Math.min(asked === 0 ? Infinity : asked, 100, maxPageSize);
-    const sort = JSON.parse(String(req.query.sort ?? "{}")) as { createdAt?: number };
+    const sort = JSON.parse(queryString(req.query.sort) ?? "{}") as { createdAt?: number };
     const all = sort.createdAt === -1 ? [...stub.rocketchat.snapshots].reverse() : stub.rocketchat.snapshots;
     const statistics = all.slice(offset, offset + count);
     res.json({ statistics, count: statistics.length, offset, total: all.length, success: true });
   });
   rc.get("/api/v1/engagement-dashboard/users/active-users", (req, res) => {
-    const start = Date.parse(String(req.query.start));
-    const end = Date.parse(String(req.query.end));
+    const start = Date.parse(queryString(req.query.start) ?? "");
+    const end = Date.parse(queryString(req.query.end) ?? "");
     const month = Object.entries(stub.rocketchat.active)
       .filter(([day, ids]) => ids.length > 0 && Date.parse(`${day}T23:59:59.999Z`) >= start && Date.parse(`${day}T00:00:00Z`) <= end)
       .sort(([a], [b]) => (a < b ? 1 : -1))
@@ -317,5 +320,5 @@ export async function startStubVendors(options: { tabnine?: TabnineStubData; roc
   return Object.assign(stub, {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
-  }) as StubVendors;
+  });
 }

@@ -170,7 +170,7 @@ describe.each(STORE_KINDS)("HTTP server on %s", (kind) => {
 
     const malformed = await post("{not json");
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ error: "BAD_USER_INPUT", requestId: expect.any(String) });
+    expect(await malformed.json()).toMatchObject({ error: "BAD_USER_INPUT", requestId: expect.any(String) as unknown });
 
     const oversized = await post(JSON.stringify({ blob: "x".repeat(1_100_000) }));
     expect(oversized.status).toBe(413);
@@ -231,7 +231,7 @@ describe.each(STORE_KINDS)("readiness failures on %s", (kind) => {
     const response = await fetch(`${running.url}/readyz`);
     expect(response.status).toBe(503);
     const body = (await response.json()) as { status: string; reason: string };
-    expect(body).toMatchObject({ status: "not_ready", reason: expect.stringMatching(/^database unreachable/) });
+    expect(body).toMatchObject({ status: "not_ready", reason: expect.stringMatching(/^database unreachable/) as unknown });
     expect(JSON.stringify(body)).not.toMatch(/postgres(ql)?:\/\//);
     expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
   });

@@ -41,7 +41,7 @@ describe("npm start on an empty data directory (embedded store)", () => {
     }
     const { stdout } = serve.output();
     // Logs are JSON lines and never carry secrets.
-    for (const line of stdout.split("\n").filter(Boolean)) expect(() => JSON.parse(line)).not.toThrow();
+    for (const line of stdout.split("\n").filter(Boolean)) expect((): unknown => JSON.parse(line)).not.toThrow();
     expect(stdout).not.toMatch(/scrypt\$|jwt-secret|Bearer /);
   });
 

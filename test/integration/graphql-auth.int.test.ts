@@ -8,6 +8,7 @@ import {
   expectErrors, expectNoErrors, startGraphQLTestServer, TEST_JWT, type GraphQLResponse, type GraphQLTestServer,
 } from "../helpers/graphql.js";
 import { STORE_KINDS } from "../helpers/stores.js";
+import type { DomainErrorCode } from "../../src/errors.js";
 
 type Role = "SUPERADMIN" | "ADMIN" | "TEAM_ADMIN" | "MEMBER";
 const RANGE = { from: "2025-01-01T00:00:00Z", to: "2025-03-05T00:00:00Z" };
@@ -45,7 +46,7 @@ describe.each(STORE_KINDS)("GraphQL auth and tenancy on %s", (kind) => {
   afterAll(() => server?.close());
 
   // [role, what, outcome]: "ok", or the error code every role outside the rule gets.
-  const matrix: [string, (role: Role) => Promise<GraphQLResponse<unknown>>, Record<Role, "ok" | string>][] = [
+  const matrix: [string, (role: Role) => Promise<GraphQLResponse<unknown>>, Record<Role, "ok" | DomainErrorCode>][] = [
     ["own organization name", (role) => server.request(OrgNameDocument, {}, tokens[role]), { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "ok", MEMBER: "ok" }],
     ["another organization by id", (role) => server.request(OrgNameDocument, { id: ids.other }, tokens[role]), { SUPERADMIN: "ok", ADMIN: "NOT_FOUND", TEAM_ADMIN: "NOT_FOUND", MEMBER: "NOT_FOUND" }],
     ["sources and licenses of the own organization", (role) => server.request(OrgSourcesDocument, {}, tokens[role]), { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "FORBIDDEN", MEMBER: "FORBIDDEN" }],

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   CalendarDocument, HistoryPageDocument, OrganizationsPageDocument, IssueApiTokenDocument, OrganizationTeamsDocument, OrgUsersDocument, RegisterSourceDocument,
   RevokeApiTokenDocument, TeamNameDocument, UsageRangeDocument, UserEmailDocument, UsersPageDocument, UtilizationDocument,
@@ -107,8 +107,7 @@ describe("bad input and protection limits", () => {
   });
 
   it("masks unexpected errors as INTERNAL_SERVER_ERROR with a request id, never a stack trace", async () => {
-    const original = server.store.db.prisma.organization.findMany;
-    server.store.db.prisma.organization.findMany = (() => Promise.reject(new Error("connection lost: password=hunter2"))) as never;
+    const findMany = vi.spyOn(server.store.db.prisma.organization, "findMany").mockRejectedValue(new Error("connection lost: password=hunter2"));
     try {
       const response = await post(server, { query: "{ organization { name } }" }, { authorization: `Bearer ${admin}`, "x-request-id": "req-123" });
       const text = await response.text();
@@ -117,7 +116,7 @@ describe("bad input and protection limits", () => {
       const body = JSON.parse(text) as { errors: { extensions: { code: string; requestId: string } }[] };
       expect(body.errors[0]!.extensions).toEqual({ code: "INTERNAL_SERVER_ERROR", requestId: "req-123" });
     } finally {
-      server.store.db.prisma.organization.findMany = original;
+      findMany.mockRestore();
     }
   });
 });

@@ -139,7 +139,7 @@ describe.each(STORE_KINDS)("GraphQL queries on %s", (kind) => {
       orgId, FROM, TO);
     expect(ratio).toBeCloseTo(weighted!.day, 10);
     expect(usage.points.map((p) => p.values.find((v) => v.metric === "PRODUCTIVITY_FACTOR")!.value).filter((v) => v > 0))
-      .toEqual(weighted!.days.map((v) => expect.closeTo(v, 10)));
+      .toEqual(weighted!.days.map((v): unknown => expect.closeTo(v, 10)));
     const weekly = expectNoErrors(await server.request(OrganizationUsageDocument, { from: FROM, to: TO, resolution: "WEEK", metrics: ["PRODUCTIVITY_FACTOR"] }, admin));
     expect(weekly.organization!.usage.totals[0]!.value).toBeCloseTo(weighted!.day, 10);
   });

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { generate } from "@graphql-codegen/cli";
-import { isEnumType, isInputObjectType, isObjectType, type GraphQLSchema } from "graphql";
+import { isEnumType, isInputObjectType, isObjectType, type GraphQLField, type GraphQLInputField, type GraphQLSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import { SCHEMA_FILE } from "../../src/commands/schema.js";
 import { buildGraphQLSchema, schemaSdl } from "../../src/schema.js";
@@ -12,7 +12,7 @@ function undocumented(schema: GraphQLSchema): string[] {
     if (type.name.startsWith("__") || ["String", "Int", "Float", "Boolean", "ID"].includes(type.name)) continue;
     if (!type.description) missing.push(type.name);
     if (isObjectType(type) || isInputObjectType(type)) {
-      for (const field of Object.values(type.getFields())) {
+      for (const field of Object.values<GraphQLField<unknown, unknown> | GraphQLInputField>(type.getFields())) {
         if (!field.description) missing.push(`${type.name}.${field.name}`);
         for (const arg of "args" in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
       }
@@ -32,7 +32,8 @@ describe("GraphQL schema", () => {
   });
 
   it("the generated operation types are up to date (run `npm run codegen`)", async () => {
-    const [output] = await generate({ ...codegenConfig, silent: true }, false);
+    // generate() is typed `FileOutput[] | any` (the `any` is watch mode); without watch it resolves to the files.
+    const [output] = (await generate({ ...codegenConfig, silent: true }, false)) as { filename: string; content: string }[];
     expect(output!.filename).toBe("test/__generated__/graphql.ts");
     expect(await readFile(output!.filename, "utf8")).toBe(output!.content);
   });

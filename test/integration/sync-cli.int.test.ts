@@ -69,7 +69,7 @@ describe("usage-gateway sync (embedded store)", () => {
     const result = await runCli(["sync", "--org", "nordhafen", "--since", since], cleanEnv({ ...env, SYNC_MAX_ATTEMPTS: "2", LOG_LEVEL: "debug" }));
     stub.faults.length = 0;
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/errors \(recorded on the source; the next sync retries them\):\n  TABNINE directory \(teams and users\): GET \/api\/v1\/organization\/teams: HTTP 500/);
+    expect(result.stdout).toMatch(/errors \(recorded on the source; the next sync retries them\):\n {2}TABNINE directory \(teams and users\): GET \/api\/v1\/organization\/teams: HTTP 500/);
     expect(result.stdout + result.stderr).not.toContain(TABNINE_STUB_TOKEN);
   });
 
