@@ -5,13 +5,14 @@ import { AdminResolver } from "./modules/admin/admin.resolver.js";
 import { LoginResolver } from "./modules/admin/login.resolver.js";
 import { IngestResolver } from "./modules/ingest/ingest.resolver.js";
 import { OrganizationResolver } from "./modules/organization/organization.resolver.js";
+import { SourceResolver } from "./modules/sources/source.resolver.js";
 import { SourceSyncResolver } from "./modules/sources/sync.resolver.js";
 import { StatisticsSnapshotResolver } from "./modules/statistics/snapshot.resolver.js";
 import { OrganizationStatisticsResolver } from "./modules/statistics/statistics.resolver.js";
 import { TeamResolver } from "./modules/team/team.resolver.js";
 import { UserResolver } from "./modules/user/user.resolver.js";
 
-export const RESOLVERS = [OrganizationResolver, OrganizationStatisticsResolver, StatisticsSnapshotResolver, TeamResolver, UserResolver, AdminResolver, LoginResolver, IngestResolver, SourceSyncResolver] as const;
+export const RESOLVERS = [OrganizationResolver, OrganizationStatisticsResolver, StatisticsSnapshotResolver, TeamResolver, UserResolver, AdminResolver, LoginResolver, IngestResolver, SourceResolver, SourceSyncResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

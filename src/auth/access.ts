@@ -42,6 +42,11 @@ export function canSeeUser(viewer: Viewer, user: { id: string; organizationId: s
   return viewer.role === "TEAM_ADMIN" && viewer.organizationId === user.organizationId && user.teamId !== null && user.teamId === viewer.teamId;
 }
 
+/** An API token: its owner's, and any of the organization's for its admins (and superadmins). */
+export function canManageApiToken(viewer: Viewer, token: { userId: string; organizationId: string }): boolean {
+  return token.userId === viewer.userId || canAdministerOrganization(viewer, token.organizationId);
+}
+
 /** Throws NOT_FOUND unless the organization is the viewer's (or the viewer is a superadmin). */
 export function assertSeesOrganization(viewer: Viewer, organizationId: string): void {
   if (!canSeeOrganization(viewer, organizationId)) throw notFound("organization", organizationId);

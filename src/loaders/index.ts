@@ -8,6 +8,7 @@ import type { UsageKey, UsageSeriesData } from "../usage/usage.types.js";
 import { isUuid } from "../ids.js";
 import { groupByKeys, orderByKeys, partition } from "./batch.js";
 import { loadPages, type Page, type PageRequest } from "./pagination.js";
+import { createStatisticsLoaders, type StatisticsLoaders } from "./statistics.loaders.js";
 import { createUsageLoader } from "./usage.loader.js";
 
 /** Filters of an organization's or team's user list. */
@@ -38,7 +39,7 @@ export interface TeamCounts {
 }
 
 /** Every loader of a request. Created fresh per request: caches never outlive it. */
-export interface Loaders {
+export interface Loaders extends StatisticsLoaders {
   readonly organizationById: DataLoader<string, Organization | null>;
   readonly teamById: DataLoader<string, Team | null>;
   readonly userById: DataLoader<string, User | null>;
@@ -122,7 +123,7 @@ export function createLoaders(prisma: Prisma): Loaders {
     }),
     teamPage: new DataLoader<TeamPageKey, Page<Team>, string>(
       async (keys) => {
-        const results: Page<Team>[] = new Array(keys.length);
+        const results = new Array<Page<Team>>(keys.length);
         for (const group of partition(keys, pageGroup).values()) {
           const pages = await loadPages<Team>(
             prisma,
@@ -139,7 +140,7 @@ export function createLoaders(prisma: Prisma): Loaders {
     ),
     userPage: new DataLoader<UserPageKey, Page<User>, string>(
       async (keys) => {
-        const results: Page<User>[] = new Array(keys.length);
+        const results = new Array<Page<User>>(keys.length);
         const groupOf = (key: UserPageKey) => `${key.parent}|${pageGroup(key)}|${JSON.stringify(key.filter)}`;
         for (const group of partition(keys, groupOf).values()) {
           const first = group[0]!.key;
@@ -164,5 +165,6 @@ export function createLoaders(prisma: Prisma): Loaders {
       { cacheKeyFn: (key) => `${key.parent}|${key.parentId}|${pageGroup(key)}|${JSON.stringify(key.filter)}` },
     ),
     usageSeries: createUsageLoader(prisma),
+    ...createStatisticsLoaders(prisma),
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NestedUsageDocument } from "../__generated__/graphql.js";
+import { NestedUsageDocument, OrganizationStatisticsByIdDocument, OrganizationsStatisticsDocument } from "../__generated__/graphql.js";
 import { resolveSeedOptions } from "../../src/seed/options.js";
 import { countStatements } from "../helpers/statements.js";
 import { expectNoErrors, startGraphQLTestServer, type GraphQLTestServer } from "../helpers/graphql.js";
@@ -8,6 +8,7 @@ import { STORE_KINDS } from "../helpers/stores.js";
 const SMALL = resolveSeedOptions("tiny", { endDate: "2025-03-05", organizations: 2, usersPerOrganization: 6, teamsPerOrganization: 2, days: 20 });
 const LARGE = resolveSeedOptions("tiny", { endDate: "2025-03-05", organizations: 4, usersPerOrganization: 40, teamsPerOrganization: 6, days: 20 });
 const VARIABLES = { teams: 50, users: 50, from: "2025-02-03T00:00:00Z", to: "2025-03-05T00:00:00Z" };
+const STATISTICS = { year: 2025, month: 2, startMonth: "2024-11", from: "2025-02-10T00:00:00Z", to: "2025-03-04T00:00:00Z" };
 
 describe.each(STORE_KINDS)("N+1: nested organizations → teams → users → usage and devices on %s", (kind) => {
   const servers: Record<"small" | "large", GraphQLTestServer> = {} as never;
@@ -39,5 +40,35 @@ describe.each(STORE_KINDS)("N+1: nested organizations → teams → users → us
     // authentication 1, organizations 2 (page + count), teams 1, users 1, devices 1, sources 1, usage 2 (sums, distinct users)
     expect(large.statements).toBe(small.statements);
     expect(large.statements).toBeLessThanOrEqual(10);
+  });
+
+  async function runStatistics(server: GraphQLTestServer) {
+    const token = await server.tokenFor("superadmin@demo.test");
+    const { statements, result } = await countStatements(server.store.db.prisma, () => server.request(OrganizationsStatisticsDocument, STATISTICS, token));
+    return { statements, organizations: expectNoErrors(result).organizations.nodes, token };
+  }
+
+  it("runs the same number of SQL statements for the statistics of 2 and of 4 organizations", async () => {
+    const small = await runStatistics(servers.small);
+    const large = await runStatistics(servers.large);
+    expect(small.organizations).toHaveLength(2);
+    expect(large.organizations).toHaveLength(4);
+    expect(large.organizations.every((org) => org.workspaceStatistics.totalUsers > 0 && org.deviceStats.length > 0)).toBe(true);
+    expect(large.organizations.every((org) => org.activeUsers.points.some((point) => point.count > 0))).toBe(true);
+    expect(large.organizations.some((org) => org.statisticsHistory.nodes.length > 0)).toBe(true);
+    expect(large.organizations.some((org) => org.dailyActiveUsers.some((day) => day.count > 0))).toBe(true);
+    // authentication 1, data version 1, organizations 2 (page + count), workspace statistics 8 per vendor argument (users,
+    // activity, domains, teams, devices, licenses, last message, snapshot), device stats 1 per grouping, calendars 2 each
+    // (oldest data, counts), last usages 1, account utilization 1, daily active users 1, statistics history 1
+    expect(large.statements).toBe(small.statements);
+    expect(large.statements).toBeLessThanOrEqual(32);
+  });
+
+  it("gives each organization of the list the statistics it has when asked for alone", async () => {
+    const { organizations, token } = await runStatistics(servers.large);
+    for (const organization of organizations) {
+      const alone = expectNoErrors(await servers.large.request(OrganizationStatisticsByIdDocument, { ...STATISTICS, id: organization.id }, token)).organization;
+      expect(alone).toEqual(organization);
+    }
   });
 });

@@ -1,23 +1,18 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { assertAdministersOrganization, requireViewer } from "../../auth/access.js";
 import type { GraphQLContext } from "../../context.js";
 import { pageRequest } from "../../loaders/pagination.js";
-import { Connection, toConnection } from "../shared/connection.js";
+import { toConnection } from "../shared/connection.js";
 import { Vendor } from "../shared/enums.js";
 import { PageArgs, UserPageArgs, userPageKey } from "../shared/page.args.js";
-import { Team } from "../team/team.type.js";
+import { Source } from "../sources/source.type.js";
+import { TeamConnection } from "../team/team.connection.js";
 import { UsageArgs, UsageSeries } from "../usage/usage.type.js";
 import { loadUsage } from "../../usage/usage.service.js";
-import { User } from "../user/user.type.js";
+import { UserConnection } from "../user/user.connection.js";
 import { findOrganization, findOrganizationByNumber, listOrganizations } from "./organization.service.js";
-import { License, Organization, Source } from "./organization.type.js";
-
-@ObjectType({ description: "A page of organizations." })
-export class OrganizationConnection extends Connection(Organization, "Organization") {}
-@ObjectType({ description: "A page of teams." })
-export class TeamConnection extends Connection(Team, "Team") {}
-@ObjectType({ description: "A page of users." })
-export class UserConnection extends Connection(User, "User") {}
+import { OrganizationConnection } from "./organization.connection.js";
+import { License, Organization } from "./organization.type.js";
 
 @Resolver(() => Organization)
 export class OrganizationResolver {

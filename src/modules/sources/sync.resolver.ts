@@ -1,27 +1,16 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { assertAdministersOrganization, requireViewer } from "../../auth/access.js";
 import type { GraphQLContext } from "../../context.js";
 import type { Vendor as VendorName } from "../../db/generated/enums.js";
-import { badInput, DomainError } from "../../errors.js";
+import { badInput } from "../../errors.js";
 import { parseIsoDay } from "../../sources/days.js";
+import { requireSourceRuntime } from "../../sources/registration.service.js";
 import { findOrganization, syncOrganization } from "../../sources/sync.service.js";
-import { Source } from "../organization/organization.type.js";
 import { Vendor } from "../shared/enums.js";
 import { SyncSummary } from "./sync.type.js";
 
-/** The sources runtime of the context, or a clear error when the gateway was started without it. */
-export function requireSourceRuntime(ctx: GraphQLContext) {
-  if (!ctx.sources) throw new DomainError("BAD_USER_INPUT", "this gateway is not configured for source credentials and syncs");
-  return ctx.sources;
-}
-
-@Resolver(() => Source)
+@Resolver()
 export class SourceSyncResolver {
-  @FieldResolver(() => Boolean, { description: "Whether credentials are stored for this source (they are never returned)." })
-  hasCredentials(@Root() source: Source & { encryptedCredentials?: Uint8Array | null }): boolean {
-    return Boolean(source.encryptedCredentials);
-  }
-
   @Mutation(() => SyncSummary, {
     description:
       "Pulls the organization's registered sources (or one vendor's) now, the same as `usage-gateway sync`: incremental from each source's cursor, " +
@@ -41,7 +30,7 @@ export class SourceSyncResolver {
     const organization = await findOrganization(ctx.prisma, requested);
     const sinceDay = since === null ? undefined : parseIsoDay(since);
     if (since !== null && !sinceDay) throw badInput("since must be a date YYYY-MM-DD", { argument: "since" });
-    const runtime = requireSourceRuntime(ctx);
+    const runtime = requireSourceRuntime(ctx.sources);
     return syncOrganization(
       { prisma: ctx.prisma, logger: ctx.logger, credentialsKey: await runtime.credentialsKey(), http: runtime.http, now: runtime.now },
       { organization: organization.id, vendor: vendor ?? undefined, since: sinceDay, dryRun },

@@ -1,6 +1,8 @@
 import type { Prisma } from "../../db/database.js";
 import type { UsageMetric, Vendor } from "../../db/generated/enums.js";
 import { badInput } from "../../errors.js";
+import { groupByKeys } from "../../loaders/batch.js";
+import type { Loaders } from "../../loaders/index.js";
 
 export interface CalendarSeriesData {
   minYear: number;
@@ -38,127 +40,124 @@ export function calendarIntervals(year: number, month: number | null | undefined
   return intervals;
 }
 
+export interface CalendarRequest {
+  readonly metric: UsageMetric;
+  readonly year: number;
+  readonly month: number | null;
+  readonly vendor: Vendor | null;
+  /** Distinct active users (with their ids) instead of the sum of a counting metric. */
+  readonly distinctUsers: boolean;
+}
+
+/** What the calendarSeries loader is asked for. */
+export interface CalendarKey extends CalendarRequest {
+  readonly organizationId: string;
+}
+
 /**
- * Counts per day or month for one organization: distinct active users (union across vendors
- * when none is given, with their ids) or the sum of a counting metric.
+ * Counts per day or month for each organization, in `organizationIds` order: distinct active
+ * users (union across vendors when none is given, with their ids) or the sum of a counting
+ * metric. Two statements for all of them (oldest data, counts). The request must be valid
+ * ({@link validateCalendar}).
  */
-export async function calendarSeries(
-  prisma: Prisma,
+export async function calendarSeriesOf(prisma: Prisma, organizationIds: readonly string[], request: CalendarRequest, now = new Date()): Promise<CalendarSeriesData[]> {
+  const { metric, year, month, vendor, distinctUsers } = request;
+  const ids = [...organizationIds];
+  const intervals = calendarIntervals(year, month, now);
+  const unit = month ? "day" : "month";
+  const from = intervals[0]?.start;
+  const to = month ? new Date(Date.UTC(year, month, 1)) : new Date(Date.UTC(year + 1, 0, 1));
+  type Row = { organizationId: string; bucket: Date; count: number; userIds: string[] | null };
+  const [oldest, rows] = await Promise.all([
+    prisma.$queryRawUnsafe<{ organizationId: string; first: Date | null }[]>(
+      `SELECT "organizationId"::text AS "organizationId", min("bucketStart") AS first FROM "UsageRollup"
+       WHERE "organizationId" = ANY($1::uuid[]) AND "grain" = 'DAY' AND "scope" = 'ORGANIZATION' AND "metric" = $2::text::"UsageMetric"
+         AND ($3::text IS NULL OR "vendor" = $3::text::"Vendor")
+       GROUP BY 1`,
+      ids, metric, vendor,
+    ),
+    !from
+      ? ([] as Row[])
+      : distinctUsers
+        ? distinctUsersPerInterval(prisma, ids, metric, { unit, from, to, vendor })
+        : prisma.$queryRawUnsafe<Row[]>(
+            `SELECT "organizationId"::text AS "organizationId", date_trunc($4, "bucketStart", 'UTC') AS bucket, sum("value")::int AS count,
+               NULL::text[] AS "userIds"
+             FROM "UsageRollup" WHERE "organizationId" = ANY($1::uuid[]) AND "grain" = 'DAY' AND "scope" = 'ORGANIZATION'
+               AND "metric" = $2::text::"UsageMetric" AND ($3::text IS NULL OR "vendor" = $3::text::"Vendor")
+               AND "bucketStart" >= $5::timestamptz AND "bucketStart" < $6::timestamptz
+             GROUP BY 1, 2`,
+            ids, metric, vendor, unit, from, to,
+          ),
+  ]);
+  const firstOf = new Map(oldest.map((row) => [row.organizationId, row.first]));
+  const rowsOf = groupByKeys(ids, rows as Row[], (row) => row.organizationId);
+  return ids.map((id, i) => {
+    const first = firstOf.get(id) ?? now;
+    const byStart = new Map(rowsOf[i]!.map((row) => [row.bucket.getTime(), row]));
+    return {
+      minYear: first.getUTCFullYear(),
+      minMonth: first.getUTCMonth() + 1,
+      points: intervals.map(({ start, label }) => {
+        const row = byStart.get(start.getTime());
+        return { date: label, count: row?.count ?? 0, userIds: distinctUsers ? (row?.userIds ?? []) : null };
+      }),
+    };
+  });
+}
+
+/**
+ * The calendar series of one organization, through the request's loader (see {@link calendarSeriesOf}).
+ * @throws BAD_USER_INPUT for a year outside 1970-9999 or a month outside 1-12.
+ */
+export function calendarSeries(
+  loaders: Pick<Loaders, "calendarSeries">,
   organizationId: string,
   metric: UsageMetric,
-  options: { year: number; month?: number | null; vendor?: Vendor | null; distinctUsers: boolean; now?: Date },
+  options: { year: number; month?: number | null; vendor?: Vendor | null; distinctUsers: boolean },
 ): Promise<CalendarSeriesData> {
   validateCalendar(options.year, options.month);
-  const now = options.now ?? new Date();
-  const intervals = calendarIntervals(options.year, options.month, now);
-  const unit = options.month ? "day" : "month";
-  const vendor = options.vendor ?? null;
-  const [oldest] = await prisma.$queryRawUnsafe<{ first: Date | null }[]>(
-    `SELECT min("bucketStart") AS first FROM "UsageRollup"
-     WHERE "organizationId" = $1::uuid AND "grain" = 'DAY' AND "scope" = 'ORGANIZATION' AND "metric" = $2::text::"UsageMetric"
-       AND ($3::text IS NULL OR "vendor" = $3::text::"Vendor")`,
-    organizationId, metric, vendor,
-  );
-  const first = oldest?.first ?? now;
-  const base = { minYear: first.getUTCFullYear(), minMonth: first.getUTCMonth() + 1 };
-  if (intervals.length === 0) return { ...base, points: [] };
-  const from = intervals[0]!.start;
-  const to = options.month ? new Date(Date.UTC(options.year, options.month, 1)) : new Date(Date.UTC(options.year + 1, 0, 1));
-  const rows: { bucket: Date; count: number; userIds: string[] | null }[] = options.distinctUsers
-    ? await distinctUsersPerInterval(prisma, organizationId, metric, { unit, from, to, vendor })
-    : await prisma.$queryRawUnsafe(
-        `SELECT date_trunc($4, "bucketStart", 'UTC') AS bucket, sum("value")::int AS count, NULL::text[] AS "userIds"
-         FROM "UsageRollup" WHERE "organizationId" = $1::uuid AND "grain" = 'DAY' AND "scope" = 'ORGANIZATION'
-           AND "metric" = $2::text::"UsageMetric" AND ($3::text IS NULL OR "vendor" = $3::text::"Vendor")
-           AND "bucketStart" >= $5::timestamptz AND "bucketStart" < $6::timestamptz
-         GROUP BY 1`,
-        organizationId, metric, vendor, unit, from, to,
-      );
-  const byStart = new Map(rows.map((row) => [row.bucket.getTime(), row]));
-  return {
-    ...base,
-    points: intervals.map(({ start, label }) => {
-      const row = byStart.get(start.getTime());
-      return { date: label, count: row?.count ?? 0, userIds: options.distinctUsers ? (row?.userIds ?? []) : null };
-    }),
-  };
+  return loaders.calendarSeries.load({
+    organizationId, metric, year: options.year, month: options.month ?? null, vendor: options.vendor ?? null, distinctUsers: options.distinctUsers,
+  });
 }
 
 export interface DistinctUsersRow {
+  readonly organizationId: string;
   /** Start of the day or month (UTC). */
-  bucket: Date;
-  count: number;
+  readonly bucket: Date;
+  readonly count: number;
   /** Gateway user ids, sorted. */
-  userIds: string[];
+  readonly userIds: string[];
   /** The users' ids at `identityVendor` (sorted; users without such an identity left out); null without one. */
-  vendorUserIds: string[] | null;
+  readonly vendorUserIds: string[] | null;
 }
 
 /**
- * Distinct users with USER-scope DAY rollups of `metric` per UTC day or month in [from, to)
- * (intervals without any omitted), in one statement. With `identityVendor`, also their
- * Identity.externalId at that vendor.
+ * Distinct users with USER-scope DAY rollups of `metric` per organization and UTC day or month
+ * in [from, to) (intervals without any omitted), in one statement for all the organizations,
+ * ordered by organization and interval. With `identityVendor`, also their Identity.externalId
+ * at that vendor.
  */
 export function distinctUsersPerInterval(
   prisma: Prisma,
-  organizationId: string,
+  organizationIds: readonly string[],
   metric: UsageMetric,
   range: { unit: "day" | "month"; from: Date; to: Date; vendor: Vendor | null; identityVendor?: Vendor | null },
 ): Promise<DistinctUsersRow[]> {
   return prisma.$queryRawUnsafe<DistinctUsersRow[]>(
-    `SELECT date_trunc($4, r."bucketStart", 'UTC') AS bucket, count(DISTINCT r."scopeId")::int AS count,
+    `SELECT r."organizationId"::text AS "organizationId", date_trunc($4, r."bucketStart", 'UTC') AS bucket,
+       count(DISTINCT r."scopeId")::int AS count,
        array_agg(DISTINCT r."scopeId"::text ORDER BY r."scopeId"::text) AS "userIds",
        CASE WHEN $7::text IS NULL THEN NULL
          ELSE coalesce(array_agg(DISTINCT i."externalId" ORDER BY i."externalId") FILTER (WHERE i."externalId" IS NOT NULL), '{}') END AS "vendorUserIds"
      FROM "UsageRollup" r
      LEFT JOIN "Identity" i ON $7::text IS NOT NULL AND i."userId" = r."scopeId" AND i."organizationId" = r."organizationId"
        AND i."vendor" = $7::text::"Vendor"
-     WHERE r."organizationId" = $1::uuid AND r."grain" = 'DAY' AND r."scope" = 'USER'
+     WHERE r."organizationId" = ANY($1::uuid[]) AND r."grain" = 'DAY' AND r."scope" = 'USER'
        AND r."metric" = $2::text::"UsageMetric" AND ($3::text IS NULL OR r."vendor" = $3::text::"Vendor")
        AND r."bucketStart" >= $5::timestamptz AND r."bucketStart" < $6::timestamptz
-     GROUP BY 1 ORDER BY 1`,
-    organizationId, metric, range.vendor, range.unit, range.from, range.to, range.identityVendor ?? null,
+     GROUP BY 1, 2 ORDER BY 1, 2`,
+    [...organizationIds], metric, range.vendor, range.unit, range.from, range.to, range.identityVendor ?? null,
   );
-}
-
-/** Per month, the users whose last activity at the vendor fell in it (months with none omitted). */
-export async function lastUsages(prisma: Prisma, organizationId: string, vendor: Vendor | null): Promise<{ year: number; month: number; users: number }[]> {
-  const rows = await prisma.$queryRawUnsafe<{ month: Date; users: number }[]>(
-    `SELECT date_trunc('month', last, 'UTC') AS month, count(*)::int AS users FROM (
-       SELECT "scopeId", max("bucketStart") AS last FROM "UsageRollup"
-       WHERE "organizationId" = $1::uuid AND "grain" = 'DAY' AND "scope" = 'USER' AND "metric" = 'ACTIVE_USERS'
-         AND ($2::text IS NULL OR "vendor" = $2::text::"Vendor")
-       GROUP BY 1) s
-     GROUP BY 1 ORDER BY 1`,
-    organizationId, vendor,
-  );
-  return rows.map((row) => ({ year: row.month.getUTCFullYear(), month: row.month.getUTCMonth() + 1, users: row.users }));
-}
-
-/** Month-end account counts from `startMonth` (YYYY-MM; default 11 months ago) to the current month, zero-filled. */
-export async function accountUtilization(prisma: Prisma, organizationId: string, startMonth: string | null | undefined, now = new Date()) {
-  let start: Date;
-  if (startMonth) {
-    const match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(startMonth);
-    if (!match || Number(match[1]) < 1970) {
-      throw badInput("startMonth must be YYYY-MM with a year from 1970 and a month from 01 to 12", { argument: "startMonth" });
-    }
-    start = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
-  } else {
-    start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 11, 1));
-  }
-  const rows = await prisma.accountUtilization.findMany({
-    where: { organizationId, vendor: "TABNINE", month: { gte: start } },
-    orderBy: { month: "asc" },
-  });
-  const byMonth = new Map(rows.map((row) => [row.month.getTime(), row]));
-  const months = [];
-  for (let m = start; m <= now; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
-    const row = byMonth.get(m.getTime());
-    months.push({
-      year: m.getUTCFullYear(), month: m.getUTCMonth() + 1,
-      registered: row?.registered ?? 0, deactivated: row?.deactivated ?? 0, active: row?.active ?? 0, pending: row?.pending ?? 0,
-    });
-  }
-  return months;
 }

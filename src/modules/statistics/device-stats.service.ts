@@ -1,5 +1,7 @@
 import type { Prisma } from "../../db/database.js";
 import type { Vendor } from "../../db/generated/enums.js";
+import { groupByKeys } from "../../loaders/batch.js";
+import type { Loaders } from "../../loaders/index.js";
 import type { DeviceDiscriminator } from "../shared/enums.js";
 
 export interface DeviceStatRow {
@@ -40,24 +42,43 @@ function grouping(request: DeviceStatsRequest): { columns: Record<keyof DeviceSt
   }
 }
 
+/** What the deviceStats loader is asked for: one organization and a normalized request. */
+export interface DeviceStatsKey extends DeviceStatsRequest {
+  readonly organizationId: string;
+}
+
 /**
- * Non-wiped devices of an organization grouped by the discriminator, ordered by total
- * descending, then by name.
+ * Non-wiped devices of each organization grouped by the discriminator, ordered by total
+ * descending, then by name; in `organizationIds` order, in one statement for all of them.
  */
-export async function deviceStats(prisma: Prisma, organizationId: string, request: DeviceStatsRequest): Promise<DeviceStatRow[]> {
+export async function deviceStatsOf(prisma: Prisma, organizationIds: readonly string[], request: DeviceStatsRequest): Promise<DeviceStatRow[][]> {
   const { columns, filter, value } = grouping(request);
   const keys = (["os", "osVersion", "client", "clientVersion", "isManaged", "locale"] as const).filter((key) => !columns[key].startsWith("NULL"));
   const select = (["os", "osVersion", "client", "clientVersion", "isManaged", "locale"] as const)
     .map((key) => `${columns[key]} AS "${key}"`)
     .join(", ");
-  return prisma.$queryRawUnsafe<DeviceStatRow[]>(
-    `SELECT ${select}, count(*)::int AS total FROM "Device" d
-     WHERE d."organizationId" = $1::uuid AND d."wipedAt" IS NULL
+  const rows = await prisma.$queryRawUnsafe<(DeviceStatRow & { organizationId: string })[]>(
+    `SELECT d."organizationId"::text AS "organizationId", ${select}, count(*)::int AS total FROM "Device" d
+     WHERE d."organizationId" = ANY($1::uuid[]) AND d."wipedAt" IS NULL
        AND ($2::text IS NULL OR d."vendor" = $2::text::"Vendor") ${filter}
-     GROUP BY ${keys.map((key) => columns[key]).join(", ")}
+     GROUP BY d."organizationId", ${keys.map((key) => columns[key]).join(", ")}
      ORDER BY total DESC, ${keys.map((key) => `"${key}"`).join(", ")}`,
-    organizationId,
+    [...organizationIds],
     request.vendor ?? null,
     ...(value === undefined ? [] : [value]),
   );
+  return groupByKeys(organizationIds, rows, (row) => row.organizationId).map((group) => group.map(({ organizationId: _, ...row }) => row));
+}
+
+/** The device statistics of one organization, through the request's loader (see {@link deviceStatsOf}). */
+export function deviceStats(loaders: Pick<Loaders, "deviceStats">, organizationId: string, request: DeviceStatsRequest): Promise<DeviceStatRow[]> {
+  const { discriminator, os, client, vendor } = request;
+  // Filters the discriminator ignores are dropped, so equal requests share one cache entry.
+  return loaders.deviceStats.load({
+    organizationId,
+    discriminator,
+    os: discriminator === "OS" ? (os ?? null) : null,
+    client: discriminator === "CLIENT" ? (client ?? null) : null,
+    vendor: vendor ?? null,
+  });
 }

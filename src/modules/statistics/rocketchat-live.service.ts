@@ -1,7 +1,11 @@
+import { assertAdministersOrganization, requireViewer } from "../../auth/access.js";
+import type { Viewer } from "../../auth/viewer.js";
 import type { Prisma } from "../../db/database.js";
 import { touchOrganizations } from "../../db/data-version.js";
 import type { WorkspaceStatisticsSnapshot } from "../../db/generated/client.js";
+import { notFound } from "../../errors.js";
 import { newMeteorId } from "../../ids.js";
+import { createLoaders, type Loaders } from "../../loaders/index.js";
 import { buildRocketChatStatistics, snapshotRecord, type OsSessions } from "../../statistics/rocketchat-statistics.js";
 import { workspaceStatistics } from "./workspace.service.js";
 
@@ -57,20 +61,21 @@ async function sessionsByOs(prisma: Prisma, organizationId: string, referenceDay
  * The Rocket.Chat `statistics` object of an organization computed now, from the store: accounts,
  * presence, languages, messages and last activity of its Rocket.Chat users, sessions by OS from
  * the SESSION_SECONDS rollups and devices; room counts and workspace-only values from the latest
- * stored snapshot and the ROCKETCHAT source's settings. Keys in the vendor's order.
+ * stored snapshot and the ROCKETCHAT source's settings. Keys in the vendor's order. Totals,
+ * organization and source come through `loaders` (the request's; fresh ones by default).
+ * @throws NOT_FOUND when there is no such organization.
  */
-export async function liveRocketChatStatistics(prisma: Prisma, organizationId: string, id: string, now = new Date()): Promise<Payload> {
+export async function liveRocketChatStatistics(prisma: Prisma, organizationId: string, id: string, now = new Date(), loaders: Loaders = createLoaders(prisma)): Promise<Payload> {
   const referenceDay = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - DAY_MS);
-  const [stats, organization, latest, sessions] = await Promise.all([
-    workspaceStatistics(prisma, organizationId, "ROCKETCHAT"),
-    prisma.organization.findUniqueOrThrow({
-      where: { id: organizationId },
-      select: { createdAt: true, sources: { where: { vendor: "ROCKETCHAT" }, select: { externalId: true, settings: true, createdAt: true } } },
-    }),
+  const [stats, organization, sources, latest, sessions] = await Promise.all([
+    workspaceStatistics(loaders, organizationId, "ROCKETCHAT"),
+    loaders.organizationById.load(organizationId),
+    loaders.sourcesByOrganizationId.load(organizationId),
     prisma.workspaceStatisticsSnapshot.findFirst({ where: { organizationId, vendor: "ROCKETCHAT" }, orderBy: [{ takenAt: "desc" }, { id: "desc" }], select: { payload: true } }),
     sessionsByOs(prisma, organizationId, referenceDay),
   ]);
-  const source = organization.sources[0];
+  if (!organization) throw notFound("organization", organizationId);
+  const source = sources.find((candidate) => candidate.vendor === "ROCKETCHAT");
   const settings: Payload = isObject(source?.settings) ? source.settings : {};
   const previous: Payload = isObject(latest?.payload) ? latest.payload : {};
   const workspace: Payload = {};
@@ -118,11 +123,22 @@ export async function liveRocketChatStatistics(prisma: Prisma, organizationId: s
 }
 
 /**
- * Computes the organization's Rocket.Chat statistics now and stores them as a new snapshot
- * (a fresh 17-character Meteor id), so it also appears in the history.
+ * Computes the Rocket.Chat statistics of the organization (default: the viewer's) now and stores
+ * them as a new snapshot (a fresh 17-character Meteor id), so it also appears in the history.
+ * @throws UNAUTHENTICATED without a viewer; NOT_FOUND/FORBIDDEN unless the viewer administers
+ * an organization of that id.
  */
-export async function takeStatisticsSnapshot(prisma: Prisma, organizationId: string, now = new Date()): Promise<WorkspaceStatisticsSnapshot> {
-  const payload = await liveRocketChatStatistics(prisma, organizationId, newMeteorId(), now);
+export async function takeStatisticsSnapshot(
+  deps: { viewer: Viewer | null; prisma: Prisma; loaders: Loaders },
+  requestedId: string | null | undefined,
+  now = new Date(),
+): Promise<WorkspaceStatisticsSnapshot> {
+  const { prisma, loaders } = deps;
+  const viewer = requireViewer(deps.viewer);
+  const organizationId = requestedId ?? viewer.organizationId;
+  assertAdministersOrganization(viewer, organizationId, "taking a statistics snapshot");
+  if (!(await loaders.organizationById.load(organizationId))) throw notFound("organization", organizationId);
+  const payload = await liveRocketChatStatistics(prisma, organizationId, newMeteorId(), now, loaders);
   return prisma.$transaction(async (tx) => {
     const snapshot = await tx.workspaceStatisticsSnapshot.create({ data: snapshotRecord(payload, organizationId, new Date(payload.createdAt as string)) });
     await touchOrganizations(tx, [organizationId]);

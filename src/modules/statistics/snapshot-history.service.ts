@@ -1,7 +1,9 @@
 import type { Prisma } from "../../db/database.js";
 import type { WorkspaceStatisticsSnapshot } from "../../db/generated/client.js";
 import { badInput } from "../../errors.js";
-import { decodeCursor, encodeCursor, pageOf, pageRequest, type Page } from "../../loaders/pagination.js";
+import { groupByKeys } from "../../loaders/batch.js";
+import type { Loaders } from "../../loaders/index.js";
+import { decodeCursor, encodeCursor, pageRequest, type Page, type PageRequest } from "../../loaders/pagination.js";
 import { snapshotFilterSql, snapshotSortSql } from "./snapshot-query.js";
 
 const LATEST = Date.UTC(9999, 11, 31);
@@ -17,67 +19,97 @@ export interface HistoryRequest {
   readonly oldestFirst?: boolean | null;
 }
 
+/** A validated {@link HistoryRequest}. */
+export interface HistoryPageRequest extends PageRequest {
+  readonly filter: Record<string, unknown> | null;
+  readonly sort: Record<string, unknown> | null;
+  readonly oldestFirst: boolean;
+}
+
+/** What the statisticsHistory loader is asked for. */
+export interface HistoryKey extends HistoryPageRequest {
+  readonly organizationId: string;
+}
+
+type Row = WorkspaceStatisticsSnapshot & { _rank: number | null; _total: number; _parent: string };
+
 /**
- * One page of an organization's stored statistics snapshots. Without `filter` and `sort`:
- * keyset pages by takenAt (newest first unless `oldestFirst`), `offset` items skipped after the
- * cursor. With either: they are translated to SQL (snapshot-query.ts), pages are read by
- * position (cursors carry it) and `offset` adds to it. `totalCount` counts matches before paging.
- * @throws BAD_USER_INPUT for bad paging arguments, a disallowed operator, an invalid regular
+ * One page of each organization's stored statistics snapshots, in `organizationIds` order, in
+ * one statement for all of them. Without `filter` and `sort`: keyset pages by takenAt (newest
+ * first unless `oldestFirst`), `offset` items skipped after the cursor. With either: they are
+ * translated to SQL (snapshot-query.ts), pages are read by position (cursors carry it) and
+ * `offset` adds to it. `totalCount` counts matches before paging.
+ * @throws BAD_USER_INPUT for a cursor of another kind, a disallowed operator, an invalid regular
  * expression, or a query that ran past the database statement timeout.
  */
-export async function statisticsHistory(prisma: Prisma, organizationId: string, request: HistoryRequest): Promise<Page<WorkspaceStatisticsSnapshot>> {
-  const page = pageRequest(request.first, request.after, request.offset);
-  const cursor = page.after ? decodeCursor(page.after) : null;
+export async function statisticsHistoryOf(
+  prisma: Prisma,
+  organizationIds: readonly string[],
+  request: HistoryPageRequest,
+): Promise<Page<WorkspaceStatisticsSnapshot>[]> {
+  const cursor = request.after ? decodeCursor(request.after) : null;
   if (request.filter == null && request.sort == null && cursor?.[0] !== POSITION) {
-    return keysetPage(prisma, organizationId, page.first, page.offset, cursor, request.oldestFirst ?? false);
+    return keysetPages(prisma, organizationIds, request, cursor);
   }
   if (cursor && (cursor[0] !== POSITION || !/^\d{1,10}$/.test(cursor[1]))) {
     throw badInput("after is not a cursor of this connection with these arguments (with filter or sort, page with offset or the cursors they return)", { argument: "after" });
   }
-  return positionPage(prisma, organizationId, page.first, (cursor ? Number(cursor[1]) : 0) + page.offset, request);
+  return positionPages(prisma, organizationIds, request, (cursor ? Number(cursor[1]) : 0) + request.offset);
 }
 
-async function keysetPage(prisma: Prisma, organizationId: string, first: number, skip: number, after: [string, string] | null, oldestFirst: boolean) {
+/**
+ * The page of one organization, through the request's loader (see {@link statisticsHistoryOf}).
+ * @throws BAD_USER_INPUT for bad paging arguments, and as {@link statisticsHistoryOf}.
+ */
+export function statisticsHistory(loaders: Pick<Loaders, "statisticsHistory">, organizationId: string, request: HistoryRequest): Promise<Page<WorkspaceStatisticsSnapshot>> {
+  const page = pageRequest(request.first, request.after, request.offset);
+  return loaders.statisticsHistory.load({
+    organizationId, ...page, filter: request.filter ?? null, sort: request.sort ?? null, oldestFirst: request.oldestFirst ?? false,
+  });
+}
+
+// Pages of many organizations from rows ranked per organization (null rank: no row in the page).
+const PAGES_SQL = (base: string, rank: string, extra = "") => `
+  WITH base AS (${base}),
+  totals AS (SELECT "organizationId" AS parent, count(*)::int AS total FROM base GROUP BY 1),
+  page AS (SELECT s.*, (row_number() OVER (PARTITION BY s."organizationId" ORDER BY ${rank}))::int AS "_rank" FROM base s ${extra})
+  SELECT page.*, totals.parent::text AS "_parent", totals.total AS "_total"
+  FROM totals LEFT JOIN page ON page."organizationId" = totals.parent AND page."_rank" > $2 AND page."_rank" <= $3
+  ORDER BY totals.parent, page."_rank"`;
+
+function pagesOf(organizationIds: readonly string[], rows: Row[], first: number, cursorOf: (row: WorkspaceStatisticsSnapshot, i: number) => string) {
+  return groupByKeys(organizationIds, rows, (row) => row._parent).map((found): Page<WorkspaceStatisticsSnapshot> => {
+    const ranked = found.filter((row) => row._rank !== null);
+    const items = ranked.slice(0, first).map(({ _rank, _total, _parent, ...row }) => row);
+    return { items, cursors: items.map(cursorOf), hasNextPage: ranked.length > first, totalCount: found[0]?._total ?? 0 };
+  });
+}
+
+async function keysetPages(prisma: Prisma, organizationIds: readonly string[], request: HistoryPageRequest, after: [string, string] | null) {
   const takenAt = after ? Date.parse(after[0]) : 0;
   // Snapshot ids are 17-character Meteor ids; times must be ones PostgreSQL can store.
   if (after && (Number.isNaN(takenAt) || takenAt < 0 || takenAt > LATEST || !/^[\w-]{1,64}$/.test(after[1]))) {
     throw badInput("after is not a cursor of this connection", { argument: "after" });
   }
-  const direction = oldestFirst ? "gt" : "lt";
-  const [rows, totalCount] = await Promise.all([
-    prisma.workspaceStatisticsSnapshot.findMany({
-      where: {
-        organizationId,
-        ...(after ? { OR: [{ takenAt: { [direction]: new Date(after[0]) } }, { takenAt: new Date(after[0]), id: { [direction]: after[1] } }] } : {}),
-      },
-      orderBy: [{ takenAt: oldestFirst ? "asc" : "desc" }, { id: oldestFirst ? "asc" : "desc" }],
-      skip,
-      take: first + 1,
-    }),
-    prisma.workspaceStatisticsSnapshot.count({ where: { organizationId } }),
-  ]);
-  return pageOf(rows, first, totalCount, (row) => row.takenAt.toISOString());
+  const [direction, comparison] = request.oldestFirst ? ["ASC", ">"] : ["DESC", "<"];
+  const sql = PAGES_SQL(
+    `SELECT s.* FROM "WorkspaceStatisticsSnapshot" s WHERE s."organizationId" = ANY($1::uuid[])`,
+    `s."takenAt" ${direction}, s."id" ${direction}`,
+    `WHERE $4::timestamptz IS NULL OR (s."takenAt", s."id") ${comparison} ($4::timestamptz, $5::text)`,
+  );
+  const rows = await prisma.$queryRawUnsafe<Row[]>(
+    sql, [...organizationIds], request.offset, request.offset + request.first + 1, after ? new Date(after[0]) : null, after?.[1] ?? null,
+  );
+  return pagesOf(organizationIds, rows, request.first, (row) => encodeCursor(row.takenAt.toISOString(), row.id));
 }
 
-type Row = WorkspaceStatisticsSnapshot & { _total: number };
-
-async function positionPage(prisma: Prisma, organizationId: string, first: number, offset: number, request: HistoryRequest) {
+async function positionPages(prisma: Prisma, organizationIds: readonly string[], request: HistoryPageRequest, offset: number) {
   const where = snapshotFilterSql(request.filter, 4);
-  const order = snapshotSortSql(request.sort, 4 + where.params.length, !(request.oldestFirst ?? false));
-  const sql = `SELECT s.*, count(*) OVER ()::int AS "_total" FROM "WorkspaceStatisticsSnapshot" s
-    WHERE s."organizationId" = $1::uuid AND ${where.sql}
-    ORDER BY ${order.sql} LIMIT $2 OFFSET $3`;
-  const rows = await runUserQuery(() => prisma.$queryRawUnsafe<Row[]>(sql, organizationId, first + 1, offset, ...where.params, ...order.params));
-  let totalCount = rows[0]?._total ?? 0;
-  if (rows.length === 0 && offset > 0) {
-    const [count] = await runUserQuery(() => prisma.$queryRawUnsafe<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM "WorkspaceStatisticsSnapshot" s WHERE s."organizationId" = $1::uuid AND ${snapshotFilterSql(request.filter, 2).sql}`,
-      organizationId, ...where.params,
-    ));
-    totalCount = count!.n;
-  }
-  const items = rows.slice(0, first).map(({ _total, ...row }) => row);
-  return { items, cursors: items.map((_, i) => encodeCursor(POSITION, String(offset + i + 1))), hasNextPage: rows.length > first, totalCount };
+  const order = snapshotSortSql(request.sort, 4 + where.params.length, !request.oldestFirst);
+  const sql = PAGES_SQL(`SELECT s.* FROM "WorkspaceStatisticsSnapshot" s WHERE s."organizationId" = ANY($1::uuid[]) AND ${where.sql}`, order.sql);
+  const rows = await runUserQuery(() =>
+    prisma.$queryRawUnsafe<Row[]>(sql, [...organizationIds], offset, offset + request.first + 1, ...where.params, ...order.params));
+  return pagesOf(organizationIds, rows, request.first, (_, i) => encodeCursor(POSITION, String(offset + i + 1)));
 }
 
 /** The PostgreSQL error code behind a failed raw query, if any. */

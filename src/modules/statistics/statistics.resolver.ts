@@ -1,28 +1,18 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, GraphQLISODateTime, Int, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, GraphQLISODateTime, Resolver, Root } from "type-graphql";
 import { assertAdministersOrganization, requireViewer } from "../../auth/access.js";
 import type { GraphQLContext } from "../../context.js";
 import { Organization } from "../organization/organization.type.js";
 import { DeviceDiscriminator, Vendor } from "../shared/enums.js";
-import { accountUtilization, calendarSeries, lastUsages } from "./calendar.service.js";
-import { deviceStats } from "./device-stats.service.js";
+import { accountUtilization, lastUsages } from "./accounts.service.js";
+import { CalendarArgs } from "./calendar.args.js";
+import { calendarSeries } from "./calendar.service.js";
 import { AccountUtilizationMonth, CalendarSeries, LastUsage } from "./calendar.type.js";
 import { DeviceStat } from "./device-stat.type.js";
+import { deviceStats } from "./device-stats.service.js";
 import { DailyActiveUsers } from "./daily-active-users.type.js";
-import { dailyActiveUsers } from "./daily-active-users.service.js";
+import { loadDailyActiveUsers } from "./daily-active-users.service.js";
 import { WorkspaceStatistics } from "./workspace-statistics.type.js";
 import { workspaceStatistics } from "./workspace.service.js";
-
-@ArgsType()
-class CalendarArgs {
-  @Field(() => Int, { description: "Year, 1970-9999." })
-  year!: number;
-
-  @Field(() => Int, { nullable: true, description: "Month, 1-12: daily points for that month. Omitted: monthly points for the year." })
-  month?: number | null;
-
-  @Field(() => Vendor, { nullable: true, description: "Only this vendor. Omitted: all vendors (active users: the distinct union of people)." })
-  vendor?: Vendor | null;
-}
 
 /** Aggregates of an organization. All of them need the ADMIN role in it (or SUPERADMIN). */
 @Resolver(() => Organization)
@@ -41,25 +31,25 @@ export class OrganizationStatisticsResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     this.admin(ctx, organization, "device statistics");
-    return deviceStats(ctx.prisma, organization.id, { discriminator, os, client, vendor });
+    return deviceStats(ctx.loaders, organization.id, { discriminator, os, client, vendor });
   }
 
   @FieldResolver(() => CalendarSeries, { description: "Distinct active users per day (month given) or per month, with their ids." })
   activeUsers(@Root() organization: Organization, @Args(() => CalendarArgs) args: CalendarArgs, @Ctx() ctx: GraphQLContext) {
     this.admin(ctx, organization, "active users");
-    return calendarSeries(ctx.prisma, organization.id, "ACTIVE_USERS", { ...args, distinctUsers: true });
+    return calendarSeries(ctx.loaders, organization.id, "ACTIVE_USERS", { ...args, distinctUsers: true });
   }
 
   @FieldResolver(() => CalendarSeries, { description: "Teamwire connectors activated per day (month given) or per month." })
   activatedConnectors(@Root() organization: Organization, @Args(() => CalendarArgs) args: CalendarArgs, @Ctx() ctx: GraphQLContext) {
     this.admin(ctx, organization, "activated connectors");
-    return calendarSeries(ctx.prisma, organization.id, "CONNECTOR_ACTIVATIONS", { ...args, distinctUsers: false });
+    return calendarSeries(ctx.loaders, organization.id, "CONNECTOR_ACTIVATIONS", { ...args, distinctUsers: false });
   }
 
   @FieldResolver(() => CalendarSeries, { description: "Messages sent per day (month given) or per month." })
   sentMessages(@Root() organization: Organization, @Args(() => CalendarArgs) args: CalendarArgs, @Ctx() ctx: GraphQLContext) {
     this.admin(ctx, organization, "sent messages");
-    return calendarSeries(ctx.prisma, organization.id, "MESSAGES_SENT", { ...args, distinctUsers: false });
+    return calendarSeries(ctx.loaders, organization.id, "MESSAGES_SENT", { ...args, distinctUsers: false });
   }
 
   @FieldResolver(() => [LastUsage], { description: "Per month, the users whose last client use fell in it (ascending; empty months omitted)." })
@@ -69,7 +59,7 @@ export class OrganizationStatisticsResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     this.admin(ctx, organization, "last usages");
-    return lastUsages(ctx.prisma, organization.id, vendor);
+    return lastUsages(ctx.loaders, organization.id, vendor);
   }
 
   @FieldResolver(() => [AccountUtilizationMonth], { description: "Month-end Tabnine account counts, from startMonth to the current month." })
@@ -79,7 +69,7 @@ export class OrganizationStatisticsResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     this.admin(ctx, organization, "account utilization");
-    return accountUtilization(ctx.prisma, organization.id, startMonth);
+    return accountUtilization(ctx.loaders, organization.id, startMonth);
   }
 
   @FieldResolver(() => WorkspaceStatistics, { description: "Live totals computed from the store: accounts, presence, languages, messages, devices, AI use." })
@@ -89,7 +79,7 @@ export class OrganizationStatisticsResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     this.admin(ctx, organization, "workspace statistics");
-    return workspaceStatistics(ctx.prisma, organization.id, vendor);
+    return workspaceStatistics(ctx.loaders, organization.id, vendor);
   }
 
   @FieldResolver(() => [DailyActiveUsers], {
@@ -103,6 +93,6 @@ export class OrganizationStatisticsResolver {
     @Ctx() ctx: GraphQLContext,
   ) {
     this.admin(ctx, organization, "daily active users");
-    return dailyActiveUsers(ctx.prisma, organization.id, from, to, vendor);
+    return loadDailyActiveUsers(ctx.loaders, organization.id, from, to, vendor);
   }
 }

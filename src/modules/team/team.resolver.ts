@@ -2,10 +2,10 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "t
 import { assertAdministersTeam, canSeeTeam, requireViewer } from "../../auth/access.js";
 import type { GraphQLContext } from "../../context.js";
 import { notFound } from "../../errors.js";
-import { UserConnection } from "../organization/organization.resolver.js";
 import { Organization } from "../organization/organization.type.js";
 import { toConnection } from "../shared/connection.js";
 import { UserPageArgs, userPageKey } from "../shared/page.args.js";
+import { UserConnection } from "../user/user.connection.js";
 import { loadUsage } from "../../usage/usage.service.js";
 import { UsageArgs, UsageSeries } from "../usage/usage.type.js";
 import { Team, TeamUtilization } from "./team.type.js";

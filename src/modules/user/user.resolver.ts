@@ -8,7 +8,8 @@ import { Vendor } from "../shared/enums.js";
 import { Team } from "../team/team.type.js";
 import { loadUsage } from "../../usage/usage.service.js";
 import { UsageArgs, UsageSeries } from "../usage/usage.type.js";
-import { Device, Identity, User } from "./user.type.js";
+import { Device } from "./device.type.js";
+import { Identity, User } from "./user.type.js";
 import { findUserByIdentity } from "./user.service.js";
 
 @Resolver(() => User)
