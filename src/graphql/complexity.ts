@@ -5,7 +5,7 @@ import { GraphQLError, Kind, type GraphQLSchema } from "graphql";
 // imports graphql's .mjs files, a second copy of graphql (the dual-package hazard).
 import type * as QueryComplexity from "graphql-query-complexity/cjs";
 import type { ComplexityEstimator } from "graphql-query-complexity/cjs";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../loaders/pagination.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../db/pagination.js";
 import { MAX_BUCKETS } from "../usage/resolution.js";
 
 // Loaded with require, not `import x from`: Node makes the default import `module.exports`, but

@@ -1,9 +1,8 @@
 import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
-import type { GraphQLResolveInfoWithCacheControl } from "@apollo/cache-control-types";
 import { createHash } from "node:crypto";
-import { getOperationAST, OperationTypeNode, print, type DocumentNode, type ExecutionResult, type FormattedExecutionResult, type GraphQLResolveInfo } from "graphql";
+import { getOperationAST, OperationTypeNode, print, type DocumentNode, type ExecutionResult, type FormattedExecutionResult } from "graphql";
 import type { Viewer } from "../auth/viewer.js";
 import { dataVersionOf } from "../db/data-version.js";
 import type { GraphQLContext } from "../context.js";
@@ -136,13 +135,4 @@ export function createOperationCache(settings: ResponseCacheSettings): Operation
       return result;
     },
   };
-}
-
-/**
- * Marks the answer being built as not cacheable, for fields that change without a data write
- * (API tokens' last use). Only Apollo reads the mark: the REST adapters' stored operations must
- * not select such fields (none does).
- */
-export function doNotCache(info: GraphQLResolveInfo): void {
-  (info as Partial<GraphQLResolveInfoWithCacheControl>).cacheControl?.setCacheHint({ maxAge: 0 });
 }

@@ -6,8 +6,8 @@ import type {
 import type { Role, UserStatus, Vendor } from "../db/generated/enums.js";
 import type { UsageKey, UsageSeriesData } from "../usage/usage.types.js";
 import { isUuid } from "../ids.js";
-import { groupByKeys, orderByKeys, partition } from "./batch.js";
-import { loadPages, type Page, type PageRequest } from "./pagination.js";
+import { groupByKeys, orderByKeys, partition } from "../db/batch.js";
+import { loadPages, type Page, type PageRequest } from "../db/pagination.js";
 import { createStatisticsLoaders, type StatisticsLoaders } from "./statistics.loaders.js";
 import { createUsageLoader } from "./usage.loader.js";
 

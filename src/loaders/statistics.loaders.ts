@@ -3,14 +3,14 @@ import type { Prisma } from "../db/database.js";
 import type { WorkspaceStatisticsSnapshot } from "../db/generated/client.js";
 import {
   accountUtilizationOf, lastUsagesOf, type AccountUtilizationData, type AccountUtilizationKey, type LastUsageData, type LastUsagesKey,
-} from "../modules/statistics/accounts.service.js";
-import { calendarSeriesOf, type CalendarKey, type CalendarSeriesData } from "../modules/statistics/calendar.service.js";
-import { dailyActiveUsersOf, type DailyActiveUsersData, type DailyActiveUsersKey } from "../modules/statistics/daily-active-users.service.js";
-import { deviceStatsOf, type DeviceStatRow, type DeviceStatsKey } from "../modules/statistics/device-stats.service.js";
-import { statisticsHistoryOf, type HistoryKey } from "../modules/statistics/snapshot-history.service.js";
-import { workspaceStatisticsOf, type WorkspaceStatisticsData, type WorkspaceStatisticsKey } from "../modules/statistics/workspace.service.js";
-import { partition } from "./batch.js";
-import type { Page } from "./pagination.js";
+} from "../statistics/accounts.service.js";
+import { calendarSeriesOf, type CalendarKey, type CalendarSeriesData } from "../statistics/calendar.service.js";
+import { dailyActiveUsersOf, type DailyActiveUsersData, type DailyActiveUsersKey } from "../statistics/daily-active-users.service.js";
+import { deviceStatsOf, type DeviceStatRow, type DeviceStatsKey } from "../statistics/device-stats.service.js";
+import { statisticsHistoryOf, type HistoryKey } from "../statistics/snapshot-history.service.js";
+import { workspaceStatisticsOf, type WorkspaceStatisticsData, type WorkspaceStatisticsKey } from "../statistics/workspace.service.js";
+import { partition } from "../db/batch.js";
+import type { Page } from "../db/pagination.js";
 
 /** The loaders of the Organization statistics fields: keys are an organization plus the field's arguments. */
 export interface StatisticsLoaders {
@@ -37,7 +37,7 @@ const argumentsOf = ({ organizationId: _, ...args }: OrganizationKey) => JSON.st
 function byOrganization<K extends OrganizationKey, V>(load: (organizationIds: string[], key: K) => Promise<V[]>): DataLoader<K, V, string> {
   return new DataLoader<K, V, string>(
     async (keys) => {
-      const results: (V | Error)[] = new Array(keys.length);
+      const results = new Array<V | Error>(keys.length);
       await Promise.all(
         [...partition(keys, argumentsOf).values()].map(async (group) => {
           const ids = [...new Set(group.map(({ key }) => key.organizationId))];

@@ -3,7 +3,7 @@ import type { Prisma } from "../db/database.js";
 import { fetchUsageRows } from "../usage/usage.queries.js";
 import { buildSeries, usageCacheKey, usageGroupKey } from "../usage/usage.series.js";
 import type { UsageKey, UsageRow, UsageSeriesData } from "../usage/usage.types.js";
-import { partition } from "./batch.js";
+import { partition } from "../db/batch.js";
 
 function groupRows(rows: readonly UsageRow[]): Map<string, UsageRow[]> {
   const groups = new Map<string, UsageRow[]>();

@@ -1,4 +1,4 @@
-import { MAX_OFFSET, MAX_PAGE_SIZE } from "../loaders/pagination.js";
+import { MAX_OFFSET, MAX_PAGE_SIZE } from "../db/pagination.js";
 
 export interface FetchedPage<T> {
   readonly totalCount: number;

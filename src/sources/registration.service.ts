@@ -5,7 +5,7 @@ import { touchOrganizations } from "../db/data-version.js";
 import type { Source } from "../db/generated/client.js";
 import type { Vendor } from "../db/generated/enums.js";
 import { badInput, DomainError, notFound } from "../errors.js";
-import type { Loaders } from "../loaders/index.js";
+import type DataLoader from "dataloader";
 import { credentialsProblem } from "./connectors.js";
 import { encryptCredentials, SourceCredentialsSchema } from "./credentials.js";
 import type { SourceRuntime } from "./runtime.js";
@@ -35,7 +35,7 @@ export interface SourceRegistration {
 export interface RegistrationDeps {
   readonly viewer: Viewer | null;
   readonly prisma: Prisma;
-  readonly loaders: Pick<Loaders, "organizationById">;
+  readonly loaders: { readonly organizationById: DataLoader<string, { readonly id: string } | null> };
   readonly sources: SourceRuntime | undefined;
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dailyActiveUsers } from "../../src/modules/statistics/daily-active-users.service.js";
+import { dailyActiveUsers } from "../../src/statistics/daily-active-users.service.js";
 import { liveRocketChatStatistics } from "../../src/modules/statistics/rocketchat-live.service.js";
 import {
   DailyActiveUsersDocument, SnapshotHistoryDocument, TakeStatisticsSnapshotDocument, type SnapshotHistoryQueryVariables,

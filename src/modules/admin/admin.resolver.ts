@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from "type-graphql";
 import { issueViewerApiToken, listApiTokens, MAX_TOKEN_DAYS, revokeApiToken } from "../../auth/api-tokens.service.js";
 import type { GraphQLContext } from "../../context.js";
-import { doNotCache } from "../../graphql/response-cache.js";
+import { doNotCache } from "../shared/cache-hints.js";
 import { ApiToken, IssuedApiToken } from "./api-token.type.js";
 
 /** The viewer's gateway API tokens. */

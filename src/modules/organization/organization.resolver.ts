@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { assertAdministersOrganization, requireViewer } from "../../auth/access.js";
 import type { GraphQLContext } from "../../context.js";
-import { pageRequest } from "../../loaders/pagination.js";
+import { pageRequest } from "../../db/pagination.js";
 import { toConnection } from "../shared/connection.js";
 import { Vendor } from "../shared/enums.js";
 import { PageArgs, UserPageArgs, userPageKey } from "../shared/page.args.js";

@@ -5,7 +5,7 @@ import type { Organization } from "../../db/generated/client.js";
 import { badInput, forbidden, notFound } from "../../errors.js";
 import { isUuid } from "../../ids.js";
 import type { Loaders } from "../../loaders/index.js";
-import { decodeCursor, pageOf, pageRequest, type Page } from "../../loaders/pagination.js";
+import { decodeCursor, pageOf, pageRequest, type Page } from "../../db/pagination.js";
 
 /** Responsible for finding organizations the viewer may see. */
 

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, type ClassType } from "type-graphql";
-import type { Page } from "../../loaders/pagination.js";
+import type { Page } from "../../db/pagination.js";
 
 @ObjectType({ description: "Where a page of a connection ends." })
 export class PageInfo {

@@ -1,5 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import { Presence, Role, RoomType, UserKind, UserStatus, Vendor } from "../../db/generated/enums.js";
+import { DeviceDiscriminator } from "../../statistics/device-stats.service.js";
 import { USAGE_METRICS, type UsageMetricName } from "../../usage/usage.metrics.js";
 
 // Enums come from the Prisma schema (one definition) and are registered once, here.
@@ -30,11 +31,9 @@ registerEnumType(UsageMetric, {
     "COMPLETION_CHARS / (COMPLETION_CHARS + KEYSTROKES); the rest are sums.",
 });
 
-export const DeviceDiscriminator = { OS: "OS", CLIENT: "CLIENT", IS_MANAGED: "IS_MANAGED", LOCALE: "LOCALE" } as const;
-export type DeviceDiscriminator = (typeof DeviceDiscriminator)[keyof typeof DeviceDiscriminator];
 registerEnumType(DeviceDiscriminator, {
   name: "DeviceDiscriminator",
   description: "How device statistics are grouped: by OS, by client, by (client, OS, managed), or by locale.",
 });
 
-export { Presence, Role, RoomType, UserKind, UserStatus, Vendor };
+export { DeviceDiscriminator, Presence, Role, RoomType, UserKind, UserStatus, Vendor };

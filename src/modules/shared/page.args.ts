@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType, Int } from "type-graphql";
 import type { UserPageKey } from "../../loaders/index.js";
-import { DEFAULT_PAGE_SIZE, MAX_OFFSET, MAX_PAGE_SIZE, pageRequest } from "../../loaders/pagination.js";
+import { DEFAULT_PAGE_SIZE, MAX_OFFSET, MAX_PAGE_SIZE, pageRequest } from "../../db/pagination.js";
 import { badInput } from "../../errors.js";
 import { Role, UserStatus, Vendor } from "./enums.js";
 

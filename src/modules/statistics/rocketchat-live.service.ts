@@ -7,7 +7,7 @@ import { notFound } from "../../errors.js";
 import { newMeteorId } from "../../ids.js";
 import { createLoaders, type Loaders } from "../../loaders/index.js";
 import { buildRocketChatStatistics, snapshotRecord, type OsSessions } from "../../statistics/rocketchat-statistics.js";
-import { workspaceStatistics } from "./workspace.service.js";
+import { workspaceStatistics } from "../../statistics/workspace.service.js";
 
 const DAY_MS = 86_400_000;
 

@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from "graphql-scalars";
 import { ArgsType, Field, ID } from "type-graphql";
 import { PageArgs } from "../shared/page.args.js";
-import { MAX_REGEX_LENGTH } from "./snapshot-query.js";
+import { MAX_REGEX_LENGTH } from "../../statistics/snapshot-query.js";
 
 @ArgsType()
 export class StatisticsHistoryArgs extends PageArgs {

@@ -5,7 +5,7 @@ import { Organization } from "../organization/organization.type.js";
 import { toConnection } from "../shared/connection.js";
 import { takeStatisticsSnapshot } from "./rocketchat-live.service.js";
 import { StatisticsHistoryArgs, TakeSnapshotArgs } from "./snapshot.args.js";
-import { statisticsHistory } from "./snapshot-history.service.js";
+import { statisticsHistory } from "../../statistics/snapshot-history.service.js";
 import { StatisticsSnapshotConnection } from "./statistics-snapshot.connection.js";
 import { StatisticsSnapshot } from "./workspace-statistics.type.js";
 

@@ -3,16 +3,16 @@ import { assertAdministersOrganization, requireViewer } from "../../auth/access.
 import type { GraphQLContext } from "../../context.js";
 import { Organization } from "../organization/organization.type.js";
 import { DeviceDiscriminator, Vendor } from "../shared/enums.js";
-import { accountUtilization, lastUsages } from "./accounts.service.js";
+import { accountUtilization, lastUsages } from "../../statistics/accounts.service.js";
 import { CalendarArgs } from "./calendar.args.js";
-import { calendarSeries } from "./calendar.service.js";
+import { calendarSeries } from "../../statistics/calendar.service.js";
 import { AccountUtilizationMonth, CalendarSeries, LastUsage } from "./calendar.type.js";
 import { DeviceStat } from "./device-stat.type.js";
-import { deviceStats } from "./device-stats.service.js";
+import { deviceStats } from "../../statistics/device-stats.service.js";
 import { DailyActiveUsers } from "./daily-active-users.type.js";
-import { loadDailyActiveUsers } from "./daily-active-users.service.js";
+import { loadDailyActiveUsers } from "../../statistics/daily-active-users.service.js";
 import { WorkspaceStatistics } from "./workspace-statistics.type.js";
-import { workspaceStatistics } from "./workspace.service.js";
+import { workspaceStatistics } from "../../statistics/workspace.service.js";
 
 /** Aggregates of an organization. All of them need the ADMIN role in it (or SUPERADMIN). */
 @Resolver(() => Organization)

@@ -1,4 +1,4 @@
-import type { Prisma } from "../db/database.js";
+import type { Prisma } from "./database.js";
 import { badInput } from "../errors.js";
 
 /** Largest page a connection serves. */

@@ -1,8 +1,11 @@
-import type { Prisma } from "../../db/database.js";
-import type { Vendor } from "../../db/generated/enums.js";
-import { groupByKeys } from "../../loaders/batch.js";
-import type { Loaders } from "../../loaders/index.js";
-import type { DeviceDiscriminator } from "../shared/enums.js";
+import type { Prisma } from "../db/database.js";
+import type { Vendor } from "../db/generated/enums.js";
+import { groupByKeys } from "../db/batch.js";
+import type DataLoader from "dataloader";
+
+/** How device statistics are grouped (GraphQL enum DeviceDiscriminator). */
+export const DeviceDiscriminator = { OS: "OS", CLIENT: "CLIENT", IS_MANAGED: "IS_MANAGED", LOCALE: "LOCALE" } as const;
+export type DeviceDiscriminator = (typeof DeviceDiscriminator)[keyof typeof DeviceDiscriminator];
 
 export interface DeviceStatRow {
   os: string | null;
@@ -71,7 +74,7 @@ export async function deviceStatsOf(prisma: Prisma, organizationIds: readonly st
 }
 
 /** The device statistics of one organization, through the request's loader (see {@link deviceStatsOf}). */
-export function deviceStats(loaders: Pick<Loaders, "deviceStats">, organizationId: string, request: DeviceStatsRequest): Promise<DeviceStatRow[]> {
+export function deviceStats(loaders: { readonly deviceStats: DataLoader<DeviceStatsKey, DeviceStatRow[], string> }, organizationId: string, request: DeviceStatsRequest): Promise<DeviceStatRow[]> {
   const { discriminator, os, client, vendor } = request;
   // Filters the discriminator ignores are dropped, so equal requests share one cache entry.
   return loaders.deviceStats.load({

@@ -1,8 +1,8 @@
-import type { Prisma } from "../../db/database.js";
-import type { Vendor } from "../../db/generated/enums.js";
-import { badInput } from "../../errors.js";
-import { groupByKeys } from "../../loaders/batch.js";
-import type { Loaders } from "../../loaders/index.js";
+import type { Prisma } from "../db/database.js";
+import type { Vendor } from "../db/generated/enums.js";
+import { badInput } from "../errors.js";
+import { groupByKeys } from "../db/batch.js";
+import type DataLoader from "dataloader";
 import { distinctUsersPerInterval } from "./calendar.service.js";
 
 /** Longest range `dailyActiveUsers` answers, in days (about ten years). */
@@ -96,6 +96,6 @@ export async function dailyActiveUsers(prisma: Prisma, organizationId: string, f
 }
 
 /** {@link dailyActiveUsers} through the request's loader, so a list of organizations shares the statement. */
-export function loadDailyActiveUsers(loaders: Pick<Loaders, "dailyActiveUsers">, organizationId: string, from: Date, to: Date, vendor: Vendor | null): Promise<DailyActiveUsersData[]> {
+export function loadDailyActiveUsers(loaders: { readonly dailyActiveUsers: DataLoader<DailyActiveUsersKey, DailyActiveUsersData[], string> }, organizationId: string, from: Date, to: Date, vendor: Vendor | null): Promise<DailyActiveUsersData[]> {
   return loaders.dailyActiveUsers.load({ organizationId, ...dayRange(from, to), vendor });
 }

@@ -1,8 +1,8 @@
-import type { Prisma } from "../../db/database.js";
-import type { Vendor } from "../../db/generated/enums.js";
-import { badInput } from "../../errors.js";
-import { groupByKeys } from "../../loaders/batch.js";
-import type { Loaders } from "../../loaders/index.js";
+import type { Prisma } from "../db/database.js";
+import type { Vendor } from "../db/generated/enums.js";
+import { badInput } from "../errors.js";
+import { groupByKeys } from "../db/batch.js";
+import type DataLoader from "dataloader";
 
 export interface LastUsageData {
   year: number;
@@ -52,7 +52,7 @@ export async function lastUsagesOf(prisma: Prisma, organizationIds: readonly str
 }
 
 /** The last usages of one organization, through the request's loader (see {@link lastUsagesOf}). */
-export function lastUsages(loaders: Pick<Loaders, "lastUsages">, organizationId: string, vendor: Vendor | null): Promise<LastUsageData[]> {
+export function lastUsages(loaders: { readonly lastUsages: DataLoader<LastUsagesKey, LastUsageData[], string> }, organizationId: string, vendor: Vendor | null): Promise<LastUsageData[]> {
   return loaders.lastUsages.load({ organizationId, vendor });
 }
 
@@ -97,6 +97,6 @@ export async function accountUtilizationOf(prisma: Prisma, organizationIds: read
  * The account utilization of one organization, through the request's loader (see {@link accountUtilizationOf}).
  * @throws BAD_USER_INPUT for a malformed `startMonth`.
  */
-export function accountUtilization(loaders: Pick<Loaders, "accountUtilization">, organizationId: string, startMonth: string | null | undefined): Promise<AccountUtilizationData[]> {
+export function accountUtilization(loaders: { readonly accountUtilization: DataLoader<AccountUtilizationKey, AccountUtilizationData[], string> }, organizationId: string, startMonth: string | null | undefined): Promise<AccountUtilizationData[]> {
   return loaders.accountUtilization.load({ organizationId, start: accountUtilizationStart(startMonth) });
 }

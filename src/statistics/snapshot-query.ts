@@ -1,5 +1,5 @@
-import { badInput } from "../../errors.js";
-import { containsNul } from "../../http/nul-characters.js";
+import { badInput } from "../errors.js";
+import { containsNul } from "../http/nul-characters.js";
 
 /**
  * Translates a Mongo-style query and sort (Rocket.Chat `statistics.list`'s `query` and `sort`)
@@ -23,8 +23,6 @@ export interface SqlFragment {
   readonly sql: string;
   readonly params: unknown[];
 }
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -125,7 +123,7 @@ class FilterTranslator {
     }
     assertNoOperators(value);
     if (value === null) return `(${json} IS NULL OR ${json} = 'null'::jsonb)`;
-    const text = JSON.stringify(value as Json);
+    const text = JSON.stringify(value);
     if (text === undefined || text.length > MAX_VALUE_LENGTH) throw badInput(`filter: values must be JSON of at most ${MAX_VALUE_LENGTH} characters`, { argument: "filter" });
     const param = `${this.params.add(text)}::jsonb`;
     // Like Mongo: equal, or an array that holds the value.

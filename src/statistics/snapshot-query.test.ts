@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../../errors.js";
+import { DomainError } from "../errors.js";
 import { fieldPath, postgresRegex, snapshotFilterSql, snapshotSortSql } from "./snapshot-query.js";
 
 function badInput(action: () => unknown): DomainError {

@@ -1,6 +1,6 @@
-import type { Prisma } from "../../db/database.js";
-import type { Vendor } from "../../db/generated/enums.js";
-import type { Loaders } from "../../loaders/index.js";
+import type { Prisma } from "../db/database.js";
+import type { Vendor } from "../db/generated/enums.js";
+import type DataLoader from "dataloader";
 
 export interface WorkspaceStatisticsData {
   totalUsers: number;
@@ -146,6 +146,6 @@ export async function workspaceStatisticsOf(prisma: Prisma, organizationIds: rea
 }
 
 /** Live totals of one organization (or of its accounts at one vendor), through the request's loader. */
-export function workspaceStatistics(loaders: Pick<Loaders, "workspaceStatistics">, organizationId: string, vendor: Vendor | null): Promise<WorkspaceStatisticsData> {
+export function workspaceStatistics(loaders: { readonly workspaceStatistics: DataLoader<WorkspaceStatisticsKey, WorkspaceStatisticsData, string> }, organizationId: string, vendor: Vendor | null): Promise<WorkspaceStatisticsData> {
   return loaders.workspaceStatistics.load({ organizationId, vendor });
 }

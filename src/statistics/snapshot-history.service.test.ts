@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainError } from "../../errors.js";
+import { DomainError } from "../errors.js";
 import { runUserQuery } from "./snapshot-history.service.js";
 
 // The shape Prisma gives a failed raw query through a driver adapter (P2010 with the SQLSTATE).

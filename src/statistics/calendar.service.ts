@@ -1,8 +1,8 @@
-import type { Prisma } from "../../db/database.js";
-import type { UsageMetric, Vendor } from "../../db/generated/enums.js";
-import { badInput } from "../../errors.js";
-import { groupByKeys } from "../../loaders/batch.js";
-import type { Loaders } from "../../loaders/index.js";
+import type { Prisma } from "../db/database.js";
+import type { UsageMetric, Vendor } from "../db/generated/enums.js";
+import { badInput } from "../errors.js";
+import { groupByKeys } from "../db/batch.js";
+import type DataLoader from "dataloader";
 
 export interface CalendarSeriesData {
   minYear: number;
@@ -111,7 +111,7 @@ export async function calendarSeriesOf(prisma: Prisma, organizationIds: readonly
  * @throws BAD_USER_INPUT for a year outside 1970-9999 or a month outside 1-12.
  */
 export function calendarSeries(
-  loaders: Pick<Loaders, "calendarSeries">,
+  loaders: { readonly calendarSeries: DataLoader<CalendarKey, CalendarSeriesData, string> },
   organizationId: string,
   metric: UsageMetric,
   options: { year: number; month?: number | null; vendor?: Vendor | null; distinctUsers: boolean },

@@ -1,9 +1,9 @@
-import type { Prisma } from "../../db/database.js";
-import type { WorkspaceStatisticsSnapshot } from "../../db/generated/client.js";
-import { badInput } from "../../errors.js";
-import { groupByKeys } from "../../loaders/batch.js";
-import type { Loaders } from "../../loaders/index.js";
-import { decodeCursor, encodeCursor, pageRequest, type Page, type PageRequest } from "../../loaders/pagination.js";
+import type { Prisma } from "../db/database.js";
+import type { WorkspaceStatisticsSnapshot } from "../db/generated/client.js";
+import { badInput } from "../errors.js";
+import { groupByKeys } from "../db/batch.js";
+import type DataLoader from "dataloader";
+import { decodeCursor, encodeCursor, pageRequest, type Page, type PageRequest } from "../db/pagination.js";
 import { snapshotFilterSql, snapshotSortSql } from "./snapshot-query.js";
 
 const LATEST = Date.UTC(9999, 11, 31);
@@ -61,7 +61,7 @@ export async function statisticsHistoryOf(
  * The page of one organization, through the request's loader (see {@link statisticsHistoryOf}).
  * @throws BAD_USER_INPUT for bad paging arguments, and as {@link statisticsHistoryOf}.
  */
-export function statisticsHistory(loaders: Pick<Loaders, "statisticsHistory">, organizationId: string, request: HistoryRequest): Promise<Page<WorkspaceStatisticsSnapshot>> {
+export function statisticsHistory(loaders: { readonly statisticsHistory: DataLoader<HistoryKey, Page<WorkspaceStatisticsSnapshot>, string> }, organizationId: string, request: HistoryRequest): Promise<Page<WorkspaceStatisticsSnapshot>> {
   const page = pageRequest(request.first, request.after, request.offset);
   return loaders.statisticsHistory.load({
     organizationId, ...page, filter: request.filter ?? null, sort: request.sort ?? null, oldestFirst: request.oldestFirst ?? false,
