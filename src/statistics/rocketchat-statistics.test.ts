@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildRocketChatStatistics } from "./rocketchat-statistics.js";
 
 // The key order of the documented example (spec/vendors.md §2.1.2), without the trailing `success`.
-const SPEC = new URL("../../shared/spec/vendors.md", import.meta.url);
+const SPEC = new URL("../../../shared/spec/vendors.md", import.meta.url);
 
 function documentedKeys(): string[] | null {
   let text: string;
