@@ -236,6 +236,10 @@ describe.each(STORE_KINDS)("GraphQL queries on %s", (kind) => {
     expect(stats.presence.connected).toBe(stats.presence.online + stats.presence.away + stats.presence.busy);
     expect(stats.userLanguages.reduce((s, l) => s + l.total, 0)).toBe(stats.totalUsers);
     expect(stats.teamsCount).toBe(3);
+    // An omitted vendor reads every vendor's figures, Teamwire's groups included.
+    const teamwire = expectNoErrors(await server.request(WorkspaceStatisticsDocument, { vendor: "TEAMWIRE" }, admin)).organization!.workspaceStatistics;
+    expect(teamwire.groupsCount).toBeGreaterThan(0);
+    expect(stats.groupsCount).toBe(teamwire.groupsCount);
 
     const rocketChat = expectNoErrors(await server.request(WorkspaceStatisticsDocument, { vendor: "ROCKETCHAT" }, admin)).organization!.workspaceStatistics;
     expect(rocketChat.totalUsers).toBe(await server.store.db.prisma.identity.count({ where: { organizationId: orgId, vendor: "ROCKETCHAT" } }));
@@ -258,6 +262,10 @@ describe.each(STORE_KINDS)("GraphQL queries on %s", (kind) => {
     expect(listed.find((t) => t.id === issued.apiToken.id)!.lastUsedAt).not.toBeNull();
     expectNoErrors(await server.request(RevokeApiTokenDocument, { id: issued.apiToken.id }, admin));
     expectErrors(await server.request(ViewerDocument, {}, issued.token), "UNAUTHENTICATED");
+    // Without expiresInDays a token never expires.
+    const lasting = expectNoErrors(await server.request(IssueApiTokenDocument, { name: "lasting" }, admin)).issueApiToken;
+    expect(lasting.apiToken.expiresAt).toBeNull();
+    expect(expectNoErrors(await server.request(ViewerDocument, {}, lasting.token)).viewer.email).toBe(ORG_ADMIN);
 
     const source = expectNoErrors(await server.request(RegisterSourceDocument, { input: { vendor: "TABNINE", baseUrl: "https://tabnine.nordhafen.test/", externalId: orgId } }, admin)).registerSource;
     expect(source).toMatchObject({ vendor: "TABNINE", baseUrl: "https://tabnine.nordhafen.test", externalId: orgId });

@@ -25,13 +25,13 @@ export class OrganizationStatisticsResolver {
   deviceStats(
     @Root() organization: Organization,
     @Arg("discriminator", () => DeviceDiscriminator, { description: "How to group." }) discriminator: DeviceDiscriminator,
-    @Arg("os", () => String, { nullable: true, description: "With OS: one row per version of this OS." }) os: string | null,
-    @Arg("client", () => String, { nullable: true, description: "With CLIENT: one row per version of this client." }) client: string | null,
-    @Arg("vendor", () => Vendor, { nullable: true, description: "Only this vendor's devices." }) vendor: Vendor | null,
+    @Arg("os", () => String, { nullable: true, description: "With OS: one row per version of this OS." }) os: string | null | undefined,
+    @Arg("client", () => String, { nullable: true, description: "With CLIENT: one row per version of this client." }) client: string | null | undefined,
+    @Arg("vendor", () => Vendor, { nullable: true, description: "Only this vendor's devices." }) vendor: Vendor | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ) {
     this.admin(ctx, organization, "device statistics");
-    return deviceStats(ctx.loaders, organization.id, { discriminator, os, client, vendor });
+    return deviceStats(ctx.loaders, organization.id, { discriminator, os: os ?? null, client: client ?? null, vendor: vendor ?? null });
   }
 
   @FieldResolver(() => CalendarSeries, { description: "Distinct active users per day (month given) or per month, with their ids." })
@@ -55,17 +55,17 @@ export class OrganizationStatisticsResolver {
   @FieldResolver(() => [LastUsage], { description: "Per month, the users whose last client use fell in it (ascending; empty months omitted)." })
   lastUsages(
     @Root() organization: Organization,
-    @Arg("vendor", () => Vendor, { nullable: true, description: "Only use of this vendor's clients." }) vendor: Vendor | null,
+    @Arg("vendor", () => Vendor, { nullable: true, description: "Only use of this vendor's clients." }) vendor: Vendor | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ) {
     this.admin(ctx, organization, "last usages");
-    return lastUsages(ctx.loaders, organization.id, vendor);
+    return lastUsages(ctx.loaders, organization.id, vendor ?? null);
   }
 
   @FieldResolver(() => [AccountUtilizationMonth], { description: "Month-end Tabnine account counts, from startMonth to the current month." })
   accountUtilization(
     @Root() organization: Organization,
-    @Arg("startMonth", () => String, { nullable: true, description: "First month, YYYY-MM. Default: 11 months before the current one." }) startMonth: string | null,
+    @Arg("startMonth", () => String, { nullable: true, description: "First month, YYYY-MM. Default: 11 months before the current one." }) startMonth: string | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ) {
     this.admin(ctx, organization, "account utilization");
@@ -75,11 +75,11 @@ export class OrganizationStatisticsResolver {
   @FieldResolver(() => WorkspaceStatistics, { description: "Live totals computed from the store: accounts, presence, languages, messages, devices, AI use." })
   workspaceStatistics(
     @Root() organization: Organization,
-    @Arg("vendor", () => Vendor, { nullable: true, description: "Only accounts and activity at this vendor." }) vendor: Vendor | null,
+    @Arg("vendor", () => Vendor, { nullable: true, description: "Only accounts and activity at this vendor." }) vendor: Vendor | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ) {
     this.admin(ctx, organization, "workspace statistics");
-    return workspaceStatistics(ctx.loaders, organization.id, vendor);
+    return workspaceStatistics(ctx.loaders, organization.id, vendor ?? null);
   }
 
   @FieldResolver(() => [DailyActiveUsers], {
@@ -89,10 +89,10 @@ export class OrganizationStatisticsResolver {
     @Root() organization: Organization,
     @Arg("from", () => GraphQLISODateTime, { description: "Any time on the first day (UTC)." }) from: Date,
     @Arg("to", () => GraphQLISODateTime, { description: "Any time on the last day (UTC)." }) to: Date,
-    @Arg("vendor", () => Vendor, { nullable: true, description: "Only activity at this vendor, and the users' ids there. Omitted: any vendor." }) vendor: Vendor | null,
+    @Arg("vendor", () => Vendor, { nullable: true, description: "Only activity at this vendor, and the users' ids there. Omitted: any vendor." }) vendor: Vendor | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ) {
     this.admin(ctx, organization, "daily active users");
-    return loadDailyActiveUsers(ctx.loaders, organization.id, from, to, vendor);
+    return loadDailyActiveUsers(ctx.loaders, organization.id, from, to, vendor ?? null);
   }
 }
