@@ -21,10 +21,16 @@ const LAYERS = [
 
 const upward = LAYERS.slice(0, -1).map(([name, path], index) => ({
   name: `no-upward-from-${name}`,
-  comment: `${name} may not import a higher layer (${LAYERS.slice(index + 1).map(([above]) => above).join(", ")})`,
+  comment: `${name} may not import a higher layer (${LAYERS.slice(index + 1)
+    .map(([above]) => above)
+    .join(", ")})`,
   severity: "error",
   from: { path },
-  to: { path: LAYERS.slice(index + 1).map(([, above]) => `(${above})`).join("|") },
+  to: {
+    path: LAYERS.slice(index + 1)
+      .map(([, above]) => `(${above})`)
+      .join("|"),
+  },
 }));
 
 /** @type {import('dependency-cruiser').IConfiguration} */

@@ -13,7 +13,10 @@ export default defineConfig(
       // Hooks and fakes of async interfaces (Apollo plugins, loaders) are async without awaiting.
       "@typescript-eslint/require-await": "off",
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       "no-restricted-syntax": ["error", { selector: "ExportDefaultDeclaration", message: "Named exports only (style.md §4.6)." }],
     },
   },

@@ -32,16 +32,37 @@ const STORES = (process.env.BENCH_STORES ?? "postgres,pglite").split(",") as Sto
 const SECONDS = Number(process.env.BENCH_INGEST_SECONDS ?? 20);
 const BATCH = Number(process.env.BENCH_INGEST_BATCH ?? 1_000);
 const CLIENTS = (process.env.BENCH_INGEST_CLIENTS ?? "1,4").split(",").map(Number);
-const SEED = resolveSeedOptions("tiny", { organizations: 1, usersPerOrganization: 500, teamsPerOrganization: 10, days: 30, endDate: "2026-11-01" });
+const SEED = resolveSeedOptions("tiny", {
+  organizations: 1,
+  usersPerOrganization: 500,
+  teamsPerOrganization: 10,
+  days: 30,
+  endDate: "2026-11-01",
+});
 
 // (vendor, metric, roomType) combinations an event may carry, as the connectors would send them.
 const KINDS = [
-  ["TEAMWIRE", "MESSAGES_SENT", "NONE"], ["TEAMWIRE", "ACTIVE_USERS", "NONE"], ["ROCKETCHAT", "MESSAGES_SENT", "CHANNEL"],
-  ["ROCKETCHAT", "MESSAGES_SENT", "DIRECT"], ["ROCKETCHAT", "SESSION_SECONDS", "NONE"], ["ROCKETCHAT", "ACTIVE_USERS", "NONE"],
-  ["TABNINE", "CODE_COMPLETIONS", "NONE"], ["TABNINE", "COMPLETION_CHARS", "NONE"], ["TABNINE", "ACTIVE_USERS", "NONE"], ["TABNINE", "CHAT_INTERACTIONS", "NONE"],
+  ["TEAMWIRE", "MESSAGES_SENT", "NONE"],
+  ["TEAMWIRE", "ACTIVE_USERS", "NONE"],
+  ["ROCKETCHAT", "MESSAGES_SENT", "CHANNEL"],
+  ["ROCKETCHAT", "MESSAGES_SENT", "DIRECT"],
+  ["ROCKETCHAT", "SESSION_SECONDS", "NONE"],
+  ["ROCKETCHAT", "ACTIVE_USERS", "NONE"],
+  ["TABNINE", "CODE_COMPLETIONS", "NONE"],
+  ["TABNINE", "COMPLETION_CHARS", "NONE"],
+  ["TABNINE", "ACTIVE_USERS", "NONE"],
+  ["TABNINE", "CHAT_INTERACTIONS", "NONE"],
 ] as const;
 
-interface Run { store: StoreKind; clients: number; events: number; seconds: number; p50: number; p99: number; exact: boolean }
+interface Run {
+  store: StoreKind;
+  clients: number;
+  events: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  exact: boolean;
+}
 
 async function freshStore(kind: StoreKind): Promise<Database> {
   if (kind === "pglite") return openDatabase({});
@@ -60,15 +81,22 @@ function batchMaker(organizationId: string, userIds: string[], client: number) {
   const rnd = Random.for(1, "bench-ingest", client);
   const end = Date.parse(`${SEED.endDate}T00:00:00Z`);
   let counter = 0;
-  return () => JSON.stringify({
-    events: Array.from({ length: BATCH }, () => {
-      const [vendor, metric, roomType] = KINDS[rnd.int(0, KINDS.length - 1)]!;
-      return {
-        idempotencyKey: `bench:${client}:${counter++}`, organizationId, userId: userIds[rnd.int(0, userIds.length - 1)], vendor, metric, roomType,
-        timestamp: new Date(end - rnd.int(1, 48 * 3_600) * 1_000).toISOString(), value: metric === "ACTIVE_USERS" ? 1 : rnd.int(1, 40),
-      };
-    }),
-  });
+  return () =>
+    JSON.stringify({
+      events: Array.from({ length: BATCH }, () => {
+        const [vendor, metric, roomType] = KINDS[rnd.int(0, KINDS.length - 1)]!;
+        return {
+          idempotencyKey: `bench:${client}:${counter++}`,
+          organizationId,
+          userId: userIds[rnd.int(0, userIds.length - 1)],
+          vendor,
+          metric,
+          roomType,
+          timestamp: new Date(end - rnd.int(1, 48 * 3_600) * 1_000).toISOString(),
+          value: metric === "ACTIVE_USERS" ? 1 : rnd.int(1, 40),
+        };
+      }),
+    });
 }
 
 async function rollupsExact(db: Database, organizationId: string): Promise<boolean> {
@@ -90,15 +118,27 @@ async function rollupsExact(db: Database, organizationId: string): Promise<boole
   return row?.differing === 0;
 }
 
-interface ClientJob { url: string; token: string; organizationId: string; userIds: string[]; client: number; deadline: number }
-interface ClientResult { events: number; latencies: number[] }
+interface ClientJob {
+  url: string;
+  token: string;
+  organizationId: string;
+  userIds: string[];
+  client: number;
+  deadline: number;
+}
+interface ClientResult {
+  events: number;
+  latencies: number[];
+}
 
 function runClient(job: ClientJob): Promise<ClientResult> {
   return new Promise((resolve, reject) => {
     // Node 20 workers ignore --import: register tsx's loader, then load this file.
     const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
     const worker = new Worker(bootstrap, { eval: true, workerData: job });
-    worker.once("message", (result: ClientResult | { error: string }) => ("error" in result ? reject(new Error(result.error)) : resolve(result)));
+    worker.once("message", (result: ClientResult | { error: string }) =>
+      "error" in result ? reject(new Error(result.error)) : resolve(result),
+    );
     worker.once("error", reject);
   });
 }
@@ -111,9 +151,14 @@ async function clientLoop(job: ClientJob): Promise<ClientResult> {
   while (Date.now() < job.deadline) {
     const body = next();
     const t0 = performance.now();
-    const response = await fetch(`${job.url}/ingest`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${job.token}` }, body });
+    const response = await fetch(`${job.url}/ingest`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${job.token}` },
+      body,
+    });
     const result = (await response.json()) as { inserted?: number };
-    if (response.status !== 200 || result.inserted !== BATCH) throw new Error(`ingest failed: ${response.status} ${JSON.stringify(result).slice(0, 500)}`);
+    if (response.status !== 200 || result.inserted !== BATCH)
+      throw new Error(`ingest failed: ${response.status} ${JSON.stringify(result).slice(0, 500)}`);
     latencies.push(performance.now() - t0);
     events += BATCH;
   }
@@ -127,7 +172,9 @@ async function benchStore(kind: StoreKind): Promise<Run[]> {
     await applyMigrations(db);
     await runSeed(db.prisma, SEED);
     const admin = await db.prisma.user.findFirstOrThrow({ where: { role: "ADMIN", status: "REGISTERED" } });
-    const userIds = (await db.prisma.user.findMany({ where: { organizationId: admin.organizationId }, select: { id: true } })).map((u) => u.id);
+    const userIds = (await db.prisma.user.findMany({ where: { organizationId: admin.organizationId }, select: { id: true } })).map(
+      (u) => u.id,
+    );
     const token = signAccessToken({ sub: admin.id, org: admin.organizationId, role: admin.role }, JWT, 3_600);
     const config = loadConfig({ PORT: "0", LOG_LEVEL: "warn", DATA_DIR: path.join(HERE, ".tmp") });
     const logger = createLogger("warn");
@@ -139,9 +186,18 @@ async function benchStore(kind: StoreKind): Promise<Run[]> {
         let events = 0;
         const started = performance.now();
         // Clients run in worker threads so that generating batches does not share the gateway's event loop.
-        const results = await Promise.all(Array.from({ length: clients }, (_, c) => runClient({
-          url: server.url, token, organizationId: admin.organizationId, userIds, client: runs.length * 100 + c, deadline: Date.now() + SECONDS * 1_000,
-        })));
+        const results = await Promise.all(
+          Array.from({ length: clients }, (_, c) =>
+            runClient({
+              url: server.url,
+              token,
+              organizationId: admin.organizationId,
+              userIds,
+              client: runs.length * 100 + c,
+              deadline: Date.now() + SECONDS * 1_000,
+            }),
+          ),
+        );
         for (const result of results) {
           events += result.events;
           latencies.push(...result.latencies);
@@ -149,7 +205,15 @@ async function benchStore(kind: StoreKind): Promise<Run[]> {
         const seconds = (performance.now() - started) / 1_000;
         latencies.sort((a, b) => a - b);
         const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-        runs.push({ store: kind, clients, events, seconds, p50: at(0.5), p99: at(0.99), exact: await rollupsExact(db, admin.organizationId) });
+        runs.push({
+          store: kind,
+          clients,
+          events,
+          seconds,
+          p50: at(0.5),
+          p99: at(0.99),
+          exact: await rollupsExact(db, admin.organizationId),
+        });
         process.stderr.write(`bench: ${JSON.stringify(runs.at(-1))}\n`);
       }
     } finally {
@@ -173,7 +237,10 @@ function report(runs: Run[]): string {
     "",
     "| store | clients | events | events/s | batch p50 ms | batch p99 ms | rollups = recomputation |",
     "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
-    ...runs.map((r) => `| ${name[r.store]} | ${r.clients} | ${r.events.toLocaleString("en")} | ${Math.round(r.events / r.seconds).toLocaleString("en")} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.exact ? "yes" : "**no**"} |`),
+    ...runs.map(
+      (r) =>
+        `| ${name[r.store]} | ${r.clients} | ${r.events.toLocaleString("en")} | ${Math.round(r.events / r.seconds).toLocaleString("en")} | ${r.p50.toFixed(0)} | ${r.p99.toFixed(0)} | ${r.exact ? "yes" : "**no**"} |`,
+    ),
     "",
   ];
   return lines.join("\n");

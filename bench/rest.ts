@@ -39,7 +39,10 @@ interface Pair {
 function pairs(organization: { id: string; number: number }, user: { id: string }, jwt: string, apiToken: string): Pair[] {
   const bearer = { authorization: `Bearer ${jwt}` };
   const graphql = (query: string, variables: Record<string, unknown>): Request => ({
-    path: "/graphql", method: "POST", headers: { ...bearer, "content-type": "application/json" }, body: JSON.stringify({ query, variables }),
+    path: "/graphql",
+    method: "POST",
+    headers: { ...bearer, "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
   });
   const from = "2026-10-01T00:00:00.000Z";
   const to = "2026-11-01T00:00:00.000Z";
@@ -52,7 +55,8 @@ function pairs(organization: { id: string; number: number }, user: { id: string 
     {
       vendor: "Rocket.Chat `engagement-dashboard/users/active-users` (October)",
       rest: {
-        path: `/api/v1/engagement-dashboard/users/active-users?start=${from}&end=2026-10-31T23:59:59.999Z`, method: "GET",
+        path: `/api/v1/engagement-dashboard/users/active-users?start=${from}&end=2026-10-31T23:59:59.999Z`,
+        method: "GET",
         headers: { "x-user-id": user.id, "x-auth-token": apiToken },
       },
       graphql: graphql(
@@ -62,11 +66,31 @@ function pairs(organization: { id: string; number: number }, user: { id: string 
     },
     {
       vendor: "Tabnine `organization/usage` (October, daily)",
-      rest: { path: `/api/v1/organization/usage?organizationId=${organization.id}&from=${from}&to=${to}&granularity=daily`, method: "GET", headers: bearer },
+      rest: {
+        path: `/api/v1/organization/usage?organizationId=${organization.id}&from=${from}&to=${to}&granularity=daily`,
+        method: "GET",
+        headers: bearer,
+      },
       graphql: graphql(print(TabnineOrganizationUsageDocument), {
-        from, to, resolution: "DAY",
-        metrics: ["ACTIVE_USERS", "COMPLETION_ACTIVE_USERS", "CODE_COMPLETIONS", "COMPLETION_CHARS", "KEYSTROKES", "COMPLETION_LINES", "AUTOMATION_FACTOR",
-          "CHAT_ACTIVE_USERS", "CHAT_INTERACTIONS", "USEFUL_CHAT_INTERACTIONS", "CHAT_LINES", "CHAT_CHARS", "PRODUCTIVITY_FACTOR", "CHAT_CONSUMPTION_RATE"],
+        from,
+        to,
+        resolution: "DAY",
+        metrics: [
+          "ACTIVE_USERS",
+          "COMPLETION_ACTIVE_USERS",
+          "CODE_COMPLETIONS",
+          "COMPLETION_CHARS",
+          "KEYSTROKES",
+          "COMPLETION_LINES",
+          "AUTOMATION_FACTOR",
+          "CHAT_ACTIVE_USERS",
+          "CHAT_INTERACTIONS",
+          "USEFUL_CHAT_INTERACTIONS",
+          "CHAT_LINES",
+          "CHAT_CHARS",
+          "PRODUCTIVITY_FACTOR",
+          "CHAT_CONSUMPTION_RATE",
+        ],
       }),
     },
   ];
@@ -75,11 +99,19 @@ function pairs(organization: { id: string; number: number }, user: { id: string 
 async function call(base: string, request: Request): Promise<void> {
   const response = await fetch(base + request.path, { method: request.method, headers: request.headers, body: request.body });
   const text = await response.text();
-  if (response.status !== 200 || text.includes('"errors"')) throw new Error(`${request.method} ${request.path}: ${response.status} ${text.slice(0, 300)}`);
+  if (response.status !== 200 || text.includes('"errors"'))
+    throw new Error(`${request.method} ${request.path}: ${response.status} ${text.slice(0, 300)}`);
 }
 
 async function load(base: string, request: Request) {
-  const result = await autocannon({ url: base + request.path, method: request.method, headers: request.headers, body: request.body, connections: CONNECTIONS, duration: SECONDS });
+  const result = await autocannon({
+    url: base + request.path,
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+  });
   return { rps: result.requests.average, p50: result.latency.p50, errors: result.errors + result.non2xx };
 }
 
@@ -91,7 +123,10 @@ async function benchStore(kind: StoreKind) {
   const server = await startGateway({ config, db, logger, jwt: BENCH_JWT });
   try {
     const organization = await db.prisma.organization.findFirstOrThrow({ orderBy: { number: "asc" } });
-    const admin = await db.prisma.user.findFirstOrThrow({ where: { organizationId: organization.id, role: "ADMIN" }, orderBy: { email: "asc" } });
+    const admin = await db.prisma.user.findFirstOrThrow({
+      where: { organizationId: organization.id, role: "ADMIN" },
+      orderBy: { email: "asc" },
+    });
     const jwt = signAccessToken({ sub: admin.id, org: admin.organizationId, role: admin.role }, BENCH_JWT, 3_600);
     const { token } = await issueApiToken(db.prisma, admin, { name: "bench", ttlSeconds: 3_600 });
     const rows = [];
@@ -125,8 +160,10 @@ const lines = [
   "",
   "| store | endpoint | REST p50 ms (1 client) | GraphQL p50 ms (1 client) | ratio | REST req/s | GraphQL req/s | REST p50 ms (load) | GraphQL p50 ms (load) | errors |",
   "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-  ...rows.map((r) =>
-    `| ${r.store} | ${r.vendor} | ${r.restOne.toFixed(2)} | ${r.graphqlOne.toFixed(2)} | ${(r.restOne / r.graphqlOne).toFixed(2)} | ${r.restLoad.rps.toFixed(0)} | ${r.graphqlLoad.rps.toFixed(0)} | ${r.restLoad.p50} | ${r.graphqlLoad.p50} | ${r.restLoad.errors + r.graphqlLoad.errors} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.store} | ${r.vendor} | ${r.restOne.toFixed(2)} | ${r.graphqlOne.toFixed(2)} | ${(r.restOne / r.graphqlOne).toFixed(2)} | ${r.restLoad.rps.toFixed(0)} | ${r.graphqlLoad.rps.toFixed(0)} | ${r.restLoad.p50} | ${r.graphqlLoad.p50} | ${r.restLoad.errors + r.graphqlLoad.errors} |`,
+  ),
   "",
 ];
 await mkdir(BENCH_DIR, { recursive: true });

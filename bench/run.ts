@@ -58,7 +58,12 @@ function load(url: string, token: string, scenario: Scenario): Promise<autocanno
 /** One gateway process over `db`, with the response cache on (the default) or off. */
 async function startBenchServer(db: Database, cache: "on" | "off", token: string): Promise<BenchServer> {
   const logger = createLogger("warn");
-  const config = loadConfig({ PORT: "0", LOG_LEVEL: "warn", DATA_DIR: path.join(HERE, ".tmp"), ...(cache === "off" ? { GRAPHQL_CACHE_TTL_SECONDS: "0" } : {}) });
+  const config = loadConfig({
+    PORT: "0",
+    LOG_LEVEL: "warn",
+    DATA_DIR: path.join(HERE, ".tmp"),
+    ...(cache === "off" ? { GRAPHQL_CACHE_TTL_SECONDS: "0" } : {}),
+  });
   const server = await startGateway({ config, db, logger, jwt: JWT });
   const send = (scenario: Scenario) =>
     fetch(`${server.url}/graphql`, {
@@ -92,7 +97,10 @@ async function benchStore(kind: StoreKind): Promise<StoreResult> {
   const idleP50 = { on: 0, off: 0 };
   try {
     const dashboard = SCENARIOS.find((scenario) => scenario.name === "dashboard")!;
-    const rawP50 = await sequentialP50(() => Promise.all(dashboardRawSql(superadmin.organizationId).map(([sql, ...params]) => db.prisma.$queryRawUnsafe(sql, ...params))), SECONDS);
+    const rawP50 = await sequentialP50(
+      () => Promise.all(dashboardRawSql(superadmin.organizationId).map(([sql, ...params]) => db.prisma.$queryRawUnsafe(sql, ...params))),
+      SECONDS,
+    );
     for (const server of servers) {
       // Statement counts and the one-client p50 on an idle server, before any load. With the
       // cache on, the counted request is the second one (a hit).
@@ -142,15 +150,21 @@ const lines = [
   "| store | users | scenario | cache | req/s | p50 ms | p99 ms | SQL statements | errors |",
   "| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |",
   ...results.flatMap(({ rows, users }) =>
-    rows.map((r) => `| ${r.store} | ${users} | ${r.scenario} | ${r.cache} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.statements} | ${r.errors} |`)),
+    rows.map(
+      (r) =>
+        `| ${r.store} | ${users} | ${r.scenario} | ${r.cache} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.statements} | ${r.errors} |`,
+    ),
+  ),
   "",
   "Dashboard against raw SQL: the same aggregations as direct SQL in one process, and the GraphQL dashboard over HTTP,",
   "each run back to back by one client (p50):",
   "",
   "| store | raw SQL p50 ms | dashboard p50 ms, cache off | ratio | dashboard p50 ms, cache on | ratio |",
   "| --- | ---: | ---: | ---: | ---: | ---: |",
-  ...results.map(({ store, rawP50, idleP50 }) =>
-    `| ${store} | ${rawP50.toFixed(1)} | ${idleP50.off.toFixed(1)} | ${(idleP50.off / rawP50).toFixed(2)} | ${idleP50.on.toFixed(1)} | ${(idleP50.on / rawP50).toFixed(2)} |`),
+  ...results.map(
+    ({ store, rawP50, idleP50 }) =>
+      `| ${store} | ${rawP50.toFixed(1)} | ${idleP50.off.toFixed(1)} | ${(idleP50.off / rawP50).toFixed(2)} | ${idleP50.on.toFixed(1)} | ${(idleP50.on / rawP50).toFixed(2)} |`,
+  ),
   "",
 ];
 await mkdir(HERE, { recursive: true });

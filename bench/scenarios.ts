@@ -46,19 +46,38 @@ export const SCENARIOS: Scenario[] = [
 /** The dashboard's aggregations as direct SQL, for the raw-SQL baseline. */
 export function dashboardRawSql(organizationId: string): [string, ...unknown[]][] {
   return [
-    [`SELECT "bucketStart", "metric", "vendor", sum("value") FROM "UsageRollup"
+    [
+      `SELECT "bucketStart", "metric", "vendor", sum("value") FROM "UsageRollup"
       WHERE "organizationId" = $1::uuid AND "grain" = 'DAY' AND "scope" = 'ORGANIZATION' AND "bucketStart" >= $2::timestamptz AND "bucketStart" < $3::timestamptz
-      GROUP BY GROUPING SETS ((1, 2, 3), (2, 3))`, organizationId, YEAR_AGO, END],
-    [`SELECT "bucketStart", "metric", "vendor", count(DISTINCT "scopeId") FROM "UsageRollup"
+      GROUP BY GROUPING SETS ((1, 2, 3), (2, 3))`,
+      organizationId,
+      YEAR_AGO,
+      END,
+    ],
+    [
+      `SELECT "bucketStart", "metric", "vendor", count(DISTINCT "scopeId") FROM "UsageRollup"
       WHERE "organizationId" = $1::uuid AND "grain" = 'DAY' AND "scope" = 'USER'
         AND "metric" IN ('ACTIVE_USERS', 'COMPLETION_ACTIVE_USERS', 'CHAT_ACTIVE_USERS') AND "bucketStart" >= $2::timestamptz AND "bucketStart" < $3::timestamptz
-      GROUP BY GROUPING SETS ((1, 2, 3), (2, 3))`, organizationId, YEAR_AGO, END],
+      GROUP BY GROUPING SETS ((1, 2, 3), (2, 3))`,
+      organizationId,
+      YEAR_AGO,
+      END,
+    ],
     [`SELECT "os", count(*) FROM "Device" WHERE "organizationId" = $1::uuid AND "wipedAt" IS NULL GROUP BY 1`, organizationId],
-    [`SELECT "bucketStart", count(DISTINCT "scopeId") FROM "UsageRollup" WHERE "organizationId" = $1::uuid AND "grain" = 'DAY'
-      AND "scope" = 'USER' AND "metric" = 'ACTIVE_USERS' AND "bucketStart" >= '2026-10-01' AND "bucketStart" < '2026-11-01' GROUP BY 1`, organizationId],
-    [`SELECT count(*), count(*) FILTER (WHERE "status" = 'REGISTERED'), count(*) FILTER (WHERE "presence" = 'ONLINE'), max("lastActiveAt")
-      FROM "User" WHERE "organizationId" = $1::uuid`, organizationId],
-    [`SELECT "metric", "roomType", sum("value") FROM "UsageRollup" WHERE "organizationId" = $1::uuid AND "grain" = 'DAY' AND "scope" = 'ORGANIZATION'
-      AND "metric" IN ('MESSAGES_SENT', 'CODE_COMPLETIONS', 'CHAT_INTERACTIONS') GROUP BY 1, 2`, organizationId],
+    [
+      `SELECT "bucketStart", count(DISTINCT "scopeId") FROM "UsageRollup" WHERE "organizationId" = $1::uuid AND "grain" = 'DAY'
+      AND "scope" = 'USER' AND "metric" = 'ACTIVE_USERS' AND "bucketStart" >= '2026-10-01' AND "bucketStart" < '2026-11-01' GROUP BY 1`,
+      organizationId,
+    ],
+    [
+      `SELECT count(*), count(*) FILTER (WHERE "status" = 'REGISTERED'), count(*) FILTER (WHERE "presence" = 'ONLINE'), max("lastActiveAt")
+      FROM "User" WHERE "organizationId" = $1::uuid`,
+      organizationId,
+    ],
+    [
+      `SELECT "metric", "roomType", sum("value") FROM "UsageRollup" WHERE "organizationId" = $1::uuid AND "grain" = 'DAY' AND "scope" = 'ORGANIZATION'
+      AND "metric" IN ('MESSAGES_SENT', 'CODE_COMPLETIONS', 'CHAT_INTERACTIONS') GROUP BY 1, 2`,
+      organizationId,
+    ],
   ];
 }

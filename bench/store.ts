@@ -34,7 +34,8 @@ export async function prepareBenchStore(kind: StoreKind, preset: string): Promis
     const started = Date.now();
     process.stderr.write(`bench: seeding ${preset} into ${db.location} (once; reused by later runs)\n`);
     await runSeed(db.prisma, resolveSeedOptions(preset, { endDate: BENCH_END_DATE }), (p) =>
-      process.stderr.write(`bench: seed organization ${p.organization}/${p.organizations} ${p.phase}\n`));
+      process.stderr.write(`bench: seed organization ${p.organization}/${p.organizations} ${p.phase}\n`),
+    );
     process.stderr.write(`bench: seeded in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
     await db.prisma.$executeRawUnsafe("ANALYZE");
   }
@@ -62,7 +63,10 @@ export async function drain(url: string, token: string, query = "{ viewer { id }
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
       body: JSON.stringify({ query }),
-    }).then(() => true, () => false); // connections the load run left behind may be reset
+    }).then(
+      () => true,
+      () => false,
+    ); // connections the load run left behind may be reset
     if (answered && performance.now() - started < 50) return;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }

@@ -12,9 +12,8 @@ function run(action: () => Promise<void>): () => Promise<void> {
     try {
       await action();
     } catch (error) {
-      const message = error instanceof ConfigError
-        ? `invalid configuration: ${error.message}`
-        : error instanceof Error ? error.message : String(error);
+      const message =
+        error instanceof ConfigError ? `invalid configuration: ${error.message}` : error instanceof Error ? error.message : String(error);
       process.stderr.write(`usage-gateway: ${message}\n`);
       process.exitCode = 1;
     }
@@ -23,25 +22,31 @@ function run(action: () => Promise<void>): () => Promise<void> {
 
 const program = new Command()
   .name("usage-gateway")
-  .description("One GraphQL gateway for Teamwire, Rocket.Chat and Tabnine usage metrics.\nConfiguration comes from environment variables (see README.md).")
+  .description(
+    "One GraphQL gateway for Teamwire, Rocket.Chat and Tabnine usage metrics.\nConfiguration comes from environment variables (see README.md).",
+  )
   .showHelpAfterError();
 
 program
   .command("serve")
   .description("migrate the store, load demo data into an empty store, and serve HTTP (PORT, HOST)")
-  .action(run(async () => {
-    const { serveCommand } = await import("./commands/serve.js");
-    await serveCommand(loadConfig());
-  }));
+  .action(
+    run(async () => {
+      const { serveCommand } = await import("./commands/serve.js");
+      await serveCommand(loadConfig());
+    }),
+  );
 
 program
   .command("migrate")
   .description("apply pending migrations to the configured store (DATABASE_URL or DATA_DIR)")
-  .action(run(async () => {
-    const { migrateCommand } = await import("./commands/migrate.js");
-    const { location, applied } = await migrateCommand(loadConfig());
-    process.stdout.write(applied.length ? `applied ${applied.join(", ")} to ${location}\n` : `${location} is up to date\n`);
-  }));
+  .action(
+    run(async () => {
+      const { migrateCommand } = await import("./commands/migrate.js");
+      const { location, applied } = await migrateCommand(loadConfig());
+      process.stdout.write(applied.length ? `applied ${applied.join(", ")} to ${location}\n` : `${location} is up to date\n`);
+    }),
+  );
 
 program
   .command("migration")
@@ -52,16 +57,19 @@ program
     run(async () => {
       const { migrationCommand } = await import("./commands/migrate.js");
       process.stdout.write((await migrationCommand(name, options)) + "\n");
-    })());
+    })(),
+  );
 
 program
   .command("schema")
   .description("write schema.graphql from the code (--check: fail when the committed file differs)")
   .option("--check", "write nothing; fail when schema.graphql is out of date")
-  .action((options: { check?: boolean }) => run(async () => {
-    const { schemaCommand } = await import("./commands/schema.js");
-    process.stdout.write((await schemaCommand(options)) + "\n");
-  })());
+  .action((options: { check?: boolean }) =>
+    run(async () => {
+      const { schemaCommand } = await import("./commands/schema.js");
+      process.stdout.write((await schemaCommand(options)) + "\n");
+    })(),
+  );
 
 program
   .command("seed")
@@ -75,10 +83,12 @@ program
   .option("--seed <n>", "random seed; the same options always give the same data")
   .option("--snapshot-days <n>", "daily Rocket.Chat statistics snapshots to keep")
   .option("--reset", "wipe all data first (keeps the schema)")
-  .action((options: SeedCommandOptions) => run(async () => {
-    const { seedCommand } = await import("./commands/seed.js");
-    await seedCommand(loadConfig(), options);
-  })());
+  .action((options: SeedCommandOptions) =>
+    run(async () => {
+      const { seedCommand } = await import("./commands/seed.js");
+      await seedCommand(loadConfig(), options);
+    })(),
+  );
 
 program
   .command("sync")
@@ -87,12 +97,14 @@ program
   .option("--vendor <vendor>", "only this source: teamwire, rocketchat or tabnine")
   .option("--since <YYYY-MM-DD>", "first UTC day of usage to pull, instead of each source's cursor")
   .option("--dry-run", "fetch and count only; write nothing")
-  .action((options: SyncCommandOptions) => run(async () => {
-    const { syncCommand } = await import("./commands/sync.js");
-    const { text, result } = await syncCommand(loadConfig(), options);
-    process.stdout.write(text + "\n");
-    if (result.failed > 0) process.exitCode = 2;
-  })());
+  .action((options: SyncCommandOptions) =>
+    run(async () => {
+      const { syncCommand } = await import("./commands/sync.js");
+      const { text, result } = await syncCommand(loadConfig(), options);
+      process.stdout.write(text + "\n");
+      if (result.failed > 0) process.exitCode = 2;
+    })(),
+  );
 
 program
   .command("token")
@@ -101,9 +113,11 @@ program
   .addOption(new Option("--kind <kind>", "jwt (signed, expires) or api (stored hashed, revocable)").choices(["jwt", "api"]).default("jwt"))
   .option("--ttl <lifetime>", "lifetime such as 15m, 12h or 30d (jwt default 12h; api default: no expiry)")
   .option("--name <name>", "label of an API token")
-  .action((options: TokenCommandOptions) => run(async () => {
-    const { tokenCommand } = await import("./commands/token.js");
-    process.stdout.write((await tokenCommand(loadConfig(), options)) + "\n");
-  })());
+  .action((options: TokenCommandOptions) =>
+    run(async () => {
+      const { tokenCommand } = await import("./commands/token.js");
+      process.stdout.write((await tokenCommand(loadConfig(), options)) + "\n");
+    })(),
+  );
 
 await program.parseAsync(process.argv);

@@ -52,7 +52,10 @@ describe("loadConfig", () => {
 
   it("reads the response cache settings: 60 s and 128 MiB by default, 0 turns it off, at most an hour", () => {
     expect(loadConfig({}).graphql.responseCache).toEqual({ ttlSeconds: 60, maxBytes: 128 * 1_048_576 });
-    expect(loadConfig({ GRAPHQL_CACHE_TTL_SECONDS: "0", GRAPHQL_CACHE_MAX_BYTES: "2097152" }).graphql.responseCache).toEqual({ ttlSeconds: 0, maxBytes: 2_097_152 });
+    expect(loadConfig({ GRAPHQL_CACHE_TTL_SECONDS: "0", GRAPHQL_CACHE_MAX_BYTES: "2097152" }).graphql.responseCache).toEqual({
+      ttlSeconds: 0,
+      maxBytes: 2_097_152,
+    });
     expect(() => loadConfig({ GRAPHQL_CACHE_TTL_SECONDS: "86400" })).toThrow("GRAPHQL_CACHE_TTL_SECONDS: must be at most 3600");
   });
 
@@ -111,9 +114,7 @@ describe("loadConfig", () => {
   });
 
   it("requires JWT_SECRET when NODE_ENV=production", () => {
-    expect(problemsOf({ NODE_ENV: "production" })).toEqual([
-      "JWT_SECRET: is required when NODE_ENV=production (at least 32 characters)",
-    ]);
+    expect(problemsOf({ NODE_ENV: "production" })).toEqual(["JWT_SECRET: is required when NODE_ENV=production (at least 32 characters)"]);
     expect(loadConfig({ NODE_ENV: "development" }).auth.jwtSecret).toBeUndefined();
   });
 
@@ -132,12 +133,7 @@ describe("loadConfig", () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const { problems, message } = error as ConfigError;
-    expect(problems.map((problem) => problem.split(":")[0]).sort()).toEqual([
-      "DATABASE_URL",
-      "JWT_SECRET",
-      "LOG_LEVEL",
-      "PORT",
-    ]);
+    expect(problems.map((problem) => problem.split(":")[0]).sort()).toEqual(["DATABASE_URL", "JWT_SECRET", "LOG_LEVEL", "PORT"]);
     expect(message).not.toContain("\n");
     for (const problem of problems) expect(message).toContain(problem);
   });

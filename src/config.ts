@@ -11,16 +11,14 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
-const postgresUrl = z
-  .string()
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
-    } catch {
-      return false;
-    }
-  }, "must be a postgres:// or postgresql:// URL with a host, e.g. postgresql://user@127.0.0.1:5432/usage_gateway");
+const postgresUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "postgres:" || url.protocol === "postgresql:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}, "must be a postgres:// or postgresql:// URL with a host, e.g. postgresql://user@127.0.0.1:5432/usage_gateway");
 
 const integer = (min: number, max: number) =>
   z.coerce
@@ -54,7 +52,10 @@ const EnvSchema = z.object({
   INGEST_MAX_BODY_BYTES: integer(1_024, 1_073_741_824).default(16 * 1_048_576),
   SOURCE_CREDENTIALS_KEY: z
     .string()
-    .refine((value) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)")
+    .refine(
+      (value) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32,
+      "must be 32 bytes, base64-encoded (openssl rand -base64 32)",
+    )
     .optional(),
   SYNC_TIMEOUT_MS: integer(100, 600_000).default(15_000),
   SYNC_MAX_ATTEMPTS: integer(1, 20).default(5),
@@ -113,13 +114,9 @@ export interface Config {
  * `NAME: what is wrong`, so a bad deployment fails with one clear line.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const blankToUndefined = Object.fromEntries(
-    Object.entries(env).map(([key, value]) => [key, value?.trim() === "" ? undefined : value]),
-  );
+  const blankToUndefined = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value?.trim() === "" ? undefined : value]));
   const parsed = EnvSchema.safeParse(blankToUndefined);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
   // Checked on the raw values too, so it is reported together with any other problem.
   if (blankToUndefined.NODE_ENV === "production" && blankToUndefined.JWT_SECRET === undefined) {
     problems.push("JWT_SECRET: is required when NODE_ENV=production (at least 32 characters)");

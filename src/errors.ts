@@ -38,5 +38,6 @@ export class DomainError extends Error {
 export const unauthenticated = (message = "authentication required: send Authorization: Bearer <token>") =>
   new DomainError("UNAUTHENTICATED", message);
 export const forbidden = (message: string) => new DomainError("FORBIDDEN", message);
-export const notFound = (what: string, id: string, otherTenant = false) => new DomainError("NOT_FOUND", `${what} ${id} not found`, { id }, otherTenant);
+export const notFound = (what: string, id: string, otherTenant = false) =>
+  new DomainError("NOT_FOUND", `${what} ${id} not found`, { id }, otherTenant);
 export const badInput = (message: string, details?: Record<string, unknown>) => new DomainError("BAD_USER_INPUT", message, details);

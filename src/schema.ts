@@ -12,7 +12,18 @@ import { OrganizationStatisticsResolver } from "./modules/statistics/statistics.
 import { TeamResolver } from "./modules/team/team.resolver.js";
 import { UserResolver } from "./modules/user/user.resolver.js";
 
-export const RESOLVERS = [OrganizationResolver, OrganizationStatisticsResolver, StatisticsSnapshotResolver, TeamResolver, UserResolver, AdminResolver, LoginResolver, IngestResolver, SourceResolver, SourceSyncResolver] as const;
+export const RESOLVERS = [
+  OrganizationResolver,
+  OrganizationStatisticsResolver,
+  StatisticsSnapshotResolver,
+  TeamResolver,
+  UserResolver,
+  AdminResolver,
+  LoginResolver,
+  IngestResolver,
+  SourceResolver,
+  SourceSyncResolver,
+] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -22,7 +33,8 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
     // type-graphql gives the root types no description; the schema is the client documentation.
     schema.getQueryType()!.description =
       "Reads. Every field needs `Authorization: Bearer <token>` (a gateway JWT or API token); results are limited to what the token's user may see.";
-    schema.getMutationType()!.description = "Login (email and password → token) and admin actions: API tokens, vendor sources and usage ingestion.";
+    schema.getMutationType()!.description =
+      "Login (email and password → token) and admin actions: API tokens, vendor sources and usage ingestion.";
     return schema;
   });
   return built;

@@ -26,7 +26,9 @@ export function canAdministerOrganization(viewer: Viewer, organizationId: string
 }
 
 export function canSeeTeam(viewer: Viewer, team: { id: string; organizationId: string }): boolean {
-  return canAdministerOrganization(viewer, team.organizationId) || (viewer.organizationId === team.organizationId && viewer.teamId === team.id);
+  return (
+    canAdministerOrganization(viewer, team.organizationId) || (viewer.organizationId === team.organizationId && viewer.teamId === team.id)
+  );
 }
 
 /** A team's members and usage: organization admins, and the team's own TEAM_ADMIN. */
@@ -39,7 +41,9 @@ export function canAdministerTeam(viewer: Viewer, team: { id: string; organizati
 
 export function canSeeUser(viewer: Viewer, user: { id: string; organizationId: string; teamId: string | null }): boolean {
   if (viewer.userId === user.id || canAdministerOrganization(viewer, user.organizationId)) return true;
-  return viewer.role === "TEAM_ADMIN" && viewer.organizationId === user.organizationId && user.teamId !== null && user.teamId === viewer.teamId;
+  return (
+    viewer.role === "TEAM_ADMIN" && viewer.organizationId === user.organizationId && user.teamId !== null && user.teamId === viewer.teamId
+  );
 }
 
 /** An API token: its owner's, and any of the organization's for its admins (and superadmins). */

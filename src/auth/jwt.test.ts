@@ -12,7 +12,9 @@ describe("access tokens", () => {
 
   it("rejects expiry, wrong audience, wrong issuer and wrong secret", () => {
     const expired = jwt.sign({ org: "o1", role: "ADMIN", exp: Math.floor(Date.now() / 1000) - 120 }, settings.secret, {
-      subject: "u1", issuer: settings.issuer, audience: settings.audience,
+      subject: "u1",
+      issuer: settings.issuer,
+      audience: settings.audience,
     });
     expect(() => verifyAccessToken(expired, settings)).toThrow(/expired/);
     const token = signAccessToken(claims, settings, 60);
@@ -23,11 +25,17 @@ describe("access tokens", () => {
 
   it("rejects alg none and unlisted algorithms", () => {
     const none = jwt.sign({ org: "o1", role: "ADMIN" }, "", {
-      algorithm: "none", subject: "u1", issuer: settings.issuer, audience: settings.audience,
+      algorithm: "none",
+      subject: "u1",
+      issuer: settings.issuer,
+      audience: settings.audience,
     });
     expect(() => verifyAccessToken(none, settings)).toThrow();
     const hs512 = jwt.sign({ org: "o1", role: "ADMIN" }, settings.secret, {
-      algorithm: "HS512", subject: "u1", issuer: settings.issuer, audience: settings.audience,
+      algorithm: "HS512",
+      subject: "u1",
+      issuer: settings.issuer,
+      audience: settings.audience,
     });
     expect(() => verifyAccessToken(hs512, settings)).toThrow(/invalid algorithm/);
   });
@@ -35,7 +43,11 @@ describe("access tokens", () => {
   it("rejects tokens without the gateway's claims", () => {
     const noOrg = jwt.sign({ role: "ADMIN" }, settings.secret, { subject: "u1", issuer: settings.issuer, audience: settings.audience });
     expect(() => verifyAccessToken(noOrg, settings)).toThrow(/org/);
-    const badRole = jwt.sign({ org: "o1", role: "ROOT" }, settings.secret, { subject: "u1", issuer: settings.issuer, audience: settings.audience });
+    const badRole = jwt.sign({ org: "o1", role: "ROOT" }, settings.secret, {
+      subject: "u1",
+      issuer: settings.issuer,
+      audience: settings.audience,
+    });
     expect(() => verifyAccessToken(badRole, settings)).toThrow(/role/);
   });
 

@@ -18,7 +18,10 @@ export function syncProgressReporter(stream: NodeJS.WriteStream = process.stderr
       stop: () => undefined,
     };
   }
-  const bar = new SingleBar({ format: "syncing [{bar}] {value}/{total} units | {vendor} | {unit}", stream, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: "syncing [{bar}] {value}/{total} units | {vendor} | {unit}", stream, hideCursor: true },
+    Presets.shades_classic,
+  );
   let started = false;
   return {
     onProgress: (p: SyncProgress) => {

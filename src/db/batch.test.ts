@@ -8,14 +8,31 @@ describe("batch helpers", () => {
   });
 
   it("groups rows per key, keeping row order and empty groups", () => {
-    const rows = [{ k: 1, v: "x" }, { k: 2, v: "y" }, { k: 1, v: "z" }];
-    expect(groupByKeys([2, 3, 1], rows, (r) => r.k)).toEqual([[{ k: 2, v: "y" }], [], [{ k: 1, v: "x" }, { k: 1, v: "z" }]]);
+    const rows = [
+      { k: 1, v: "x" },
+      { k: 2, v: "y" },
+      { k: 1, v: "z" },
+    ];
+    expect(groupByKeys([2, 3, 1], rows, (r) => r.k)).toEqual([
+      [{ k: 2, v: "y" }],
+      [],
+      [
+        { k: 1, v: "x" },
+        { k: 1, v: "z" },
+      ],
+    ]);
   });
 
   it("partitions keys that can share a query", () => {
     const groups = partition(["a1", "b1", "a2"], (key) => key[0]!);
     expect([...groups.entries()]).toEqual([
-      ["a", [{ key: "a1", index: 0 }, { key: "a2", index: 2 }]],
+      [
+        "a",
+        [
+          { key: "a1", index: 0 },
+          { key: "a2", index: 2 },
+        ],
+      ],
       ["b", [{ key: "b1", index: 1 }]],
     ]);
   });

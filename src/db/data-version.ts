@@ -27,12 +27,12 @@ export async function touchOrganizations(db: Executor, organizationIds: Iterable
 export async function dataVersionOf(db: Pick<Prisma, "$queryRawUnsafe">, organizationId: string | null): Promise<string> {
   const rows = organizationId
     ? await db.$queryRawUnsafe<{ version: string }[]>(
-      `SELECT "dataVersion"::text || ':' || xmin::text AS version FROM "Organization" WHERE "id" = $1::uuid`,
-      organizationId,
-    )
+        `SELECT "dataVersion"::text || ':' || xmin::text AS version FROM "Organization" WHERE "id" = $1::uuid`,
+        organizationId,
+      )
     : await db.$queryRawUnsafe<{ version: string }[]>(
-      `SELECT count(*)::text || ':' || md5(coalesce(string_agg("id"::text || ':' || "dataVersion"::text || ':' || xmin::text, ',' ORDER BY "id"), '')) AS version
+        `SELECT count(*)::text || ':' || md5(coalesce(string_agg("id"::text || ':' || "dataVersion"::text || ':' || xmin::text, ',' ORDER BY "id"), '')) AS version
        FROM "Organization"`,
-    );
+      );
   return rows[0]?.version ?? "none";
 }

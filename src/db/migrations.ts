@@ -22,7 +22,10 @@ async function readSchema(): Promise<{ path: string; content: string }> {
 /** Loads `prisma/migrations` in the shape the schema engine takes (folders in name order). */
 export async function readMigrationList(dir = MIGRATIONS_DIR): Promise<MigrationList> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const folders = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const lockfile = await readFile(path.join(dir, LOCKFILE), "utf8").catch(() => null);
   return {
     baseDir: dir,
@@ -103,9 +106,7 @@ export async function schemaDrift(dir = MIGRATIONS_DIR): Promise<string> {
     return await withEngine(new PrismaPGlite(scratch), async (engine) => {
       const schema = await readSchema();
       const from =
-        migrationsList.migrationDirectories.length > 0
-          ? { tag: "migrations" as const, ...migrationsList }
-          : { tag: "empty" as const };
+        migrationsList.migrationDirectories.length > 0 ? { tag: "migrations" as const, ...migrationsList } : { tag: "empty" as const };
       const result = await engine.diff({
         from,
         to: { tag: "schemaDatamodel", files: [schema] },
@@ -121,9 +122,7 @@ export async function schemaDrift(dir = MIGRATIONS_DIR): Promise<string> {
 }
 
 function meaningfulSql(script: string): string {
-  const statements = script
-    .split("\n")
-    .filter((line) => line.trim() !== "" && !line.trim().startsWith("--"));
+  const statements = script.split("\n").filter((line) => line.trim() !== "" && !line.trim().startsWith("--"));
   return statements.length === 0 ? "" : script.trim() + "\n";
 }
 

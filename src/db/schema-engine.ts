@@ -1,10 +1,7 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import {
-  bindMigrationAwareSqlAdapterFactory,
-  type SqlMigrationAwareDriverAdapterFactory,
-} from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
 
@@ -35,11 +32,11 @@ export async function startSchemaEngine(
 ): Promise<SchemaEngine> {
   instantiated ??= instantiateWasm();
   await instantiated;
-  return (await wasmBindings.SchemaEngine.new(
+  return await wasmBindings.SchemaEngine.new(
     { datamodels: [[datamodel.path, datamodel.content]] },
     log,
     bindMigrationAwareSqlAdapterFactory(adapterFactory),
-  ));
+  );
 }
 
 /**

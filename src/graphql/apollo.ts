@@ -49,7 +49,9 @@ function nulCharacterPlugin(): ApolloServerPlugin<GraphQLContext> {
           let found = containsNul(request.variables ?? {});
           if (!found) visit(document, { StringValue: (node) => void (found ||= containsNul(node.value)) });
           if (found) {
-            throw new GraphQLError("string arguments must not contain NUL characters", { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+            throw new GraphQLError("string arguments must not contain NUL characters", {
+              extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+            });
           }
         },
       };
@@ -75,14 +77,15 @@ export function createApolloServer(schema: GraphQLSchema, limits: GraphQLSetting
     formatError,
     validationRules: [
       // Reported as validation errors (400 GRAPHQL_VALIDATION_FAILED) instead of thrown (a 500).
-      maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: true, propagateOnRejection: false, onReject: [reportRejection] }),
+      maxDepthRule({
+        n: limits.maxDepth,
+        ignoreIntrospection: true,
+        exposeLimits: true,
+        propagateOnRejection: false,
+        onReject: [reportRejection],
+      }),
       maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, propagateOnRejection: false, onReject: [reportRejection] }),
     ],
-    plugins: [
-      nulCharacterPlugin(),
-      complexityLimitPlugin(schema, limits.maxComplexity),
-      errorLoggingPlugin(logger),
-      ...answers.plugins,
-    ],
+    plugins: [nulCharacterPlugin(), complexityLimitPlugin(schema, limits.maxComplexity), errorLoggingPlugin(logger), ...answers.plugins],
   });
 }

@@ -4,8 +4,13 @@ import { DomainError, HTTP_STATUS } from "../errors.js";
 
 // Codes whose messages are written for the caller (GraphQL spec and Apollo request errors, and every DomainErrorCode).
 const CALLER_CODES = new Set<string>([
-  "GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE",
-  "PERSISTED_QUERY_NOT_FOUND", "PERSISTED_QUERY_NOT_SUPPORTED", ...Object.keys(HTTP_STATUS),
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  ...Object.keys(HTTP_STATUS),
 ]);
 
 export const INTERNAL_MESSAGE = "Internal server error. Quote the request id when reporting it.";

@@ -58,7 +58,9 @@ export async function createGraphQLEndpoint(deps: GraphQLDeps): Promise<GraphQLE
               return await contextFor({ authorization: req.headers.authorization, requestId: requestIdOf(req) });
             } catch (error) {
               if (error instanceof DomainError && error.code === "UNAUTHENTICATED") {
-                throw new GraphQLError(error.message, { extensions: { code: "UNAUTHENTICATED", http: { status: HTTP_STATUS.UNAUTHENTICATED } } });
+                throw new GraphQLError(error.message, {
+                  extensions: { code: "UNAUTHENTICATED", http: { status: HTTP_STATUS.UNAUTHENTICATED } },
+                });
               }
               throw error;
             }

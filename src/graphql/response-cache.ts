@@ -61,7 +61,10 @@ export function createAnswerCache(settings: ResponseCacheSettings): GraphQLAnswe
           served.set(data, text);
           // The key names the stored text exactly, so it is its ETag: express then does not hash
           // the whole answer again on every hit to make one.
-          return { body: { kind: "single", singleResult: { data } }, http: { status: undefined, headers: new HeaderMap([["etag", `W/"${key}"`]]) } };
+          return {
+            body: { kind: "single", singleResult: { data } },
+            http: { status: undefined, headers: new HeaderMap([["etag", `W/"${key}"`]]) },
+          };
         },
         async willSendResponse({ response, overallCachePolicy }) {
           if (key === null || response.body.kind !== "single") return;
@@ -111,7 +114,12 @@ export function answerScope(context: GraphQLContext): Promise<AnswerScope> {
 /** Results of stored operations (the REST adapters), kept under the same rules as GraphQL answers. */
 export interface OperationCache {
   /** The cached result of a query operation, or runs `execute` and keeps its result when it has no errors. */
-  resolve(context: GraphQLContext, document: DocumentNode, variables: Record<string, unknown>, execute: () => Promise<ExecutionResult>): Promise<ExecutionResult>;
+  resolve(
+    context: GraphQLContext,
+    document: DocumentNode,
+    variables: Record<string, unknown>,
+    execute: () => Promise<ExecutionResult>,
+  ): Promise<ExecutionResult>;
 }
 
 /** An operation cache with `settings`, or null when the TTL is 0. */

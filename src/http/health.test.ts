@@ -34,7 +34,7 @@ describe("checkReadiness", () => {
   it("reports an unreachable database without the driver's message", async () => {
     const db = fakeDb({
       select1: async () => {
-        throw new Error('connect ECONNREFUSED for postgresql://gw:hunter2@db:5432/usage');
+        throw new Error("connect ECONNREFUSED for postgresql://gw:hunter2@db:5432/usage");
       },
       applied: async () => [],
     });

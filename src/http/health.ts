@@ -7,8 +7,7 @@ import type { Logger } from "../logger.js";
 export const DEFAULT_READINESS_TIMEOUT_MS = 2_000;
 
 export type Readiness =
-  | { readonly ready: true; readonly store: StoreKind }
-  | { readonly ready: false; readonly reason: string; readonly cause?: unknown };
+  { readonly ready: true; readonly store: StoreKind } | { readonly ready: false; readonly reason: string; readonly cause?: unknown };
 
 class Timeout extends Error {}
 
@@ -32,8 +31,7 @@ export async function checkReadiness(
   try {
     await withTimeout(db.prisma.$queryRawUnsafe("SELECT 1"), timeoutMs);
   } catch (error) {
-    const reason =
-      error instanceof Timeout ? `database unreachable (no answer within ${timeoutMs} ms)` : "database unreachable";
+    const reason = error instanceof Timeout ? `database unreachable (no answer within ${timeoutMs} ms)` : "database unreachable";
     return { ready: false, reason, cause: error };
   }
   let pending: string[];

@@ -53,8 +53,7 @@ export function createRequestContext(logger: Logger): RequestHandler {
     },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
     customSuccessObject: (req, res, value: { responseTime: number }) => accessLogFields(req, res, value.responseTime),
-    customErrorObject: (req, res, _error, value: { responseTime: number }) =>
-      accessLogFields(req, res, value.responseTime),
+    customErrorObject: (req, res, _error, value: { responseTime: number }) => accessLogFields(req, res, value.responseTime),
     customSuccessMessage: (_req, res) => (res.writableFinished ? "request completed" : "request aborted"),
     customErrorMessage: () => "request failed",
   }) as RequestHandler;

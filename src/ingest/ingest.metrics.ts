@@ -23,13 +23,20 @@ export function resolveMetric(name: string): { metric: UsageMetric } | { reason:
   const alias = METRIC_ALIASES[name];
   if (alias) return { metric: alias };
   if (name in METRIC_KIND) {
-    return { reason: `${name} is derived from other metrics and cannot be ingested (AUTOMATION_FACTOR: send COMPLETION_CHARS and KEYSTROKES)` };
+    return {
+      reason: `${name} is derived from other metrics and cannot be ingested (AUTOMATION_FACTOR: send COMPLETION_CHARS and KEYSTROKES)`,
+    };
   }
   return { reason: `unknown metric; one of ${STORED_METRICS.join(", ")} (aliases: ${Object.keys(METRIC_ALIASES).join(", ")})` };
 }
 
 /** Why a (metric, vendor, roomType, user) combination cannot be stored, or undefined when it can. */
-export function metricProblem(metric: UsageMetric, vendor: Vendor, roomType: RoomType, hasUser: boolean): { field: string; reason: string } | undefined {
+export function metricProblem(
+  metric: UsageMetric,
+  vendor: Vendor,
+  roomType: RoomType,
+  hasUser: boolean,
+): { field: string; reason: string } | undefined {
   const vendors = METRIC_VENDORS[metric];
   if (!vendors.includes(vendor)) return { field: "vendor", reason: `${metric} is reported by ${vendors.join(", ")} only` };
   if (roomType !== "NONE" && metric !== "MESSAGES_SENT") return { field: "roomType", reason: "roomType applies to MESSAGES_SENT only" };

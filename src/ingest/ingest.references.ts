@@ -29,7 +29,13 @@ export interface IngestPlan {
   readonly devices: (IngestDevice & { readonly userId: string })[];
 }
 
-interface LookupRow { kind: "org" | "team" | "user" | "identity"; id: string; org: string; team: string | null; key: string | null }
+interface LookupRow {
+  kind: "org" | "team" | "user" | "identity";
+  id: string;
+  org: string;
+  team: string | null;
+  key: string | null;
+}
 
 // One round trip for every reference of the batch: organizations, teams (by id or name), users
 // (by id or email), identities (by vendor id, and all identities of the batch's users).
@@ -80,9 +86,15 @@ async function lookup(prisma: Prisma, batch: ParsedBatch): Promise<LookupRow[]> 
   const distinctIdentities = [...new Map(identities.map(([org, ref]) => [identityKey(org, ref), [org, ref] as const])).values()];
   return prisma.$queryRawUnsafe<LookupRow[]>(
     LOOKUP_SQL,
-    [...orgs], [...teamIds], batch.teams.map((t) => t.organizationId), batch.teams.map((t) => t.name),
-    [...userIds], batch.users.map((u) => u.email),
-    distinctIdentities.map(([org]) => org), distinctIdentities.map(([, ref]) => ref.vendor), distinctIdentities.map(([, ref]) => ref.externalId),
+    [...orgs],
+    [...teamIds],
+    batch.teams.map((t) => t.organizationId),
+    batch.teams.map((t) => t.name),
+    [...userIds],
+    batch.users.map((u) => u.email),
+    distinctIdentities.map(([org]) => org),
+    distinctIdentities.map(([, ref]) => ref.vendor),
+    distinctIdentities.map(([, ref]) => ref.externalId),
   );
 }
 
@@ -92,10 +104,15 @@ async function lookup(prisma: Prisma, batch: ParsedBatch): Promise<LookupRow[]> 
  * to, teams and users of the same organization,
  * known identities, no clashes with existing teams, emails or identities.
  */
-export async function resolveBatch(prisma: Prisma, authority: WriteAuthority, batch: ParsedBatch): Promise<{ plan: IngestPlan } | { problems: IngestProblem[] }> {
+export async function resolveBatch(
+  prisma: Prisma,
+  authority: WriteAuthority,
+  batch: ParsedBatch,
+): Promise<{ plan: IngestPlan } | { problems: IngestProblem[] }> {
   const rows = await lookup(prisma, batch);
   const problems: IngestProblem[] = [];
-  const problem = (list: IngestProblem["list"], index: number, field: string, reason: string) => void problems.push({ list, index, field, reason });
+  const problem = (list: IngestProblem["list"], index: number, field: string, reason: string) =>
+    void problems.push({ list, index, field, reason });
 
   const orgs = new Set(rows.filter((r) => r.kind === "org" && mayWriteTo(authority, r.id)).map((r) => r.id));
   const teams = new Map<string, string>(); // team id → organization
@@ -145,12 +162,27 @@ export async function resolveBatch(prisma: Prisma, authority: WriteAuthority, ba
   for (const u of batch.users) {
     if (unknownOrg("users", u.index, u.organizationId)) continue;
     const existing = userByEmail.get(u.email);
-    if (emails.has(u.email)) { problem("users", u.index, "email", "appears twice in the batch"); continue; }
+    if (emails.has(u.email)) {
+      problem("users", u.index, "email", "appears twice in the batch");
+      continue;
+    }
     emails.add(u.email);
-    if (existing && existing.org !== u.organizationId) { problem("users", u.index, "email", "is taken by a user of another organization"); continue; }
-    if (existing && u.id && u.id !== existing.id) { problem("users", u.index, "id", `the user with this email has id ${existing.id}`); continue; }
-    if (!existing && u.id && users.has(u.id)) { problem("users", u.index, "id", "is taken by another user"); continue; }
-    if (u.teamId && teams.get(u.teamId) !== u.organizationId) { problem("users", u.index, "teamId", "not a team of this organization"); continue; }
+    if (existing && existing.org !== u.organizationId) {
+      problem("users", u.index, "email", "is taken by a user of another organization");
+      continue;
+    }
+    if (existing && u.id && u.id !== existing.id) {
+      problem("users", u.index, "id", `the user with this email has id ${existing.id}`);
+      continue;
+    }
+    if (!existing && u.id && users.has(u.id)) {
+      problem("users", u.index, "id", "is taken by another user");
+      continue;
+    }
+    if (u.teamId && teams.get(u.teamId) !== u.organizationId) {
+      problem("users", u.index, "teamId", "not a team of this organization");
+      continue;
+    }
     const id = existing?.id ?? u.id ?? randomUUID();
     const team = u.teamId ?? users.get(id)?.team ?? null;
     users.set(id, { org: u.organizationId, team, email: u.email });
@@ -160,11 +192,19 @@ export async function resolveBatch(prisma: Prisma, authority: WriteAuthority, ba
       const owner = identities.get(key);
       const current = userVendor.get(`${id}|${ref.vendor}`);
       if (owner && owner.userId !== id) problem("users", u.index, `identities.${n}`, "belongs to another user");
-      else if (current !== undefined && current !== ref.externalId) problem("users", u.index, `identities.${n}`, `the user already has the ${ref.vendor} identity ${current}`);
+      else if (current !== undefined && current !== ref.externalId)
+        problem("users", u.index, `identities.${n}`, `the user already has the ${ref.vendor} identity ${current}`);
       else if (!owner) {
         identities.set(key, { userId: id, team });
         userVendor.set(`${id}|${ref.vendor}`, ref.externalId);
-        newIdentities.push({ id: randomUUID(), organizationId: u.organizationId, userId: id, vendor: ref.vendor, externalId: ref.externalId, vendorRole: ref.vendorRole ?? null });
+        newIdentities.push({
+          id: randomUUID(),
+          organizationId: u.organizationId,
+          userId: id,
+          vendor: ref.vendor,
+          externalId: ref.externalId,
+          vendorRole: ref.vendorRole ?? null,
+        });
       } else identities.set(key, { userId: id, team });
     });
   }
@@ -187,7 +227,10 @@ export async function resolveBatch(prisma: Prisma, authority: WriteAuthority, ba
     if (unknownOrg("events", e.index, e.organizationId)) continue;
     const user = e.userId || e.identity ? userOf("events", e.index, e.organizationId, e.userId, e.identity) : { userId: null, team: null };
     if (!user) continue;
-    if (e.teamId && teams.get(e.teamId) !== e.organizationId) { problem("events", e.index, "teamId", "not a team of this organization"); continue; }
+    if (e.teamId && teams.get(e.teamId) !== e.organizationId) {
+      problem("events", e.index, "teamId", "not a team of this organization");
+      continue;
+    }
     events.push({ ...e, userId: user.userId, teamId: e.teamId ?? user.team });
   }
 
@@ -196,7 +239,10 @@ export async function resolveBatch(prisma: Prisma, authority: WriteAuthority, ba
   for (const d of batch.devices) {
     if (unknownOrg("devices", d.index, d.organizationId)) continue;
     const deviceKey = `${d.vendor}|${d.externalId}`;
-    if (deviceKeys.has(deviceKey)) { problem("devices", d.index, "externalId", "the batch declares this device twice"); continue; }
+    if (deviceKeys.has(deviceKey)) {
+      problem("devices", d.index, "externalId", "the batch declares this device twice");
+      continue;
+    }
     deviceKeys.add(deviceKey);
     const user = userOf("devices", d.index, d.organizationId, d.userId ?? null, d.identity ?? null);
     if (user) devices.push({ ...d, userId: user.userId });
@@ -209,8 +255,12 @@ export async function resolveBatch(prisma: Prisma, authority: WriteAuthority, ba
       events: events.sort((a, b) => compare(a.organizationId, b.organizationId) || compare(a.idempotencyKey, b.idempotencyKey)),
       teams: [...batch.teams].sort((a, b) => compare(a.id, b.id)),
       users: planUsers.sort((a, b) => compare(a.email, b.email)),
-      identities: newIdentities.sort((a, b) => compare(`${a.organizationId}|${a.vendor}|${a.externalId}`, `${b.organizationId}|${b.vendor}|${b.externalId}`)),
-      devices: devices.sort((a, b) => compare(`${a.organizationId}|${a.vendor}|${a.externalId}`, `${b.organizationId}|${b.vendor}|${b.externalId}`)),
+      identities: newIdentities.sort((a, b) =>
+        compare(`${a.organizationId}|${a.vendor}|${a.externalId}`, `${b.organizationId}|${b.vendor}|${b.externalId}`),
+      ),
+      devices: devices.sort((a, b) =>
+        compare(`${a.organizationId}|${a.vendor}|${a.externalId}`, `${b.organizationId}|${b.vendor}|${b.externalId}`),
+      ),
     },
   };
 }

@@ -31,7 +31,12 @@ export function ndjsonEvents(text: string): unknown[] {
     try {
       events.push(JSON.parse(line));
     } catch (error) {
-      problems.push({ list: "events", index: events.length, field: "", reason: `line ${number + 1} is not JSON: ${(error as Error).message}` });
+      problems.push({
+        list: "events",
+        index: events.length,
+        field: "",
+        reason: `line ${number + 1} is not JSON: ${(error as Error).message}`,
+      });
       events.push(null);
     }
   });
@@ -76,7 +81,9 @@ export function createIngestRouter(deps: IngestRouteDeps): express.Router {
       let body: unknown = req.body;
       if (req.is(NDJSON_TYPES)) body = { events: ndjsonEvents(String(req.body ?? "")) };
       else if (req.headers["content-type"] !== undefined && !req.is(JSON_TYPES)) {
-        res.status(415).json({ error: "UNSUPPORTED_MEDIA_TYPE", message: "send application/json or application/x-ndjson", requestId: requestIdOf(req) });
+        res
+          .status(415)
+          .json({ error: "UNSUPPORTED_MEDIA_TYPE", message: "send application/json or application/x-ndjson", requestId: requestIdOf(req) });
         return;
       }
       res.json(await ingestBatch(deps.prisma, res.locals.viewer as Viewer, body, deps.limits));
@@ -86,6 +93,13 @@ export function createIngestRouter(deps: IngestRouteDeps): express.Router {
     }
   };
 
-  router.post(INGEST_PATH, authenticateRequest, express.json({ limit, type: JSON_TYPES }), express.text({ limit, type: NDJSON_TYPES }), ingest, tooLarge);
+  router.post(
+    INGEST_PATH,
+    authenticateRequest,
+    express.json({ limit, type: JSON_TYPES }),
+    express.text({ limit, type: NDJSON_TYPES }),
+    ingest,
+    tooLarge,
+  );
   return router;
 }

@@ -8,40 +8,78 @@ const NOW = new Date("2025-03-05T12:00:00Z");
 const LIMITS = { maxEvents: 100 };
 
 const event = (overrides: Record<string, unknown> = {}) => ({
-  idempotencyKey: "k1", organizationId: ORG, userId: USER, vendor: "TABNINE", metric: "CODE_COMPLETIONS",
-  timestamp: "2025-03-05T10:00:00Z", value: 3, ...overrides,
+  idempotencyKey: "k1",
+  organizationId: ORG,
+  userId: USER,
+  vendor: "TABNINE",
+  metric: "CODE_COMPLETIONS",
+  timestamp: "2025-03-05T10:00:00Z",
+  value: 3,
+  ...overrides,
 });
 
 describe("parseBatch", () => {
   it("accepts a valid batch, maps aliases to stored metrics and defaults roomType", () => {
-    const { batch, problems } = parseBatch({ events: [event(), event({ idempotencyKey: "k2", metric: "AI_CHAT" }), event({ idempotencyKey: "k3", metric: "ACTIVE_USER", vendor: "TEAMWIRE" })] }, LIMITS, NOW);
+    const { batch, problems } = parseBatch(
+      {
+        events: [
+          event(),
+          event({ idempotencyKey: "k2", metric: "AI_CHAT" }),
+          event({ idempotencyKey: "k3", metric: "ACTIVE_USER", vendor: "TEAMWIRE" }),
+        ],
+      },
+      LIMITS,
+      NOW,
+    );
     expect(problems).toEqual([]);
-    expect(batch!.events.map((e) => [e.metric, e.roomType])).toEqual([["CODE_COMPLETIONS", "NONE"], ["CHAT_INTERACTIONS", "NONE"], ["ACTIVE_USERS", "NONE"]]);
+    expect(batch!.events.map((e) => [e.metric, e.roomType])).toEqual([
+      ["CODE_COMPLETIONS", "NONE"],
+      ["CHAT_INTERACTIONS", "NONE"],
+      ["ACTIVE_USERS", "NONE"],
+    ]);
     expect(batch!.events[0]!.occurredAt.toISOString()).toBe("2025-03-05T10:00:00.000Z");
   });
 
   it("lists every problem with its index and field", () => {
-    const { problems } = parseBatch({
-      events: [
-        event(),
-        event({ idempotencyKey: "", timestamp: "yesterday" }),
-        event({ idempotencyKey: "a", metric: "AUTOMATION_FACTOR" }),
-        event({ idempotencyKey: "b", metric: "NOPE" }),
-        event({ idempotencyKey: "c", metric: "MESSAGES_SENT", vendor: "TABNINE" }),
-        event({ idempotencyKey: "d", metric: "CODE_COMPLETIONS", roomType: "DIRECT" }),
-        event({ idempotencyKey: "e", metric: "ACTIVE_USERS", userId: null }),
-        event({ idempotencyKey: "f", organizationId: "acme", value: -1, extra: true }),
-        event({ idempotencyKey: "g", timestamp: "2025-03-06T10:00:00Z" }),
-        event({ idempotencyKey: "k1", value: 4 }),
-        { ...event({ idempotencyKey: "h" }), vendor: undefined },
-        event({ idempotencyKey: "i", identity: { vendor: "TABNINE", externalId: "x" } }),
-      ],
-    }, LIMITS, NOW);
+    const { problems } = parseBatch(
+      {
+        events: [
+          event(),
+          event({ idempotencyKey: "", timestamp: "yesterday" }),
+          event({ idempotencyKey: "a", metric: "AUTOMATION_FACTOR" }),
+          event({ idempotencyKey: "b", metric: "NOPE" }),
+          event({ idempotencyKey: "c", metric: "MESSAGES_SENT", vendor: "TABNINE" }),
+          event({ idempotencyKey: "d", metric: "CODE_COMPLETIONS", roomType: "DIRECT" }),
+          event({ idempotencyKey: "e", metric: "ACTIVE_USERS", userId: null }),
+          event({ idempotencyKey: "f", organizationId: "acme", value: -1, extra: true }),
+          event({ idempotencyKey: "g", timestamp: "2025-03-06T10:00:00Z" }),
+          event({ idempotencyKey: "k1", value: 4 }),
+          { ...event({ idempotencyKey: "h" }), vendor: undefined },
+          event({ idempotencyKey: "i", identity: { vendor: "TABNINE", externalId: "x" } }),
+        ],
+      },
+      LIMITS,
+      NOW,
+    );
     const brief = problems.map((p) => [p.index, p.field]);
-    expect(brief).toEqual(expect.arrayContaining([
-      [1, "idempotencyKey"], [1, "timestamp"], [2, "metric"], [3, "metric"], [4, "vendor"], [5, "roomType"], [6, "userId"],
-      [7, "organizationId"], [7, "value"], [7, "extra"], [8, "timestamp"], [9, "idempotencyKey"], [10, "vendor"], [11, "identity"],
-    ]));
+    expect(brief).toEqual(
+      expect.arrayContaining([
+        [1, "idempotencyKey"],
+        [1, "timestamp"],
+        [2, "metric"],
+        [3, "metric"],
+        [4, "vendor"],
+        [5, "roomType"],
+        [6, "userId"],
+        [7, "organizationId"],
+        [7, "value"],
+        [7, "extra"],
+        [8, "timestamp"],
+        [9, "idempotencyKey"],
+        [10, "vendor"],
+        [11, "identity"],
+      ]),
+    );
     expect(problems.every((p) => p.list === "events" && p.reason.length > 0)).toBe(true);
     expect(problems.find((p) => p.index === 2)!.reason).toMatch(/derived/);
     expect(problems.find((p) => p.index === 10)!.reason).toBe("is required");
@@ -64,14 +102,23 @@ describe("parseBatch", () => {
   });
 
   it("validates teams, users and devices", () => {
-    const { problems } = parseBatch({
-      events: [],
-      teams: [{ organizationId: ORG, id: "x", name: "" }],
-      users: [{ organizationId: ORG, email: "not-an-email" }],
-      devices: [{ organizationId: ORG, vendor: "TEAMWIRE", externalId: "d1", os: "iOS", client: "app", lastSeenAt: "2025-03-01T00:00:00Z" }],
-    }, LIMITS, NOW);
+    const { problems } = parseBatch(
+      {
+        events: [],
+        teams: [{ organizationId: ORG, id: "x", name: "" }],
+        users: [{ organizationId: ORG, email: "not-an-email" }],
+        devices: [
+          { organizationId: ORG, vendor: "TEAMWIRE", externalId: "d1", os: "iOS", client: "app", lastSeenAt: "2025-03-01T00:00:00Z" },
+        ],
+      },
+      LIMITS,
+      NOW,
+    );
     expect(problems.map((p) => [p.list, p.index, p.field])).toEqual([
-      ["teams", 0, "id"], ["teams", 0, "name"], ["users", 0, "email"], ["devices", 0, "userId"],
+      ["teams", 0, "id"],
+      ["teams", 0, "name"],
+      ["users", 0, "email"],
+      ["devices", 0, "userId"],
     ]);
   });
 });

@@ -52,14 +52,20 @@ const TeamSchema = z.strictObject({ organizationId: uuid, id: uuid, name: text(2
 const UserSchema = z.strictObject({
   organizationId: uuid,
   id: uuid.nullish(),
-  email: z.email("must be an email address").max(320).transform((email) => email.toLowerCase()),
+  email: z
+    .email("must be an email address")
+    .max(320)
+    .transform((email) => email.toLowerCase()),
   username: text(200).nullish(),
   firstName: z.string().max(200).nullish(),
   lastName: z.string().max(200).nullish(),
   teamId: uuid.nullish(),
   status: z.enum(["REGISTERED", "PENDING", "DEACTIVATED"] satisfies UserStatus[]).nullish(),
   locale: text(35).nullish(),
-  identities: z.array(z.strictObject({ vendor, externalId: text(200), vendorRole: text(100).nullish() })).max(3).nullish(),
+  identities: z
+    .array(z.strictObject({ vendor, externalId: text(200), vendorRole: text(100).nullish() }))
+    .max(3)
+    .nullish(),
 });
 
 const DeviceSchema = z.strictObject({
@@ -85,7 +91,10 @@ const BatchSchema = z.strictObject({
   devices: z.array(z.unknown()).nullish(),
 });
 
-export interface IdentityRef { readonly vendor: Vendor; readonly externalId: string }
+export interface IdentityRef {
+  readonly vendor: Vendor;
+  readonly externalId: string;
+}
 
 /** A structurally valid event; who it belongs to is resolved against the store later. */
 export interface IngestEvent {
@@ -121,7 +130,8 @@ export interface ParsedBatch {
 }
 
 function issuesToProblems(list: IngestProblem["list"], index: number | null, issues: z.core.$ZodIssue[], raw: unknown): IngestProblem[] {
-  const at = (path: PropertyKey[]) => path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | null | undefined)?.[key], raw);
+  const at = (path: PropertyKey[]) =>
+    path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | null | undefined)?.[key], raw);
   return issues.map((issue) => {
     const path = issue.path.join(".");
     if (issue.code === "unrecognized_keys") {
@@ -132,7 +142,10 @@ function issuesToProblems(list: IngestProblem["list"], index: number | null, iss
 }
 
 function parseItems<S extends z.ZodType, T>(
-  list: IngestProblem["list"], raw: readonly unknown[] | null | undefined, schema: S, problems: IngestProblem[],
+  list: IngestProblem["list"],
+  raw: readonly unknown[] | null | undefined,
+  schema: S,
+  problems: IngestProblem[],
   build: (value: z.output<S>, index: number) => T | undefined,
 ): T[] {
   const items: T[] = [];
@@ -153,13 +166,23 @@ function parseItems<S extends z.ZodType, T>(
  * keys repeated with different content. Returns every problem found and the items that passed
  * (so that their references can be checked too); `batch` is null when the body itself is unusable.
  */
-export function parseBatch(body: unknown, limits: IngestLimits, now = new Date()): { batch: ParsedBatch | null; problems: IngestProblem[] } {
+export function parseBatch(
+  body: unknown,
+  limits: IngestLimits,
+  now = new Date(),
+): { batch: ParsedBatch | null; problems: IngestProblem[] } {
   const top = BatchSchema.safeParse(body ?? {});
   if (!top.success) return { batch: null, problems: issuesToProblems("batch", null, top.error.issues, body ?? {}) };
   const problems: IngestProblem[] = [];
   for (const list of ["events", "teams", "users", "devices"] as const) {
     const length = top.data[list]?.length ?? 0;
-    if (length > limits.maxEvents) problems.push({ list: "batch", index: null, field: list, reason: `at most ${limits.maxEvents} ${list} per batch (got ${length}); split the batch` });
+    if (length > limits.maxEvents)
+      problems.push({
+        list: "batch",
+        index: null,
+        field: list,
+        reason: `at most ${limits.maxEvents} ${list} per batch (got ${length}); split the batch`,
+      });
   }
   if (problems.length > 0) return { batch: null, problems };
 
@@ -177,8 +200,17 @@ export function parseBatch(body: unknown, limits: IngestLimits, now = new Date()
     if (occurredAt.getTime() > latest) return at("timestamp", "must not be more than 5 minutes in the future");
     if (occurredAt.getUTCFullYear() < 1970) return at("timestamp", "must not be before 1970");
     const event: IngestEvent = {
-      index, idempotencyKey: e.idempotencyKey, organizationId: e.organizationId.toLowerCase(), teamId: e.teamId?.toLowerCase() ?? null,
-      userId: e.userId?.toLowerCase() ?? null, identity: e.identity ?? null, vendor: e.vendor, metric: metric.metric, roomType, occurredAt, value: e.value,
+      index,
+      idempotencyKey: e.idempotencyKey,
+      organizationId: e.organizationId.toLowerCase(),
+      teamId: e.teamId?.toLowerCase() ?? null,
+      userId: e.userId?.toLowerCase() ?? null,
+      identity: e.identity ?? null,
+      vendor: e.vendor,
+      metric: metric.metric,
+      roomType,
+      occurredAt,
+      value: e.value,
     };
     const key = `${event.organizationId}|${event.idempotencyKey}`;
     const content = JSON.stringify({ ...event, index: 0 });
@@ -191,18 +223,35 @@ export function parseBatch(body: unknown, limits: IngestLimits, now = new Date()
     return undefined; // an exact repeat inside the batch: written once
   });
   const teams = parseItems("teams", top.data.teams, TeamSchema, problems, (team, index) => ({
-    ...team, organizationId: team.organizationId.toLowerCase(), id: team.id.toLowerCase(), index,
+    ...team,
+    organizationId: team.organizationId.toLowerCase(),
+    id: team.id.toLowerCase(),
+    index,
   }));
   const users = parseItems("users", top.data.users, UserSchema, problems, (user, index) => ({
-    ...user, organizationId: user.organizationId.toLowerCase(), id: user.id?.toLowerCase() ?? null, teamId: user.teamId?.toLowerCase() ?? null, index,
+    ...user,
+    organizationId: user.organizationId.toLowerCase(),
+    id: user.id?.toLowerCase() ?? null,
+    teamId: user.teamId?.toLowerCase() ?? null,
+    index,
   }));
   const devices = parseItems("devices", top.data.devices, DeviceSchema, problems, (device, index) => {
-    if (device.userId && device.identity) return void problems.push({ list: "devices", index, field: "identity", reason: "give userId or identity, not both" });
-    if (!device.userId && !device.identity) return void problems.push({ list: "devices", index, field: "userId", reason: "a device needs userId or identity" });
+    if (device.userId && device.identity)
+      return void problems.push({ list: "devices", index, field: "identity", reason: "give userId or identity, not both" });
+    if (!device.userId && !device.identity)
+      return void problems.push({ list: "devices", index, field: "userId", reason: "a device needs userId or identity" });
     const lastSeenAt = new Date(device.lastSeenAt);
     const firstSeenAt = device.firstSeenAt ? new Date(device.firstSeenAt) : lastSeenAt;
-    if (firstSeenAt > lastSeenAt) return void problems.push({ list: "devices", index, field: "firstSeenAt", reason: "must not be after lastSeenAt" });
-    return { ...device, organizationId: device.organizationId.toLowerCase(), userId: device.userId?.toLowerCase() ?? null, index, firstSeenAt, lastSeenAt };
+    if (firstSeenAt > lastSeenAt)
+      return void problems.push({ list: "devices", index, field: "firstSeenAt", reason: "must not be after lastSeenAt" });
+    return {
+      ...device,
+      organizationId: device.organizationId.toLowerCase(),
+      userId: device.userId?.toLowerCase() ?? null,
+      index,
+      firstSeenAt,
+      lastSeenAt,
+    };
   });
   return { batch: { events, received: top.data.events.length, teams, users, devices }, problems };
 }

@@ -40,7 +40,12 @@ function isRetryable(error: unknown): boolean {
  * A viewer's ingest (POST /ingest, ingestUsage): only an ADMIN (own organization) or a SUPERADMIN.
  * @throws DomainError UNAUTHENTICATED without a viewer, FORBIDDEN for other roles, and as {@link writeBatch}.
  */
-export function ingestBatch(prisma: Prisma, viewer: Viewer | null, body: unknown, limits: IngestLimits = DEFAULT_INGEST_LIMITS): Promise<IngestResult> {
+export function ingestBatch(
+  prisma: Prisma,
+  viewer: Viewer | null,
+  body: unknown,
+  limits: IngestLimits = DEFAULT_INGEST_LIMITS,
+): Promise<IngestResult> {
   return writeBatch(prisma, ingestAuthority(viewer), body, limits);
 }
 
@@ -50,7 +55,12 @@ export function ingestBatch(prisma: Prisma, viewer: Viewer | null, body: unknown
  * rollups. Replays change nothing. References to organizations outside `authority` are problems.
  * @throws DomainError BAD_USER_INPUT with `problems`.
  */
-export async function writeBatch(prisma: Prisma, authority: WriteAuthority, body: unknown, limits: IngestLimits = DEFAULT_INGEST_LIMITS): Promise<IngestResult> {
+export async function writeBatch(
+  prisma: Prisma,
+  authority: WriteAuthority,
+  body: unknown,
+  limits: IngestLimits = DEFAULT_INGEST_LIMITS,
+): Promise<IngestResult> {
   const parsed = parseBatch(body, limits);
   if (!parsed.batch) throw invalidBatch(parsed.problems);
   const resolved = await resolveBatch(prisma, authority, parsed.batch);
@@ -59,7 +69,10 @@ export async function writeBatch(prisma: Prisma, authority: WriteAuthority, body
   const { plan } = resolved;
   for (let attempt = 1; ; attempt++) {
     try {
-      const { inserted } = await prisma.$transaction((tx) => writePlan(tx, plan), { timeout: TRANSACTION_TIMEOUT_MS, maxWait: TRANSACTION_TIMEOUT_MS });
+      const { inserted } = await prisma.$transaction((tx) => writePlan(tx, plan), {
+        timeout: TRANSACTION_TIMEOUT_MS,
+        maxWait: TRANSACTION_TIMEOUT_MS,
+      });
       return { received: plan.received, inserted, duplicates: plan.received - inserted };
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;

@@ -87,19 +87,41 @@ export interface WriteCounts {
 /** Applies a resolved batch inside the caller's transaction: directory upserts first, then events and rollups. */
 export async function writePlan(tx: Executor, plan: IngestPlan): Promise<WriteCounts> {
   const { teams, users, identities, devices, events } = plan;
-  if (teams.length > 0) await tx.$executeRawUnsafe(TEAMS_SQL, teams.map((t) => t.id), teams.map((t) => t.organizationId), teams.map((t) => t.name));
+  if (teams.length > 0)
+    await tx.$executeRawUnsafe(
+      TEAMS_SQL,
+      teams.map((t) => t.id),
+      teams.map((t) => t.organizationId),
+      teams.map((t) => t.name),
+    );
   if (users.length > 0) await upsertUsers(tx, users);
   if (identities.length > 0) {
     const column = <K extends keyof (typeof identities)[number]>(key: K) => identities.map((i) => i[key]);
-    await tx.$executeRawUnsafe(IDENTITIES_SQL, column("id"), column("organizationId"), column("userId"), column("vendor"), column("externalId"), column("vendorRole"));
+    await tx.$executeRawUnsafe(
+      IDENTITIES_SQL,
+      column("id"),
+      column("organizationId"),
+      column("userId"),
+      column("vendor"),
+      column("externalId"),
+      column("vendorRole"),
+    );
   }
   if (devices.length > 0) {
     await tx.$executeRawUnsafe(
       DEVICES_SQL,
-      devices.map((d) => d.organizationId), devices.map((d) => d.userId), devices.map((d) => d.vendor), devices.map((d) => d.externalId),
-      devices.map((d) => d.os), devices.map((d) => d.osVersion ?? ""), devices.map((d) => d.client), devices.map((d) => d.clientVersion ?? ""),
-      devices.map((d) => d.managed ?? false), devices.map((d) => d.locale ?? ""),
-      devices.map((d) => d.firstSeenAt.toISOString()), devices.map((d) => d.lastSeenAt.toISOString()),
+      devices.map((d) => d.organizationId),
+      devices.map((d) => d.userId),
+      devices.map((d) => d.vendor),
+      devices.map((d) => d.externalId),
+      devices.map((d) => d.os),
+      devices.map((d) => d.osVersion ?? ""),
+      devices.map((d) => d.client),
+      devices.map((d) => d.clientVersion ?? ""),
+      devices.map((d) => d.managed ?? false),
+      devices.map((d) => d.locale ?? ""),
+      devices.map((d) => d.firstSeenAt.toISOString()),
+      devices.map((d) => d.lastSeenAt.toISOString()),
     );
   }
   const directory = [...teams, ...users, ...identities, ...devices].map((record) => record.organizationId);
@@ -109,8 +131,14 @@ export async function writePlan(tx: Executor, plan: IngestPlan): Promise<WriteCo
   }
   const [result] = await tx.$queryRawUnsafe<{ inserted: number; rollups: number; userIds: string[] | null; lastActive: string[] | null }[]>(
     EVENTS_SQL,
-    events.map((e) => e.organizationId), events.map((e) => e.vendor), events.map((e) => e.metric), events.map((e) => e.roomType),
-    events.map((e) => e.userId), events.map((e) => e.teamId), events.map((e) => e.occurredAt.toISOString()), events.map((e) => e.value),
+    events.map((e) => e.organizationId),
+    events.map((e) => e.vendor),
+    events.map((e) => e.metric),
+    events.map((e) => e.roomType),
+    events.map((e) => e.userId),
+    events.map((e) => e.teamId),
+    events.map((e) => e.occurredAt.toISOString()),
+    events.map((e) => e.value),
     events.map((e) => e.idempotencyKey),
   );
   if (result?.userIds?.length) await tx.$executeRawUnsafe(LAST_ACTIVE_SQL, result.userIds, result.lastActive);
@@ -124,11 +152,26 @@ async function upsertUsers(tx: Executor, users: IngestPlan["users"]): Promise<vo
   const known = users.filter((u) => u.exists);
   const fresh = users.filter((u) => !u.exists);
   const fields = (list: IngestPlan["users"]) => [
-    list.map((u) => u.username ?? null), list.map((u) => u.firstName ?? null), list.map((u) => u.lastName ?? null),
-    list.map((u) => u.teamId ?? null), list.map((u) => u.status ?? null), list.map((u) => u.locale ?? null),
+    list.map((u) => u.username ?? null),
+    list.map((u) => u.firstName ?? null),
+    list.map((u) => u.lastName ?? null),
+    list.map((u) => u.teamId ?? null),
+    list.map((u) => u.status ?? null),
+    list.map((u) => u.locale ?? null),
   ];
-  if (known.length > 0) await tx.$executeRawUnsafe(UPDATE_USERS_SQL, known.map((u) => u.email), ...fields(known));
+  if (known.length > 0)
+    await tx.$executeRawUnsafe(
+      UPDATE_USERS_SQL,
+      known.map((u) => u.email),
+      ...fields(known),
+    );
   if (fresh.length > 0) {
-    await tx.$executeRawUnsafe(INSERT_USERS_SQL, fresh.map((u) => u.id), fresh.map((u) => u.organizationId), fresh.map((u) => u.email), ...fields(fresh));
+    await tx.$executeRawUnsafe(
+      INSERT_USERS_SQL,
+      fresh.map((u) => u.id),
+      fresh.map((u) => u.organizationId),
+      fresh.map((u) => u.email),
+      ...fields(fresh),
+    );
   }
 }

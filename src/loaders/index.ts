@@ -1,8 +1,6 @@
 import DataLoader from "dataloader";
 import type { Prisma } from "../db/database.js";
-import type {
-  Device, Identity, License, Organization, Source, Team, User,
-} from "../db/generated/client.js";
+import type { Device, Identity, License, Organization, Source, Team, User } from "../db/generated/client.js";
 import type { Role, UserStatus, Vendor } from "../db/generated/enums.js";
 import type { UsageKey, UsageSeriesData } from "../usage/usage.types.js";
 import { isUuid } from "../ids.js";

@@ -2,7 +2,12 @@ import DataLoader from "dataloader";
 import type { Prisma } from "../db/database.js";
 import type { WorkspaceStatisticsSnapshot } from "../db/generated/client.js";
 import {
-  accountUtilizationOf, lastUsagesOf, type AccountUtilizationData, type AccountUtilizationKey, type LastUsageData, type LastUsagesKey,
+  accountUtilizationOf,
+  lastUsagesOf,
+  type AccountUtilizationData,
+  type AccountUtilizationKey,
+  type LastUsageData,
+  type LastUsagesKey,
 } from "../statistics/accounts.service.js";
 import { calendarSeriesOf, type CalendarKey, type CalendarSeriesData } from "../statistics/calendar.service.js";
 import { dailyActiveUsersOf, type DailyActiveUsersData, type DailyActiveUsersKey } from "../statistics/daily-active-users.service.js";

@@ -32,7 +32,8 @@ function send(res: Response, reply: VendorReply): void {
 function parse<T>(schema: z.ZodType<T> | undefined, value: Record<string, unknown>, part: "params" | "query"): T {
   if (!schema) return {} as T;
   const nul = Object.keys(value).find((key) => containsNul(value[key]));
-  if (nul !== undefined) throw new InvalidRequest(part, [{ code: "custom", path: [nul], message: "must not contain NUL characters", input: value[nul] }], value);
+  if (nul !== undefined)
+    throw new InvalidRequest(part, [{ code: "custom", path: [nul], message: "must not contain NUL characters", input: value[nul] }], value);
   const result = schema.safeParse(value);
   if (!result.success) throw new InvalidRequest(part, result.error.issues, value);
   return result.data;
@@ -83,7 +84,9 @@ export function mountVendorRoutes(app: express.Express, adapters: readonly AnyAd
       if (route.method === "GET") router.get(route.path, handler);
       else router.post(route.path, handler);
     }
-    adapter.mountExtra?.(router, async (req) => operationRunner(deps.schema, await deps.contextFor({ authorization: undefined, requestId: requestIdOf(req) })));
+    adapter.mountExtra?.(router, async (req) =>
+      operationRunner(deps.schema, await deps.contextFor({ authorization: undefined, requestId: requestIdOf(req) })),
+    );
     for (const [path, methods] of methodsByPath) {
       const allow = methods.join(", ");
       router.all(path, (_req, res) => send(res, { ...adapter.methodNotAllowed(allow), headers: { Allow: allow } }));

@@ -18,7 +18,7 @@ export async function collectRange<T>(
   const wanted = limit === 0 ? Number.POSITIVE_INFINITY : limit;
   const items: T[] = [];
   let total = 0;
-  for (let at = offset; items.length < wanted; ) {
+  for (let at = offset; items.length < wanted;) {
     const page = await fetchPage(at, Math.min(MAX_PAGE_SIZE, wanted - items.length));
     total = page.totalCount;
     items.push(...page.nodes);

@@ -60,7 +60,14 @@ export function* generateActivity(
       const occurredAt = new Date(start + day * DAY_MS + hour * 3_600_000 + minute * 60_000);
       return (metric: UsageMetric, value: number, roomType: RoomType = "NONE") =>
         emit({
-          organizationId: orgId, vendor, metric, roomType, userId, teamId, occurredAt, value,
+          organizationId: orgId,
+          vendor,
+          metric,
+          roomType,
+          userId,
+          teamId,
+          occurredAt,
+          value,
           idempotencyKey: `seed:${org.row.slug}:${user.index}:${vendor}:${day}:${metric}:${roomType}`,
         });
     };
@@ -123,8 +130,14 @@ export function* generateActivity(
       const day = Math.floor((new Date(device.firstSeenAt).getTime() - start) / DAY_MS);
       if (device.vendor !== "TEAMWIRE" || day < 0 || day >= options.days) continue;
       emit({
-        organizationId: orgId, vendor: "TEAMWIRE", metric: "CONNECTOR_ACTIVATIONS", roomType: "NONE",
-        userId, teamId, occurredAt: new Date(device.firstSeenAt), value: 1,
+        organizationId: orgId,
+        vendor: "TEAMWIRE",
+        metric: "CONNECTOR_ACTIVATIONS",
+        roomType: "NONE",
+        userId,
+        teamId,
+        occurredAt: new Date(device.firstSeenAt),
+        value: 1,
         idempotencyKey: `seed:${org.row.slug}:device:${device.id}:CONNECTOR_ACTIVATIONS`,
       });
     }
@@ -137,8 +150,15 @@ export function* generateActivity(
     const occurredAt = new Date(start + day * DAY_MS + 23 * 3_600_000);
     const orgEvent = (metric: UsageMetric, value: number) =>
       emit({
-        organizationId: orgId, vendor: "TABNINE", metric, roomType: "NONE", userId: null, teamId: null,
-        occurredAt, value, idempotencyKey: `seed:${org.row.slug}:org:${day}:${metric}`,
+        organizationId: orgId,
+        vendor: "TABNINE",
+        metric,
+        roomType: "NONE",
+        userId: null,
+        teamId: null,
+        occurredAt,
+        value,
+        idempotencyKey: `seed:${org.row.slug}:org:${day}:${metric}`,
       });
     orgEvent("PRODUCTIVITY_FACTOR", Math.round((0.15 + ratios.float() * 0.2) * 100) / 100);
     orgEvent("CHAT_CONSUMPTION_RATE", Math.round((0.5 + ratios.float() * 0.25) * 100) / 100);

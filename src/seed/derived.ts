@@ -25,7 +25,12 @@ export function deriveRecords(options: SeedOptions, org: SeededOrganization, rc:
     vendor,
     externalId: vendor === "ROCKETCHAT" ? rcUniqueId : vendor === "TABNINE" ? orgId : String(org.row.number),
     // Teamwire chat groups are conversations, not teams: the store only keeps their count.
-    settings: vendor === "ROCKETCHAT" ? ROCKETCHAT_WORKSPACE_SETTINGS : vendor === "TEAMWIRE" ? { groupsCount: Math.max(1, Math.round(humans / 7)) } : {},
+    settings:
+      vendor === "ROCKETCHAT"
+        ? ROCKETCHAT_WORKSPACE_SETTINGS
+        : vendor === "TEAMWIRE"
+          ? { groupsCount: Math.max(1, Math.round(humans / 7)) }
+          : {},
     createdAt: org.row.createdAt,
     updatedAt: org.row.createdAt,
   }));
@@ -60,11 +65,18 @@ function tabnineUtilization(options: SeedOptions, org: SeededOrganization): P.Ac
   const members = org.users.filter((user) => user.row.kind !== "APP" && user.vendors.includes("TABNINE"));
   const rows: P.AccountUtilizationCreateManyInput[] = [];
   const first = new Date(start);
-  for (let m = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1)); m.getTime() < end; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+  for (
+    let m = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1));
+    m.getTime() < end;
+    m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))
+  ) {
     const monthEnd = Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1);
     const firstDay = Math.floor((m.getTime() - start) / DAY_MS);
     const lastDay = Math.floor((monthEnd - start) / DAY_MS);
-    let registered = 0, deactivated = 0, active = 0, pending = 0;
+    let registered = 0,
+      deactivated = 0,
+      active = 0,
+      pending = 0;
     for (const { row, activeDays } of members) {
       if (row.createdAt.getTime() >= monthEnd) continue;
       const deactivatedAt = row.deactivatedAt ? new Date(row.deactivatedAt).getTime() : undefined;

@@ -1,9 +1,7 @@
 import type { Prisma as P } from "../db/generated/client.js";
 import type { Role, UserStatus, Vendor } from "../db/generated/enums.js";
 import { hashPassword } from "../auth/password.js";
-import {
-  DEVICE_MODELS, FIRST_NAMES, LAST_NAMES, LOCALES, ORGANIZATION_NAMES, TABNINE_ROLES, TEAM_NAMES, VENDOR_MIXES,
-} from "./catalog.js";
+import { DEVICE_MODELS, FIRST_NAMES, LAST_NAMES, LOCALES, ORGANIZATION_NAMES, TABNINE_ROLES, TEAM_NAMES, VENDOR_MIXES } from "./catalog.js";
 import type { SeedOptions } from "./options.js";
 import { Random } from "./random.js";
 
@@ -47,7 +45,10 @@ function slugAndName(index: number): [string, string] {
 }
 
 function asciiLocalPart(value: string): string {
-  return value.normalize("NFD").replace(/[^A-Za-z]/g, "").toLowerCase();
+  return value
+    .normalize("NFD")
+    .replace(/[^A-Za-z]/g, "")
+    .toLowerCase();
 }
 
 /** Builds one organization's directory and activity calendar, deterministically. */
@@ -64,7 +65,10 @@ export function generateOrganization(options: SeedOptions, index: number): Seede
     name,
     domains: [`${slug}.test`, ...(rnd.chance(0.5) ? [`${slug}-group.test`] : [])],
     plan: "Enterprise",
-    privacyMode: rnd.weighted([["standard", 8], ["strict", 2]] as const),
+    privacyMode: rnd.weighted([
+      ["standard", 8],
+      ["strict", 2],
+    ] as const),
     samlEnabled: rnd.chance(0.5),
     smtpConfigured: true,
     usernamePasswordEnabled: rnd.chance(0.5),
@@ -107,10 +111,19 @@ export function generateOrganization(options: SeedOptions, index: number): Seede
     const privileged = role !== "MEMBER";
     const status: UserStatus = privileged
       ? "REGISTERED"
-      : ur.weighted([["REGISTERED", 85], ["PENDING", 7], ["DEACTIVATED", 8]] as const);
-    const kind = privileged || !vendors.includes("ROCKETCHAT")
-      ? "HUMAN"
-      : ur.weighted([["HUMAN", 96], ["APP", 2], ["GUEST", 2]] as const);
+      : ur.weighted([
+          ["REGISTERED", 85],
+          ["PENDING", 7],
+          ["DEACTIVATED", 8],
+        ] as const);
+    const kind =
+      privileged || !vendors.includes("ROCKETCHAT")
+        ? "HUMAN"
+        : ur.weighted([
+            ["HUMAN", 96],
+            ["APP", 2],
+            ["GUEST", 2],
+          ] as const);
     const createdDay =
       status === "PENDING"
         ? options.days - ur.int(1, Math.min(30, options.days))
@@ -161,7 +174,15 @@ export function generateOrganization(options: SeedOptions, index: number): Seede
         lastName,
         role,
         status,
-        presence: status === "REGISTERED" ? ur.weighted([["ONLINE", 10], ["AWAY", 2], ["BUSY", 1], ["OFFLINE", 87]] as const) : "OFFLINE",
+        presence:
+          status === "REGISTERED"
+            ? ur.weighted([
+                ["ONLINE", 10],
+                ["AWAY", 2],
+                ["BUSY", 1],
+                ["OFFLINE", 87],
+              ] as const)
+            : "OFFLINE",
         kind,
         locale,
         verified: status !== "PENDING",
@@ -180,7 +201,8 @@ export function generateOrganization(options: SeedOptions, index: number): Seede
         organizationId: orgId,
         userId,
         vendor,
-        externalId: vendor === "ROCKETCHAT" ? ur.meteorId() : vendor === "TABNINE" ? ur.uuid() : `${row.number}${String(u).padStart(6, "0")}`,
+        externalId:
+          vendor === "ROCKETCHAT" ? ur.meteorId() : vendor === "TABNINE" ? ur.uuid() : `${row.number}${String(u).padStart(6, "0")}`,
         vendorRole: vendor === "TABNINE" ? TABNINE_ROLES[role] : privileged && role !== "TEAM_ADMIN" ? "admin" : "user",
         createdAt,
       });

@@ -30,7 +30,13 @@ describe("Random", () => {
   it("picks by weight", () => {
     const r = Random.for(9, "weights");
     const counts = { a: 0, b: 0 };
-    for (let i = 0; i < 5_000; i++) counts[r.weighted([["a", 9], ["b", 1]] as const)]++;
+    for (let i = 0; i < 5_000; i++)
+      counts[
+        r.weighted([
+          ["a", 9],
+          ["b", 1],
+        ] as const)
+      ]++;
     expect(counts.a / 5_000).toBeGreaterThan(0.85);
     expect(counts.a / 5_000).toBeLessThan(0.95);
     expect(() => r.pick([])).toThrow(/empty/);

@@ -13,7 +13,9 @@ export class Random {
   private constructor(private readonly rng: ReturnType<typeof xoroshiro128plus>) {}
 
   static for(seed: number, ...path: (string | number)[]): Random {
-    const digest = createHash("sha256").update(`${seed}/${path.join("/")}`).digest();
+    const digest = createHash("sha256")
+      .update(`${seed}/${path.join("/")}`)
+      .digest();
     return new Random(xoroshiro128plus(digest.readInt32LE(0)));
   }
 

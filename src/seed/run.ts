@@ -42,16 +42,31 @@ class EventWriter {
   constructor(private readonly tx: Tx) {}
 
   private static empty() {
-    return { org: [] as string[], vendor: [] as string[], metric: [] as string[], room: [] as string[], user: [] as (string | null)[],
-      team: [] as (string | null)[], at: [] as string[], value: [] as number[], key: [] as string[] };
+    return {
+      org: [] as string[],
+      vendor: [] as string[],
+      metric: [] as string[],
+      room: [] as string[],
+      user: [] as (string | null)[],
+      team: [] as (string | null)[],
+      at: [] as string[],
+      value: [] as number[],
+      key: [] as string[],
+    };
   }
 
   /** Buffers an event; true when the buffer is full and should be flushed. */
   add(event: SeedEvent): boolean {
     const c = this.columns;
-    c.org.push(event.organizationId); c.vendor.push(event.vendor); c.metric.push(event.metric); c.room.push(event.roomType);
-    c.user.push(event.userId); c.team.push(event.teamId); c.at.push(event.occurredAt.toISOString());
-    c.value.push(event.value); c.key.push(event.idempotencyKey);
+    c.org.push(event.organizationId);
+    c.vendor.push(event.vendor);
+    c.metric.push(event.metric);
+    c.room.push(event.roomType);
+    c.user.push(event.userId);
+    c.team.push(event.teamId);
+    c.at.push(event.occurredAt.toISOString());
+    c.value.push(event.value);
+    c.key.push(event.idempotencyKey);
     return c.key.length >= EVENT_CHUNK;
   }
 
@@ -61,9 +76,17 @@ class EventWriter {
     this.columns = EventWriter.empty();
     this.written += c.key.length;
     await this.tx.$executeRawUnsafe(
-        `INSERT INTO "UsageEvent" ("organizationId", "vendor", "metric", "roomType", "userId", "teamId", "occurredAt", "value", "idempotencyKey")
+      `INSERT INTO "UsageEvent" ("organizationId", "vendor", "metric", "roomType", "userId", "teamId", "occurredAt", "value", "idempotencyKey")
          SELECT * FROM unnest($1::uuid[], $2::text[]::"Vendor"[], $3::text[]::"UsageMetric"[], $4::text[]::"RoomType"[], $5::uuid[], $6::uuid[], $7::timestamptz[], $8::float8[], $9::text[])`,
-        c.org, c.vendor, c.metric, c.room, c.user, c.team, c.at, c.value, c.key,
+      c.org,
+      c.vendor,
+      c.metric,
+      c.room,
+      c.user,
+      c.team,
+      c.at,
+      c.value,
+      c.key,
     );
   }
 }
@@ -108,7 +131,10 @@ export async function runSeed(
         const org = generateOrganization(options, index);
         await tx.organization.create({ data: org.row });
         await tx.team.createMany({ data: org.teams });
-        await inChunks(org.users.map((user) => user.row), (data) => tx.user.createMany({ data }));
+        await inChunks(
+          org.users.map((user) => user.row),
+          (data) => tx.user.createMany({ data }),
+        );
         await inChunks(org.identities, (data) => tx.identity.createMany({ data }));
         await inChunks(org.devices, (data) => tx.device.createMany({ data }));
         summary.users += org.users.length;

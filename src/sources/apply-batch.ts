@@ -18,7 +18,11 @@ export interface BatchEvent {
   readonly value: number;
   readonly identity?: { readonly vendor: Vendor; readonly externalId: string };
 }
-export interface BatchTeam { readonly organizationId: string; readonly id: string; readonly name: string }
+export interface BatchTeam {
+  readonly organizationId: string;
+  readonly id: string;
+  readonly name: string;
+}
 export interface BatchUser {
   readonly organizationId: string;
   readonly email: string;
@@ -34,7 +38,10 @@ export interface Batch {
 }
 
 /** Rows of a batch the store rejected (e.g. an email owned by another organization), with why. */
-export interface Rejected { readonly what: string; readonly reason: string }
+export interface Rejected {
+  readonly what: string;
+  readonly reason: string;
+}
 
 /** Enough for any batch a connector writes: one unit of work is one transaction. */
 const SYNC_LIMITS = { maxEvents: 1_000_000 };
@@ -55,7 +62,11 @@ async function directoryCounts(prisma: Prisma, organizationId: string, batch: Ba
   const teams = batch.teams ?? [];
   const users = batch.users ?? [];
   if (teams.length > 0) {
-    const known = new Map((await prisma.team.findMany({ where: { organizationId, id: { in: teams.map((t) => t.id) } }, select: { id: true, name: true } })).map((t) => [t.id, t.name]));
+    const known = new Map(
+      (await prisma.team.findMany({ where: { organizationId, id: { in: teams.map((t) => t.id) } }, select: { id: true, name: true } })).map(
+        (t) => [t.id, t.name],
+      ),
+    );
     for (const team of teams) {
       const name = known.get(team.id);
       if (name === undefined) counts.created++;
@@ -71,7 +82,10 @@ async function directoryCounts(prisma: Prisma, organizationId: string, batch: Ba
     const known = new Map(rows.map((row) => [row.email, row]));
     for (const user of users) {
       const row = known.get(user.email.toLowerCase());
-      if (!row) { counts.created++; continue; }
+      if (!row) {
+        counts.created++;
+        continue;
+      }
       const changed =
         (user.username !== undefined && user.username !== row.username) ||
         (user.teamId != null && user.teamId !== row.teamId) ||
@@ -95,8 +109,13 @@ function withoutRejected(batch: Batch, problems: readonly IngestProblem[], rejec
   }
   const teams = batch.teams ?? [];
   const users = batch.users ?? [];
-  for (const index of drop.teams) rejected.push({ what: `team ${teams[index]!.name} (${teams[index]!.id})`, reason: problems.find((p) => p.list === "teams" && p.index === index)!.reason });
-  for (const index of drop.users) rejected.push({ what: `user ${users[index]!.email}`, reason: problems.find((p) => p.list === "users" && p.index === index)!.reason });
+  for (const index of drop.teams)
+    rejected.push({
+      what: `team ${teams[index]!.name} (${teams[index]!.id})`,
+      reason: problems.find((p) => p.list === "teams" && p.index === index)!.reason,
+    });
+  for (const index of drop.users)
+    rejected.push({ what: `user ${users[index]!.email}`, reason: problems.find((p) => p.list === "users" && p.index === index)!.reason });
   const droppedTeams = new Set([...drop.teams].map((index) => teams[index]!.id));
   const keptUsers = users.filter((user, index) => {
     if (drop.users.has(index)) return false;
@@ -125,7 +144,12 @@ async function validateOnly(prisma: Prisma, organizationId: string, batch: Batch
  * `rejected`, and the rest is written; a problem with an event fails the whole unit.
  * In a dry run nothing is written and the counts say what would have been.
  */
-export async function applyBatch(prisma: Prisma, organizationId: string, batch: Batch, dryRun: boolean): Promise<{ counts: SyncCounts; rejected: Rejected[] }> {
+export async function applyBatch(
+  prisma: Prisma,
+  organizationId: string,
+  batch: Batch,
+  dryRun: boolean,
+): Promise<{ counts: SyncCounts; rejected: Rejected[] }> {
   const rejected: Rejected[] = [];
   let current = batch;
   for (let round = 1; ; round++) {

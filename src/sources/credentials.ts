@@ -30,7 +30,12 @@ export type SourceCredentials = z.output<typeof SourceCredentialsSchema>;
 const associatedData = (organizationId: string, vendor: Vendor) => Buffer.from(`usage-gateway:source:${organizationId}:${vendor}`);
 
 /** AES-256-GCM: version byte, 12-byte IV, 16-byte tag, ciphertext of the JSON. */
-export function encryptCredentials(credentials: SourceCredentials, key: Buffer, organizationId: string, vendor: Vendor): Uint8Array<ArrayBuffer> {
+export function encryptCredentials(
+  credentials: SourceCredentials,
+  key: Buffer,
+  organizationId: string,
+  vendor: Vendor,
+): Uint8Array<ArrayBuffer> {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(associatedData(organizationId, vendor));
@@ -59,7 +64,10 @@ export function decryptCredentials(blob: Uint8Array, key: Buffer, organizationId
     const text = Buffer.concat([decipher.update(bytes.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]).toString("utf8");
     return SourceCredentialsSchema.parse(JSON.parse(text));
   } catch {
-    throw new DomainError("BAD_USER_INPUT", "the stored source credentials do not decrypt with SOURCE_CREDENTIALS_KEY (key changed?); register them again");
+    throw new DomainError(
+      "BAD_USER_INPUT",
+      "the stored source credentials do not decrypt with SOURCE_CREDENTIALS_KEY (key changed?); register them again",
+    );
   }
 }
 
@@ -70,7 +78,10 @@ export function decryptCredentials(blob: Uint8Array, key: Buffer, organizationId
 export async function resolveCredentialsKey(config: Pick<Config, "env" | "sources" | "database">): Promise<Buffer> {
   if (config.sources.credentialsKey) return config.sources.credentialsKey;
   if (config.env === "production") {
-    throw new DomainError("BAD_USER_INPUT", "SOURCE_CREDENTIALS_KEY is not configured (32 bytes, base64): source credentials cannot be stored or read");
+    throw new DomainError(
+      "BAD_USER_INPUT",
+      "SOURCE_CREDENTIALS_KEY is not configured (32 bytes, base64): source credentials cannot be stored or read",
+    );
   }
   const file = path.join(config.database.dataDir, KEY_FILE);
   const existing = await readFile(file, "utf8").catch(() => undefined);

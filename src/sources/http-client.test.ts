@@ -23,8 +23,14 @@ function client(answers: Answer[], extra: Partial<HttpClientOptions> = {}) {
   const { fake, calls } = scriptedFetch(answers);
   const waits: number[] = [];
   const http = createHttpClient({
-    baseUrl: "http://vendor.test/base/", headers: { authorization: "Bearer s3cret" }, fetch: fake,
-    sleep: async (ms) => void waits.push(ms), random: () => 0.5, baseDelayMs: 100, maxDelayMs: 1_000, ...extra,
+    baseUrl: "http://vendor.test/base/",
+    headers: { authorization: "Bearer s3cret" },
+    fetch: fake,
+    sleep: async (ms) => void waits.push(ms),
+    random: () => 0.5,
+    baseDelayMs: 100,
+    maxDelayMs: 1_000,
+    ...extra,
   });
   return { http, calls, waits };
 }
@@ -80,8 +86,11 @@ describe("createHttpClient", () => {
   });
 
   it("fails at once on malformed JSON, naming it", async () => {
-    const { http, calls } = client([new Response("{\"data\": [", { status: 200 }), json({})]);
-    await expect(http.getJson("/x")).rejects.toMatchObject({ kind: "malformed", message: expect.stringMatching(/malformed JSON/) as unknown });
+    const { http, calls } = client([new Response('{"data": [', { status: 200 }), json({})]);
+    await expect(http.getJson("/x")).rejects.toMatchObject({
+      kind: "malformed",
+      message: expect.stringMatching(/malformed JSON/) as unknown,
+    });
     expect(calls).toHaveLength(1);
   });
 

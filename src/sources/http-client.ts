@@ -136,7 +136,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       text = await response.text();
     } catch (error) {
       const name = (error as Error)?.name;
-      if (name === "TimeoutError" || name === "AbortError") throw new UpstreamError("timeout", target, `no complete answer within ${timeoutMs} ms`);
+      if (name === "TimeoutError" || name === "AbortError")
+        throw new UpstreamError("timeout", target, `no complete answer within ${timeoutMs} ms`);
       throw new UpstreamError("network", target, `network error (${describe(error)})`);
     }
     if (response.status < 200 || response.status >= 300) {
@@ -147,7 +148,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     try {
       return { status: response.status, headers: response.headers, data: JSON.parse(text) as T };
     } catch {
-      throw new UpstreamError("malformed", target, `malformed JSON in a ${response.status} response (${text.length} bytes)`, response.status);
+      throw new UpstreamError(
+        "malformed",
+        target,
+        `malformed JSON in a ${response.status} response (${text.length} bytes)`,
+        response.status,
+      );
     }
   }
 
@@ -175,7 +181,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             if (retriesLeft <= 0) return;
             const retryAfter = error instanceof UpstreamError ? error.retryAfterMs : undefined;
             if (retryAfter !== undefined && retryAfter > maxRetryAfterMs) {
-              throw new UpstreamError("http", target, `HTTP ${(error as UpstreamError).status}: Retry-After ${Math.ceil(retryAfter / 1000)} s is longer than the ${maxRetryAfterMs / 1000} s allowed`, (error as UpstreamError).status, retryAfter);
+              throw new UpstreamError(
+                "http",
+                target,
+                `HTTP ${(error as UpstreamError).status}: Retry-After ${Math.ceil(retryAfter / 1000)} s is longer than the ${maxRetryAfterMs / 1000} s allowed`,
+                (error as UpstreamError).status,
+                retryAfter,
+              );
             }
             const delayMs = retryAfter ?? backoffDelay(attemptNumber, baseDelayMs, maxDelayMs, random);
             options.onRetry?.({ url: target, attempt: attemptNumber, delayMs, reason: error.message });

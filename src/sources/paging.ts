@@ -25,7 +25,7 @@ export async function readWholeListing<T>(
     const items = new Map<string, T>();
     let total: number | undefined;
     let moved = false;
-    for (let offset = 0; ; ) {
+    for (let offset = 0; ;) {
       const page = await fetchPage(offset, pageSize);
       total ??= page.meta.total;
       if (page.meta.total !== total) moved = true;

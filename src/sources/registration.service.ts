@@ -58,7 +58,10 @@ export async function storeableCredentials(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const present = Object.fromEntries(Object.entries(input).filter(([, value]) => typeof value === "string" && value !== ""));
   const parsed = SourceCredentialsSchema.safeParse(present);
-  if (!parsed.success) throw badInput(`credentials.${parsed.error.issues[0]!.path.join(".")}: ${parsed.error.issues[0]!.message}`, { argument: "credentials" });
+  if (!parsed.success)
+    throw badInput(`credentials.${parsed.error.issues[0]!.path.join(".")}: ${parsed.error.issues[0]!.message}`, {
+      argument: "credentials",
+    });
   const problem = credentialsProblem(vendor, parsed.data);
   if (problem) throw badInput(`credentials: ${problem}`, { argument: "credentials" });
   return encryptCredentials(parsed.data, await requireSourceRuntime(sources).credentialsKey(), organizationId, vendor);
@@ -71,7 +74,8 @@ function normalizedBaseUrl(baseUrl: string): string {
   } catch {
     throw badInput("baseUrl must be an absolute http(s) URL", { argument: "baseUrl" });
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw badInput("baseUrl must be an absolute http(s) URL", { argument: "baseUrl" });
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw badInput("baseUrl must be an absolute http(s) URL", { argument: "baseUrl" });
   return url.toString().replace(/\/$/, "");
 }
 
@@ -89,7 +93,9 @@ export async function registerSource(deps: RegistrationDeps, input: SourceRegist
   const data = {
     baseUrl: normalizedBaseUrl(input.baseUrl),
     externalId: input.externalId ?? null,
-    ...(input.credentials ? { encryptedCredentials: await storeableCredentials(deps.sources, organizationId, input.vendor, input.credentials) } : {}),
+    ...(input.credentials
+      ? { encryptedCredentials: await storeableCredentials(deps.sources, organizationId, input.vendor, input.credentials) }
+      : {}),
   };
   return deps.prisma.$transaction(async (tx) => {
     const source = await tx.source.upsert({

@@ -22,16 +22,26 @@ export async function acquireSyncLease(db: Db, sourceId: string): Promise<SyncLe
   const taken = await db.$queryRawUnsafe<{ id: string }[]>(
     `UPDATE "Source" SET "syncLeaseId" = $2::uuid, "syncLeaseUntil" = now() + $3::int * interval '1 millisecond'
      WHERE "id" = $1::uuid AND ("syncLeaseUntil" IS NULL OR "syncLeaseUntil" < now()) RETURNING "id"::text`,
-    sourceId, id, SYNC_LEASE_MS,
+    sourceId,
+    id,
+    SYNC_LEASE_MS,
   );
   if (taken.length === 0) {
-    const [held] = await db.$queryRawUnsafe<{ until: Date }[]>(`SELECT "syncLeaseUntil" AS until FROM "Source" WHERE "id" = $1::uuid`, sourceId);
+    const [held] = await db.$queryRawUnsafe<{ until: Date }[]>(
+      `SELECT "syncLeaseUntil" AS until FROM "Source" WHERE "id" = $1::uuid`,
+      sourceId,
+    );
     return { heldUntil: held?.until ?? new Date() };
   }
   const mine = `"id" = $1::uuid AND "syncLeaseId" = $2::uuid`;
   return {
     renew: async () => {
-      await db.$executeRawUnsafe(`UPDATE "Source" SET "syncLeaseUntil" = now() + $3::int * interval '1 millisecond' WHERE ${mine}`, sourceId, id, SYNC_LEASE_MS);
+      await db.$executeRawUnsafe(
+        `UPDATE "Source" SET "syncLeaseUntil" = now() + $3::int * interval '1 millisecond' WHERE ${mine}`,
+        sourceId,
+        id,
+        SYNC_LEASE_MS,
+      );
     },
     release: async () => {
       await db.$executeRawUnsafe(`UPDATE "Source" SET "syncLeaseId" = NULL, "syncLeaseUntil" = NULL WHERE ${mine}`, sourceId, id);

@@ -10,7 +10,14 @@ import { decryptCredentials } from "./credentials.js";
 import { startOfUtcDay } from "./days.js";
 import { acquireSyncLease } from "./sync-lease.js";
 import type { HttpClientOptions } from "./http-client.js";
-import { emptyCounts, type ConnectorRun, type SourceCursor, type SourceSyncSummary, type SyncCounts, type SyncOptions } from "./sync.types.js";
+import {
+  emptyCounts,
+  type ConnectorRun,
+  type SourceCursor,
+  type SourceSyncSummary,
+  type SyncCounts,
+  type SyncOptions,
+} from "./sync.types.js";
 
 /** Longest error text kept per failed unit (Source.lastError holds them all, one per line). */
 const MAX_ERROR_LINE = 500;
@@ -45,13 +52,15 @@ function mergeCursor(cursor: SourceCursor, patch: SourceCursor): SourceCursor {
   const merged: SourceCursor = { ...cursor };
   for (const [key, value] of Object.entries(patch)) {
     const before = merged[key];
-    const bothObjects = value && before && typeof value === "object" && typeof before === "object" && !Array.isArray(value) && !Array.isArray(before);
+    const bothObjects =
+      value && before && typeof value === "object" && typeof before === "object" && !Array.isArray(value) && !Array.isArray(before);
     merged[key] = bothObjects ? { ...before, ...value } : value;
   }
   return merged;
 }
 
-const asCursor = (value: unknown): SourceCursor => (value && typeof value === "object" && !Array.isArray(value) ? value : {}) as SourceCursor;
+const asCursor = (value: unknown): SourceCursor =>
+  (value && typeof value === "object" && !Array.isArray(value) ? value : {}) as SourceCursor;
 
 /** Finds the organization by id or slug. @throws DomainError NOT_FOUND. */
 export async function findOrganization(prisma: Prisma, organization: string): Promise<{ id: string; slug: string }> {
@@ -77,7 +86,9 @@ export async function syncOrganization(deps: SyncDeps, request: SyncRequest): Pr
     orderBy: { vendor: "asc" },
   });
   if (sources.length === 0) {
-    throw badInput(`organization ${organization.slug} has no ${request.vendor ?? ""}${request.vendor ? " " : ""}source registered (registerSource)`);
+    throw badInput(
+      `organization ${organization.slug} has no ${request.vendor ?? ""}${request.vendor ? " " : ""}source registered (registerSource)`,
+    );
   }
   const until = startOfUtcDay(request.until ?? deps.now?.() ?? new Date());
   const since = request.since ? startOfUtcDay(request.since) : undefined;
@@ -88,7 +99,14 @@ export async function syncOrganization(deps: SyncDeps, request: SyncRequest): Pr
   let done = 0;
 
   for (const source of sources) {
-    const summary: SourceSyncSummary = { vendor: source.vendor, sourceId: source.id, ...emptyCounts(), unitsCommitted: 0, unitsFailed: 0, errors: [] };
+    const summary: SourceSyncSummary = {
+      vendor: source.vendor,
+      sourceId: source.id,
+      ...emptyCounts(),
+      unitsCommitted: 0,
+      unitsFailed: 0,
+      errors: [],
+    };
     result.sources.push(summary);
     const log = logger.child({ sourceId: source.id, vendor: source.vendor, organizationId: organization.id, dryRun });
     let cursor = asCursor(source.cursor);
@@ -103,7 +121,12 @@ export async function syncOrganization(deps: SyncDeps, request: SyncRequest): Pr
     // A dry run writes nothing, so it needs no lease; a real run re-reads the cursor once it holds one.
     const lease = dryRun ? null : await acquireSyncLease(prisma, source.id);
     if (lease && "heldUntil" in lease) {
-      fail("source", new Error(`another sync of this source is running (its lease ends ${lease.heldUntil.toISOString()} at the latest); try again later`));
+      fail(
+        "source",
+        new Error(
+          `another sync of this source is running (its lease ends ${lease.heldUntil.toISOString()} at the latest); try again later`,
+        ),
+      );
       result.failed += summary.failed;
       continue;
     }
@@ -118,11 +141,16 @@ export async function syncOrganization(deps: SyncDeps, request: SyncRequest): Pr
       const problem = credentialsProblem(source.vendor, credentials);
       if (problem) throw new Error(problem);
       const run: ConnectorRun = {
-        prisma, logger: log, organizationId: organization.id,
+        prisma,
+        logger: log,
+        organizationId: organization.id,
         source: { id: source.id, baseUrl: source.baseUrl, externalId: source.externalId, cursor },
         credentials,
         http: { ...deps.http, onRetry: (event) => log.info({ ...event }, "retrying vendor request") },
-        since, until, dryRun, summary,
+        since,
+        until,
+        dryRun,
+        summary,
         planned(count) {
           total += count;
           progress("");
@@ -156,7 +184,10 @@ export async function syncOrganization(deps: SyncDeps, request: SyncRequest): Pr
     if (!dryRun) {
       const lastError = summary.errors.length === 0 ? null : summary.errors.join("\n").slice(0, MAX_LAST_ERROR);
       try {
-        await prisma.source.update({ where: { id: source.id }, data: { lastError, ...(summary.unitsFailed === 0 ? { lastSyncAt: deps.now?.() ?? new Date() } : {}) } });
+        await prisma.source.update({
+          where: { id: source.id },
+          data: { lastError, ...(summary.unitsFailed === 0 ? { lastSyncAt: deps.now?.() ?? new Date() } : {}) },
+        });
       } finally {
         // After everything the connector committed (organization, license, snapshots, the source).
         await touchOrganizations(prisma, [organization.id]);

@@ -45,14 +45,20 @@ export async function lastUsagesOf(prisma: Prisma, organizationIds: readonly str
          AND ($2::text IS NULL OR "vendor" = $2::text::"Vendor")
        GROUP BY 1, 2) s
      GROUP BY 1, 2 ORDER BY 1, 2`,
-    [...organizationIds], vendor,
+    [...organizationIds],
+    vendor,
   );
   return groupByKeys(organizationIds, rows, (row) => row.organizationId).map((group) =>
-    group.map((row) => ({ year: row.month.getUTCFullYear(), month: row.month.getUTCMonth() + 1, users: row.users })));
+    group.map((row) => ({ year: row.month.getUTCFullYear(), month: row.month.getUTCMonth() + 1, users: row.users })),
+  );
 }
 
 /** The last usages of one organization, through the request's loader (see {@link lastUsagesOf}). */
-export function lastUsages(loaders: { readonly lastUsages: DataLoader<LastUsagesKey, LastUsageData[], string> }, organizationId: string, vendor: Vendor | null): Promise<LastUsageData[]> {
+export function lastUsages(
+  loaders: { readonly lastUsages: DataLoader<LastUsagesKey, LastUsageData[], string> },
+  organizationId: string,
+  vendor: Vendor | null,
+): Promise<LastUsageData[]> {
   return loaders.lastUsages.load({ organizationId, vendor });
 }
 
@@ -74,7 +80,12 @@ export function accountUtilizationStart(startMonth: string | null | undefined, n
  * Month-end Tabnine account counts of each organization (in `organizationIds` order) from the
  * month of `start` to the current month, zero-filled, in one statement for all of them.
  */
-export async function accountUtilizationOf(prisma: Prisma, organizationIds: readonly string[], start: Date, now = new Date()): Promise<AccountUtilizationData[][]> {
+export async function accountUtilizationOf(
+  prisma: Prisma,
+  organizationIds: readonly string[],
+  start: Date,
+  now = new Date(),
+): Promise<AccountUtilizationData[][]> {
   const rows = await prisma.accountUtilization.findMany({
     where: { organizationId: { in: [...organizationIds] }, vendor: "TABNINE", month: { gte: start } },
     orderBy: { month: "asc" },
@@ -85,8 +96,12 @@ export async function accountUtilizationOf(prisma: Prisma, organizationIds: read
     for (let m = start; m <= now; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
       const row = byMonth.get(m.getTime());
       months.push({
-        year: m.getUTCFullYear(), month: m.getUTCMonth() + 1,
-        registered: row?.registered ?? 0, deactivated: row?.deactivated ?? 0, active: row?.active ?? 0, pending: row?.pending ?? 0,
+        year: m.getUTCFullYear(),
+        month: m.getUTCMonth() + 1,
+        registered: row?.registered ?? 0,
+        deactivated: row?.deactivated ?? 0,
+        active: row?.active ?? 0,
+        pending: row?.pending ?? 0,
       });
     }
     return months;
@@ -97,6 +112,10 @@ export async function accountUtilizationOf(prisma: Prisma, organizationIds: read
  * The account utilization of one organization, through the request's loader (see {@link accountUtilizationOf}).
  * @throws BAD_USER_INPUT for a malformed `startMonth`.
  */
-export function accountUtilization(loaders: { readonly accountUtilization: DataLoader<AccountUtilizationKey, AccountUtilizationData[], string> }, organizationId: string, startMonth: string | null | undefined): Promise<AccountUtilizationData[]> {
+export function accountUtilization(
+  loaders: { readonly accountUtilization: DataLoader<AccountUtilizationKey, AccountUtilizationData[], string> },
+  organizationId: string,
+  startMonth: string | null | undefined,
+): Promise<AccountUtilizationData[]> {
   return loaders.accountUtilization.load({ organizationId, start: accountUtilizationStart(startMonth) });
 }

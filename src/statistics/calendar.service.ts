@@ -60,7 +60,12 @@ export interface CalendarKey extends CalendarRequest {
  * metric. Two statements for all of them (oldest data, counts). The request must be valid
  * ({@link validateCalendar}).
  */
-export async function calendarSeriesOf(prisma: Prisma, organizationIds: readonly string[], request: CalendarRequest, now = new Date()): Promise<CalendarSeriesData[]> {
+export async function calendarSeriesOf(
+  prisma: Prisma,
+  organizationIds: readonly string[],
+  request: CalendarRequest,
+  now = new Date(),
+): Promise<CalendarSeriesData[]> {
   const { metric, year, month, vendor, distinctUsers } = request;
   const ids = [...organizationIds];
   const intervals = calendarIntervals(year, month, now);
@@ -74,7 +79,9 @@ export async function calendarSeriesOf(prisma: Prisma, organizationIds: readonly
        WHERE "organizationId" = ANY($1::uuid[]) AND "grain" = 'DAY' AND "scope" = 'ORGANIZATION' AND "metric" = $2::text::"UsageMetric"
          AND ($3::text IS NULL OR "vendor" = $3::text::"Vendor")
        GROUP BY 1`,
-      ids, metric, vendor,
+      ids,
+      metric,
+      vendor,
     ),
     !from
       ? ([] as Row[])
@@ -87,7 +94,12 @@ export async function calendarSeriesOf(prisma: Prisma, organizationIds: readonly
                AND "metric" = $2::text::"UsageMetric" AND ($3::text IS NULL OR "vendor" = $3::text::"Vendor")
                AND "bucketStart" >= $5::timestamptz AND "bucketStart" < $6::timestamptz
              GROUP BY 1, 2`,
-            ids, metric, vendor, unit, from, to,
+            ids,
+            metric,
+            vendor,
+            unit,
+            from,
+            to,
           ),
   ]);
   const firstOf = new Map(oldest.map((row) => [row.organizationId, row.first]));
@@ -118,7 +130,12 @@ export function calendarSeries(
 ): Promise<CalendarSeriesData> {
   validateCalendar(options.year, options.month);
   return loaders.calendarSeries.load({
-    organizationId, metric, year: options.year, month: options.month ?? null, vendor: options.vendor ?? null, distinctUsers: options.distinctUsers,
+    organizationId,
+    metric,
+    year: options.year,
+    month: options.month ?? null,
+    vendor: options.vendor ?? null,
+    distinctUsers: options.distinctUsers,
   });
 }
 
@@ -158,6 +175,12 @@ export function distinctUsersPerInterval(
        AND r."metric" = $2::text::"UsageMetric" AND ($3::text IS NULL OR r."vendor" = $3::text::"Vendor")
        AND r."bucketStart" >= $5::timestamptz AND r."bucketStart" < $6::timestamptz
      GROUP BY 1, 2 ORDER BY 1, 2`,
-    [...organizationIds], metric, range.vendor, range.unit, range.from, range.to, range.identityVendor ?? null,
+    [...organizationIds],
+    metric,
+    range.vendor,
+    range.unit,
+    range.from,
+    range.to,
+    range.identityVendor ?? null,
   );
 }

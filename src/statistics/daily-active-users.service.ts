@@ -40,7 +40,10 @@ const startOfDay = (date: Date) => Math.floor(date.getTime() / DAY_MS) * DAY_MS;
  * @throws BAD_USER_INPUT for dates outside 1970-9999 or more than {@link MAX_ACTIVE_USER_DAYS} days.
  */
 export function dayRange(from: Date, to: Date): DayRange {
-  for (const [argument, date] of [["from", from], ["to", to]] as const) {
+  for (const [argument, date] of [
+    ["from", from],
+    ["to", to],
+  ] as const) {
     if (Number.isNaN(date.getTime()) || date.getTime() < EARLIEST || date.getTime() >= LATEST) {
       throw badInput(`${argument} must be a date from 1970 to 9999`, { argument });
     }
@@ -60,11 +63,20 @@ export function dayRange(from: Date, to: Date): DayRange {
  * zero. Empty when the first day is after the last. With a vendor, also the users' ids at that
  * vendor (Rocket.Chat `usersList`). At most one statement for all the organizations.
  */
-export async function dailyActiveUsersOf(prisma: Prisma, organizationIds: readonly string[], range: DayRange, vendor: Vendor | null): Promise<DailyActiveUsersData[][]> {
+export async function dailyActiveUsersOf(
+  prisma: Prisma,
+  organizationIds: readonly string[],
+  range: DayRange,
+  vendor: Vendor | null,
+): Promise<DailyActiveUsersData[][]> {
   const { first, last } = range;
   if (first > last) return organizationIds.map(() => []);
   const rows = await distinctUsersPerInterval(prisma, organizationIds, "ACTIVE_USERS", {
-    unit: "day", from: new Date(first), to: new Date(last + DAY_MS), vendor, identityVendor: vendor,
+    unit: "day",
+    from: new Date(first),
+    to: new Date(last + DAY_MS),
+    vendor,
+    identityVendor: vendor,
   });
   return groupByKeys(organizationIds, rows, (row) => row.organizationId).map((group) => {
     const byDay = new Map(group.map((row) => [row.bucket.getTime(), row]));
@@ -90,12 +102,24 @@ export async function dailyActiveUsersOf(prisma: Prisma, organizationIds: readon
  * {@link dailyActiveUsersOf}), read directly (one statement).
  * @throws BAD_USER_INPUT for dates outside 1970-9999 or more than {@link MAX_ACTIVE_USER_DAYS} days.
  */
-export async function dailyActiveUsers(prisma: Prisma, organizationId: string, from: Date, to: Date, vendor: Vendor | null): Promise<DailyActiveUsersData[]> {
+export async function dailyActiveUsers(
+  prisma: Prisma,
+  organizationId: string,
+  from: Date,
+  to: Date,
+  vendor: Vendor | null,
+): Promise<DailyActiveUsersData[]> {
   const [days] = await dailyActiveUsersOf(prisma, [organizationId], dayRange(from, to), vendor);
   return days!;
 }
 
 /** {@link dailyActiveUsers} through the request's loader, so a list of organizations shares the statement. */
-export function loadDailyActiveUsers(loaders: { readonly dailyActiveUsers: DataLoader<DailyActiveUsersKey, DailyActiveUsersData[], string> }, organizationId: string, from: Date, to: Date, vendor: Vendor | null): Promise<DailyActiveUsersData[]> {
+export function loadDailyActiveUsers(
+  loaders: { readonly dailyActiveUsers: DataLoader<DailyActiveUsersKey, DailyActiveUsersData[], string> },
+  organizationId: string,
+  from: Date,
+  to: Date,
+  vendor: Vendor | null,
+): Promise<DailyActiveUsersData[]> {
   return loaders.dailyActiveUsers.load({ organizationId, ...dayRange(from, to), vendor });
 }

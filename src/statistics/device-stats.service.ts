@@ -36,7 +36,11 @@ function grouping(request: DeviceStatsRequest): { columns: Record<keyof DeviceSt
         : { columns: { ...none, os: `d."os"`, total: "" }, filter: "" };
     case "CLIENT":
       return request.client
-        ? { columns: { ...none, client: `d."client"`, clientVersion: `d."clientVersion"`, total: "" }, filter: `AND d."client" = $3`, value: request.client }
+        ? {
+            columns: { ...none, client: `d."client"`, clientVersion: `d."clientVersion"`, total: "" },
+            filter: `AND d."client" = $3`,
+            value: request.client,
+          }
         : { columns: { ...none, client: `d."client"`, total: "" }, filter: "" };
     case "IS_MANAGED":
       return { columns: { ...none, client: `d."client"`, os: `d."os"`, isManaged: `d."managed"`, total: "" }, filter: "" };
@@ -54,9 +58,15 @@ export interface DeviceStatsKey extends DeviceStatsRequest {
  * Non-wiped devices of each organization grouped by the discriminator, ordered by total
  * descending, then by name; in `organizationIds` order, in one statement for all of them.
  */
-export async function deviceStatsOf(prisma: Prisma, organizationIds: readonly string[], request: DeviceStatsRequest): Promise<DeviceStatRow[][]> {
+export async function deviceStatsOf(
+  prisma: Prisma,
+  organizationIds: readonly string[],
+  request: DeviceStatsRequest,
+): Promise<DeviceStatRow[][]> {
   const { columns, filter, value } = grouping(request);
-  const keys = (["os", "osVersion", "client", "clientVersion", "isManaged", "locale"] as const).filter((key) => !columns[key].startsWith("NULL"));
+  const keys = (["os", "osVersion", "client", "clientVersion", "isManaged", "locale"] as const).filter(
+    (key) => !columns[key].startsWith("NULL"),
+  );
   const select = (["os", "osVersion", "client", "clientVersion", "isManaged", "locale"] as const)
     .map((key) => `${columns[key]} AS "${key}"`)
     .join(", ");
@@ -74,7 +84,11 @@ export async function deviceStatsOf(prisma: Prisma, organizationIds: readonly st
 }
 
 /** The device statistics of one organization, through the request's loader (see {@link deviceStatsOf}). */
-export function deviceStats(loaders: { readonly deviceStats: DataLoader<DeviceStatsKey, DeviceStatRow[], string> }, organizationId: string, request: DeviceStatsRequest): Promise<DeviceStatRow[]> {
+export function deviceStats(
+  loaders: { readonly deviceStats: DataLoader<DeviceStatsKey, DeviceStatRow[], string> },
+  organizationId: string,
+  request: DeviceStatsRequest,
+): Promise<DeviceStatRow[]> {
   const { discriminator, os, client, vendor } = request;
   // Filters the discriminator ignores are dropped, so equal requests share one cache entry.
   return loaders.deviceStats.load({

@@ -49,19 +49,47 @@ export interface RocketChatStatisticsInput {
 }
 
 const OAUTH_PROVIDERS = [
-  "apple", "dolphin", "drupal", "facebook", "github", "githubEnterprise", "gitlab", "google",
-  "linkedin", "meteor", "nextcloud", "tokenpass", "twitter", "wordpress",
+  "apple",
+  "dolphin",
+  "drupal",
+  "facebook",
+  "github",
+  "githubEnterprise",
+  "gitlab",
+  "google",
+  "linkedin",
+  "meteor",
+  "nextcloud",
+  "tokenpass",
+  "twitter",
+  "wordpress",
 ] as const;
 
 function defaultServices(): Record<string, unknown> {
   return {
     ldap: {
-      users: 0, enabled: false, loginFallback: true, encryption: "plain", mergeUsers: false, syncRoles: false,
-      syncRolesAutoRemove: false, syncData: false, syncChannels: false, syncAvatar: false, groupFilter: false,
+      users: 0,
+      enabled: false,
+      loginFallback: true,
+      encryption: "plain",
+      mergeUsers: false,
+      syncRoles: false,
+      syncRolesAutoRemove: false,
+      syncData: false,
+      syncChannels: false,
+      syncAvatar: false,
+      groupFilter: false,
       backgroundSync: { enabled: false, interval: "Every 24 hours", newUsers: false, existingUsers: false },
       ee: { syncActiveState: "disable", syncTeams: false, syncRoles: false },
     },
-    saml: { enabled: false, users: 0, signatureValidationType: "Either", generateUsername: false, updateSubscriptionsOnLogin: false, syncRoles: false },
+    saml: {
+      enabled: false,
+      users: 0,
+      signatureValidationType: "Either",
+      generateUsername: false,
+      updateSubscriptionsOnLogin: false,
+      syncRoles: false,
+    },
     cas: { enabled: false, users: 0, allowUserCreation: false, alwaysSyncUserData: false },
     oauth: { ...Object.fromEntries(OAUTH_PROVIDERS.map((name) => [name, { enabled: false, users: 0 }])), custom: {} },
   };
@@ -121,7 +149,12 @@ export function buildRocketChatStatistics(input: RocketChatStatisticsInput): Rec
     apps: ws("apps", { engineVersion: "", enabled: false, totalInstalled: 0, totalActive: 0, totalFailed: 0 }),
     services: ws("services", defaultServices()),
     integrations: ws("integrations", {
-      totalIntegrations: 0, totalIncoming: 0, totalIncomingActive: 0, totalOutgoing: 0, totalOutgoingActive: 0, totalWithScriptEnabled: 0,
+      totalIntegrations: 0,
+      totalIncoming: 0,
+      totalIncomingActive: 0,
+      totalOutgoing: 0,
+      totalOutgoingActive: 0,
+      totalWithScriptEnabled: 0,
     }),
     pushQueue: ws("pushQueue", 0),
     enterprise: ws("enterprise", { modules: [], tags: [] }),
@@ -131,7 +164,11 @@ export function buildRocketChatStatistics(input: RocketChatStatisticsInput): Rec
 }
 
 /** The stored row of a statistics object: kept whole, with its headline counters as columns. */
-export function snapshotRecord(payload: Record<string, unknown>, organizationId: string, takenAt: Date): P.WorkspaceStatisticsSnapshotCreateManyInput {
+export function snapshotRecord(
+  payload: Record<string, unknown>,
+  organizationId: string,
+  takenAt: Date,
+): P.WorkspaceStatisticsSnapshotCreateManyInput {
   return {
     id: payload._id as string,
     organizationId,

@@ -4,7 +4,10 @@ import { runUserQuery } from "./snapshot-history.service.js";
 
 // The shape Prisma gives a failed raw query through a driver adapter (P2010 with the SQLSTATE).
 const failed = (code: string) =>
-  Object.assign(new Error(`Raw query failed. Code: \`${code}\``), { code: "P2010", meta: { driverAdapterError: { cause: { originalCode: code } } } });
+  Object.assign(new Error(`Raw query failed. Code: \`${code}\``), {
+    code: "P2010",
+    meta: { driverAdapterError: { cause: { originalCode: code } } },
+  });
 
 describe("snapshot queries: database errors caused by the caller's filter", () => {
   it.each([

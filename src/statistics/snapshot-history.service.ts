@@ -52,7 +52,10 @@ export async function statisticsHistoryOf(
     return keysetPages(prisma, organizationIds, request, cursor);
   }
   if (cursor && (cursor[0] !== POSITION || !/^\d{1,10}$/.test(cursor[1]))) {
-    throw badInput("after is not a cursor of this connection with these arguments (with filter or sort, page with offset or the cursors they return)", { argument: "after" });
+    throw badInput(
+      "after is not a cursor of this connection with these arguments (with filter or sort, page with offset or the cursors they return)",
+      { argument: "after" },
+    );
   }
   return positionPages(prisma, organizationIds, request, (cursor ? Number(cursor[1]) : 0) + request.offset);
 }
@@ -61,10 +64,18 @@ export async function statisticsHistoryOf(
  * The page of one organization, through the request's loader (see {@link statisticsHistoryOf}).
  * @throws BAD_USER_INPUT for bad paging arguments, and as {@link statisticsHistoryOf}.
  */
-export function statisticsHistory(loaders: { readonly statisticsHistory: DataLoader<HistoryKey, Page<WorkspaceStatisticsSnapshot>, string> }, organizationId: string, request: HistoryRequest): Promise<Page<WorkspaceStatisticsSnapshot>> {
+export function statisticsHistory(
+  loaders: { readonly statisticsHistory: DataLoader<HistoryKey, Page<WorkspaceStatisticsSnapshot>, string> },
+  organizationId: string,
+  request: HistoryRequest,
+): Promise<Page<WorkspaceStatisticsSnapshot>> {
   const page = pageRequest(request.first, request.after, request.offset);
   return loaders.statisticsHistory.load({
-    organizationId, ...page, filter: request.filter ?? null, sort: request.sort ?? null, oldestFirst: request.oldestFirst ?? false,
+    organizationId,
+    ...page,
+    filter: request.filter ?? null,
+    sort: request.sort ?? null,
+    oldestFirst: request.oldestFirst ?? false,
   });
 }
 
@@ -77,7 +88,12 @@ const PAGES_SQL = (base: string, rank: string, extra = "") => `
   FROM totals LEFT JOIN page ON page."organizationId" = totals.parent AND page."_rank" > $2 AND page."_rank" <= $3
   ORDER BY totals.parent, page."_rank"`;
 
-function pagesOf(organizationIds: readonly string[], rows: Row[], first: number, cursorOf: (row: WorkspaceStatisticsSnapshot, i: number) => string) {
+function pagesOf(
+  organizationIds: readonly string[],
+  rows: Row[],
+  first: number,
+  cursorOf: (row: WorkspaceStatisticsSnapshot, i: number) => string,
+) {
   return groupByKeys(organizationIds, rows, (row) => row._parent).map((found): Page<WorkspaceStatisticsSnapshot> => {
     const ranked = found.filter((row) => row._rank !== null);
     const items = ranked.slice(0, first).map(({ _rank, _total, _parent, ...row }) => row);
@@ -85,7 +101,12 @@ function pagesOf(organizationIds: readonly string[], rows: Row[], first: number,
   });
 }
 
-async function keysetPages(prisma: Prisma, organizationIds: readonly string[], request: HistoryPageRequest, after: [string, string] | null) {
+async function keysetPages(
+  prisma: Prisma,
+  organizationIds: readonly string[],
+  request: HistoryPageRequest,
+  after: [string, string] | null,
+) {
   const takenAt = after ? Date.parse(after[0]) : 0;
   // Snapshot ids are 17-character Meteor ids; times must be ones PostgreSQL can store.
   if (after && (Number.isNaN(takenAt) || takenAt < 0 || takenAt > LATEST || !/^[\w-]{1,64}$/.test(after[1]))) {
@@ -98,7 +119,12 @@ async function keysetPages(prisma: Prisma, organizationIds: readonly string[], r
     `WHERE $4::timestamptz IS NULL OR (s."takenAt", s."id") ${comparison} ($4::timestamptz, $5::text)`,
   );
   const rows = await prisma.$queryRawUnsafe<Row[]>(
-    sql, [...organizationIds], request.offset, request.offset + request.first + 1, after ? new Date(after[0]) : null, after?.[1] ?? null,
+    sql,
+    [...organizationIds],
+    request.offset,
+    request.offset + request.first + 1,
+    after ? new Date(after[0]) : null,
+    after?.[1] ?? null,
   );
   return pagesOf(organizationIds, rows, request.first, (row) => encodeCursor(row.takenAt.toISOString(), row.id));
 }
@@ -106,9 +132,13 @@ async function keysetPages(prisma: Prisma, organizationIds: readonly string[], r
 async function positionPages(prisma: Prisma, organizationIds: readonly string[], request: HistoryPageRequest, offset: number) {
   const where = snapshotFilterSql(request.filter, 4);
   const order = snapshotSortSql(request.sort, 4 + where.params.length, !request.oldestFirst);
-  const sql = PAGES_SQL(`SELECT s.* FROM "WorkspaceStatisticsSnapshot" s WHERE s."organizationId" = ANY($1::uuid[]) AND ${where.sql}`, order.sql);
+  const sql = PAGES_SQL(
+    `SELECT s.* FROM "WorkspaceStatisticsSnapshot" s WHERE s."organizationId" = ANY($1::uuid[]) AND ${where.sql}`,
+    order.sql,
+  );
   const rows = await runUserQuery(() =>
-    prisma.$queryRawUnsafe<Row[]>(sql, [...organizationIds], offset, offset + request.first + 1, ...where.params, ...order.params));
+    prisma.$queryRawUnsafe<Row[]>(sql, [...organizationIds], offset, offset + request.first + 1, ...where.params, ...order.params),
+  );
   return pagesOf(organizationIds, rows, request.first, (_, i) => encodeCursor(POSITION, String(offset + i + 1)));
 }
 
@@ -127,8 +157,10 @@ export async function runUserQuery<T>(query: () => Promise<T>): Promise<T> {
     return await query();
   } catch (error) {
     const state = sqlState(error);
-    if (state === "2201B" || state === "2201S") throw badInput("filter: the regular expression is not supported by the store", { argument: "filter" });
-    if (state === "57014") throw badInput("filter: the query took longer than the statement timeout; use a simpler $regex", { argument: "filter" });
+    if (state === "2201B" || state === "2201S")
+      throw badInput("filter: the regular expression is not supported by the store", { argument: "filter" });
+    if (state === "57014")
+      throw badInput("filter: the query took longer than the statement timeout; use a simpler $regex", { argument: "filter" });
     throw error;
   }
 }

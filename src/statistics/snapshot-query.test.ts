@@ -29,7 +29,9 @@ describe("snapshot filter translation", () => {
   });
 
   it("matches null as missing or null, and arrays by element", () => {
-    expect(snapshotFilterSql({ lastLogin: null }, 1).sql).toBe(`((s."payload" #> $1::text[])::jsonb IS NULL OR (s."payload" #> $1::text[])::jsonb = 'null'::jsonb)`);
+    expect(snapshotFilterSql({ lastLogin: null }, 1).sql).toBe(
+      `((s."payload" #> $1::text[])::jsonb IS NULL OR (s."payload" #> $1::text[])::jsonb = 'null'::jsonb)`,
+    );
     expect(snapshotFilterSql({ "enterprise.tags": "Gold" }, 1).sql).toContain("@> jsonb_build_array($2::jsonb)");
   });
 
@@ -115,11 +117,13 @@ describe("snapshot sort translation", () => {
 
   it("keeps the given order of fields, columns for createdAt and _id, payload paths otherwise", () => {
     const { sql, params } = snapshotSortSql({ "teams.totalTeams": -1, createdAt: 1, _id: -1 }, 7);
-    expect(sql).toBe(`(s."payload" #> $7::text[])::jsonb DESC NULLS LAST, s."takenAt" ASC NULLS FIRST, s."id" DESC NULLS LAST, s."takenAt" ASC, s."id" ASC`);
+    expect(sql).toBe(
+      `(s."payload" #> $7::text[])::jsonb DESC NULLS LAST, s."takenAt" ASC NULLS FIRST, s."id" DESC NULLS LAST, s."takenAt" ASC, s."id" ASC`,
+    );
     expect(params).toEqual([["teams", "totalTeams"]]);
   });
 
-  it.each([[{ a: 0 }], [{ a: "1" }], [{ a: 2 }], [{ "$where": 1 }], [[]], ["x"]])("refuses %j", (sort) => {
+  it.each([[{ a: 0 }], [{ a: "1" }], [{ a: 2 }], [{ $where: 1 }], [[]], ["x"]])("refuses %j", (sort) => {
     expect(badInput(() => snapshotSortSql(sort, 1)).details).toMatchObject({ argument: "sort" });
   });
 

@@ -40,11 +40,16 @@ class Params {
 export function fieldPath(path: string, argument: string): string[] {
   const segments = path.split(".");
   if (path.length === 0 || path.length > MAX_PATH_LENGTH || segments.length > MAX_PATH_SEGMENTS) {
-    throw badInput(`${argument}: field paths must have 1 to ${MAX_PATH_LENGTH} characters and at most ${MAX_PATH_SEGMENTS} parts`, { argument });
+    throw badInput(`${argument}: field paths must have 1 to ${MAX_PATH_LENGTH} characters and at most ${MAX_PATH_SEGMENTS} parts`, {
+      argument,
+    });
   }
   for (const segment of segments) {
     if (segment === "" || segment.startsWith("$") || segment.includes("\u0000")) {
-      throw badInput(`${argument}: "${path.slice(0, 64)}" is not a field path${segment.startsWith("$") ? ` (operator ${segment.slice(0, 32)} is not allowed)` : ""}`, { argument });
+      throw badInput(
+        `${argument}: "${path.slice(0, 64)}" is not a field path${segment.startsWith("$") ? ` (operator ${segment.slice(0, 32)} is not allowed)` : ""}`,
+        { argument },
+      );
     }
   }
   return segments;
@@ -79,7 +84,8 @@ function assertNoOperators(value: unknown, depth = 0): void {
   if (Array.isArray(value)) value.forEach((item) => assertNoOperators(item, depth + 1));
   else if (isPlainObject(value)) {
     for (const [key, inner] of Object.entries(value)) {
-      if (key.startsWith("$")) throw badInput(`filter: operator ${key.slice(0, 32)} is not allowed (only $or, $and, $regex, $options)`, { argument: "filter" });
+      if (key.startsWith("$"))
+        throw badInput(`filter: operator ${key.slice(0, 32)} is not allowed (only $or, $and, $regex, $options)`, { argument: "filter" });
       assertNoOperators(inner, depth + 1);
     }
   }
@@ -94,14 +100,16 @@ class FilterTranslator {
     if (depth > MAX_NESTING) throw badInput(`filter: $or/$and may be nested at most ${MAX_NESTING} deep`, { argument: "filter" });
     const parts = Object.entries(query).map(([key, value]) => {
       if (key === "$or" || key === "$and") return this.logical(key, value, depth);
-      if (key.startsWith("$")) throw badInput(`filter: operator ${key.slice(0, 32)} is not allowed (only $or, $and, $regex, $options)`, { argument: "filter" });
+      if (key.startsWith("$"))
+        throw badInput(`filter: operator ${key.slice(0, 32)} is not allowed (only $or, $and, $regex, $options)`, { argument: "filter" });
       return this.field(fieldPath(key, "filter"), value);
     });
     return parts.length === 0 ? "TRUE" : parts.length === 1 ? parts[0]! : `(${parts.join(" AND ")})`;
   }
 
   private logical(operator: "$or" | "$and", value: unknown, depth: number): string {
-    if (!Array.isArray(value) || value.length === 0) throw badInput(`filter: ${operator} needs a non-empty array of queries`, { argument: "filter" });
+    if (!Array.isArray(value) || value.length === 0)
+      throw badInput(`filter: ${operator} needs a non-empty array of queries`, { argument: "filter" });
     const parts = value.map((item) => this.object(item, depth + 1));
     return `(${parts.join(operator === "$or" ? " OR " : " AND ")})`;
   }
@@ -114,7 +122,10 @@ class FilterTranslator {
       const { $regex, $options, ...rest } = value;
       const extra = Object.keys(rest)[0];
       if (extra !== undefined) {
-        throw badInput(`filter: ${extra.startsWith("$") ? `operator ${extra.slice(0, 32)} is not allowed` : "operators and fields cannot be mixed"} (only $regex with $options)`, { argument: "filter" });
+        throw badInput(
+          `filter: ${extra.startsWith("$") ? `operator ${extra.slice(0, 32)} is not allowed` : "operators and fields cannot be mixed"} (only $regex with $options)`,
+          { argument: "filter" },
+        );
       }
       if ($regex === undefined) throw badInput("filter: $options needs $regex", { argument: "filter" });
       const regex = `${this.params.add(postgresRegex($regex, $options))}::text`;
@@ -124,7 +135,8 @@ class FilterTranslator {
     assertNoOperators(value);
     if (value === null) return `(${json} IS NULL OR ${json} = 'null'::jsonb)`;
     const text = JSON.stringify(value);
-    if (text === undefined || text.length > MAX_VALUE_LENGTH) throw badInput(`filter: values must be JSON of at most ${MAX_VALUE_LENGTH} characters`, { argument: "filter" });
+    if (text === undefined || text.length > MAX_VALUE_LENGTH)
+      throw badInput(`filter: values must be JSON of at most ${MAX_VALUE_LENGTH} characters`, { argument: "filter" });
     const param = `${this.params.add(text)}::jsonb`;
     // Like Mongo: equal, or an array that holds the value.
     return `(${json} = ${param} OR (jsonb_typeof(${json}) = 'array' AND ${json} @> jsonb_build_array(${param})))`;
@@ -156,7 +168,8 @@ export function snapshotSortSql(sort: unknown, firstParam: number, newestFirst =
   const entries = Object.entries(sort);
   if (entries.length > MAX_SORT_KEYS) throw badInput(`sort: at most ${MAX_SORT_KEYS} fields`, { argument: "sort" });
   const terms = entries.map(([key, direction]) => {
-    if (direction !== 1 && direction !== -1) throw badInput(`sort: the direction of "${key.slice(0, 64)}" must be 1 or -1`, { argument: "sort" });
+    if (direction !== 1 && direction !== -1)
+      throw badInput(`sort: the direction of "${key.slice(0, 64)}" must be 1 or -1`, { argument: "sort" });
     const column = SORT_COLUMNS[key] ?? `(s."payload" #> ${params.add(fieldPath(key, "sort"))}::text[])::jsonb`;
     return `${column} ${direction === 1 ? "ASC NULLS FIRST" : "DESC NULLS LAST"}`;
   });

@@ -77,17 +77,53 @@ WHERE r."organizationId" = ANY($1::uuid[]) AND r."grain" = 'DAY' AND r."scope" =
   AND ($2::text IS NULL OR r."vendor" = $2::text::"Vendor")
 GROUP BY r."organizationId"`;
 
-type UserCounts = Pick<WorkspaceStatisticsData,
-  "totalUsers" | "activeAccounts" | "pendingUsers" | "deactivatedUsers" | "guests" | "appUsers" | "clientUsers" | "neverActiveUsers" | "adminsCount">;
-type UsersRow = UserCounts & Omit<WorkspaceStatisticsData["presence"], "connected"> & Pick<WorkspaceStatisticsData, "lastActiveAt" | "userLanguages"> & { organizationId: string };
-type ActivityRow = WorkspaceStatisticsData["messages"] & Pick<WorkspaceStatisticsData, "aiCompletions" | "aiChatInteractions"> & { organizationId: string };
+type UserCounts = Pick<
+  WorkspaceStatisticsData,
+  | "totalUsers"
+  | "activeAccounts"
+  | "pendingUsers"
+  | "deactivatedUsers"
+  | "guests"
+  | "appUsers"
+  | "clientUsers"
+  | "neverActiveUsers"
+  | "adminsCount"
+>;
+type UsersRow = UserCounts &
+  Omit<WorkspaceStatisticsData["presence"], "connected"> &
+  Pick<WorkspaceStatisticsData, "lastActiveAt" | "userLanguages"> & { organizationId: string };
+type ActivityRow = WorkspaceStatisticsData["messages"] &
+  Pick<WorkspaceStatisticsData, "aiCompletions" | "aiChatInteractions"> & { organizationId: string };
 
 // What the statements answer for an organization without any member or activity.
 const NO_USERS: UsersRow = {
-  organizationId: "", totalUsers: 0, activeAccounts: 0, pendingUsers: 0, deactivatedUsers: 0, guests: 0, appUsers: 0, clientUsers: 0,
-  neverActiveUsers: 0, adminsCount: 0, online: 0, away: 0, busy: 0, offline: 0, lastActiveAt: null, userLanguages: [],
+  organizationId: "",
+  totalUsers: 0,
+  activeAccounts: 0,
+  pendingUsers: 0,
+  deactivatedUsers: 0,
+  guests: 0,
+  appUsers: 0,
+  clientUsers: 0,
+  neverActiveUsers: 0,
+  adminsCount: 0,
+  online: 0,
+  away: 0,
+  busy: 0,
+  offline: 0,
+  lastActiveAt: null,
+  userLanguages: [],
 };
-const NO_ACTIVITY: ActivityRow = { organizationId: "", total: 0, channel: 0, privateGroup: 0, direct: 0, livechat: 0, aiCompletions: 0, aiChatInteractions: 0 };
+const NO_ACTIVITY: ActivityRow = {
+  organizationId: "",
+  total: 0,
+  channel: 0,
+  privateGroup: 0,
+  direct: 0,
+  livechat: 0,
+  aiCompletions: 0,
+  aiChatInteractions: 0,
+};
 
 const byOrganization = <T extends { organizationId: string }>(rows: readonly T[]) => new Map(rows.map((row) => [row.organizationId, row]));
 
@@ -95,7 +131,11 @@ const byOrganization = <T extends { organizationId: string }>(rows: readonly T[]
  * Live totals of each organization (or of its accounts at one vendor), in `organizationIds`
  * order: one statement per table for all of them.
  */
-export async function workspaceStatisticsOf(prisma: Prisma, organizationIds: readonly string[], vendor: Vendor | null): Promise<WorkspaceStatisticsData[]> {
+export async function workspaceStatisticsOf(
+  prisma: Prisma,
+  organizationIds: readonly string[],
+  vendor: Vendor | null,
+): Promise<WorkspaceStatisticsData[]> {
   const ids = [...organizationIds];
   const inIds = { organizationId: { in: ids } };
   const vendorFilter = vendor ? { vendor } : {};
@@ -117,8 +157,14 @@ export async function workspaceStatisticsOf(prisma: Prisma, organizationIds: rea
       : [],
   ]);
   const maps = {
-    users: byOrganization(users), activity: byOrganization(activity), teams: byOrganization(teams), devices: byOrganization(devices),
-    licenses: byOrganization(licenses), lastMessages: byOrganization(lastMessages), snapshots: byOrganization(snapshots), teamwire: byOrganization(teamwire),
+    users: byOrganization(users),
+    activity: byOrganization(activity),
+    teams: byOrganization(teams),
+    devices: byOrganization(devices),
+    licenses: byOrganization(licenses),
+    lastMessages: byOrganization(lastMessages),
+    snapshots: byOrganization(snapshots),
+    teamwire: byOrganization(teamwire),
   };
   const domains = new Map(organizations.map((organization) => [organization.id, organization.domains]));
   return ids.map((id) => {
@@ -126,9 +172,15 @@ export async function workspaceStatisticsOf(prisma: Prisma, organizationIds: rea
     const a = maps.activity.get(id) ?? NO_ACTIVITY;
     const groupsCount = Number((maps.teamwire.get(id)?.settings as { groupsCount?: unknown } | undefined)?.groupsCount ?? 0);
     return {
-      totalUsers: u.totalUsers, activeAccounts: u.activeAccounts, pendingUsers: u.pendingUsers,
-      deactivatedUsers: u.deactivatedUsers, guests: u.guests, appUsers: u.appUsers, clientUsers: u.clientUsers,
-      neverActiveUsers: u.neverActiveUsers, adminsCount: u.adminsCount,
+      totalUsers: u.totalUsers,
+      activeAccounts: u.activeAccounts,
+      pendingUsers: u.pendingUsers,
+      deactivatedUsers: u.deactivatedUsers,
+      guests: u.guests,
+      appUsers: u.appUsers,
+      clientUsers: u.clientUsers,
+      neverActiveUsers: u.neverActiveUsers,
+      adminsCount: u.adminsCount,
       teamsCount: maps.teams.get(id)?._count._all ?? 0,
       domainsCount: domains.get(id)?.length ?? 0,
       groupsCount: Number.isInteger(groupsCount) ? groupsCount : 0,
@@ -137,7 +189,8 @@ export async function workspaceStatisticsOf(prisma: Prisma, organizationIds: rea
       presence: { online: u.online, away: u.away, busy: u.busy, offline: u.offline, connected: u.online + u.away + u.busy },
       userLanguages: u.userLanguages,
       messages: { total: a.total, channel: a.channel, privateGroup: a.privateGroup, direct: a.direct, livechat: a.livechat },
-      aiCompletions: a.aiCompletions, aiChatInteractions: a.aiChatInteractions,
+      aiCompletions: a.aiCompletions,
+      aiChatInteractions: a.aiChatInteractions,
       lastActiveAt: u.lastActiveAt,
       lastMessageSentAt: maps.lastMessages.get(id)?._max.bucketStart ?? null,
       snapshotAt: maps.snapshots.get(id)?._max.takenAt ?? null,
@@ -146,6 +199,10 @@ export async function workspaceStatisticsOf(prisma: Prisma, organizationIds: rea
 }
 
 /** Live totals of one organization (or of its accounts at one vendor), through the request's loader. */
-export function workspaceStatistics(loaders: { readonly workspaceStatistics: DataLoader<WorkspaceStatisticsKey, WorkspaceStatisticsData, string> }, organizationId: string, vendor: Vendor | null): Promise<WorkspaceStatisticsData> {
+export function workspaceStatistics(
+  loaders: { readonly workspaceStatistics: DataLoader<WorkspaceStatisticsKey, WorkspaceStatisticsData, string> },
+  organizationId: string,
+  vendor: Vendor | null,
+): Promise<WorkspaceStatisticsData> {
   return loaders.workspaceStatistics.load({ organizationId, vendor });
 }

@@ -19,10 +19,7 @@ describe("bucketStart", () => {
 
 describe("enumerateBuckets", () => {
   it("treats from as inclusive and to as exclusive", () => {
-    expect(starts("2025-03-01T00:00:00Z", "2025-03-03T00:00:00Z", "DAY")).toEqual([
-      "2025-03-01T00:00:00.000Z",
-      "2025-03-02T00:00:00.000Z",
-    ]);
+    expect(starts("2025-03-01T00:00:00Z", "2025-03-03T00:00:00Z", "DAY")).toEqual(["2025-03-01T00:00:00.000Z", "2025-03-02T00:00:00.000Z"]);
     expect(starts("2025-03-01T00:00:00Z", "2025-03-01T00:00:00.001Z", "DAY")).toEqual(["2025-03-01T00:00:00.000Z"]);
   });
 
@@ -38,7 +35,9 @@ describe("enumerateBuckets", () => {
 
   it("handles month lengths, leap years and year ends", () => {
     expect(starts("2024-01-31T00:00:00Z", "2024-04-01T00:00:00Z", "MONTH")).toEqual([
-      "2024-01-01T00:00:00.000Z", "2024-02-01T00:00:00.000Z", "2024-03-01T00:00:00.000Z",
+      "2024-01-01T00:00:00.000Z",
+      "2024-02-01T00:00:00.000Z",
+      "2024-03-01T00:00:00.000Z",
     ]);
     expect(starts("2024-02-28T00:00:00Z", "2024-03-01T00:00:00Z", "DAY")).toHaveLength(2);
     expect(starts("2024-12-30T00:00:00Z", "2025-01-06T00:00:00Z", "WEEK")).toEqual(["2024-12-30T00:00:00.000Z"]);
@@ -48,7 +47,9 @@ describe("enumerateBuckets", () => {
   it("is not shifted by daylight saving time (UTC only)", () => {
     // Europe switched to summer time on 2025-03-30; UTC days stay 24 hours long.
     expect(starts("2025-03-29T00:00:00Z", "2025-04-01T00:00:00Z", "DAY")).toEqual([
-      "2025-03-29T00:00:00.000Z", "2025-03-30T00:00:00.000Z", "2025-03-31T00:00:00.000Z",
+      "2025-03-29T00:00:00.000Z",
+      "2025-03-30T00:00:00.000Z",
+      "2025-03-31T00:00:00.000Z",
     ]);
     expect(starts("2025-03-30T00:00:00Z", "2025-03-31T00:00:00Z", "HOUR")).toHaveLength(24);
   });
@@ -60,7 +61,9 @@ describe("enumerateBuckets", () => {
   });
 
   it("caps the number of buckets and says the limit", () => {
-    expect(enumerateBuckets(d("2020-01-01T00:00:00Z"), new Date(Date.UTC(2020, 0, 1) + MAX_BUCKETS * 3_600_000), "HOUR")).toHaveLength(MAX_BUCKETS);
+    expect(enumerateBuckets(d("2020-01-01T00:00:00Z"), new Date(Date.UTC(2020, 0, 1) + MAX_BUCKETS * 3_600_000), "HOUR")).toHaveLength(
+      MAX_BUCKETS,
+    );
     expect(() => enumerateBuckets(d("2020-01-01T00:00:00Z"), d("2025-01-01T00:00:00Z"), "HOUR")).toThrow(
       `more than ${MAX_BUCKETS} HOUR buckets`,
     );

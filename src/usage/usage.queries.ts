@@ -100,7 +100,14 @@ export async function fetchUsageRows(prisma: Prisma, query: UsageQuery): Promise
   }
   const ofKind = (kind: string) => [...wanted].filter((metric) => METRIC_KIND[metric] === kind);
   const params = (metrics: string[]) => [
-    UNIT[query.resolution], grain, query.organizationIds, query.scopeIds, metrics, query.vendors, from, query.to,
+    UNIT[query.resolution],
+    grain,
+    query.organizationIds,
+    query.scopeIds,
+    metrics,
+    query.vendors,
+    from,
+    query.to,
   ];
   const run = <T = UsageRow>(sql: string, metrics: string[], ...extra: unknown[]) =>
     metrics.length === 0 ? Promise.resolve([]) : prisma.$queryRawUnsafe<T[]>(sql, ...params(metrics), ...extra);

@@ -18,7 +18,14 @@ export interface RatioRow {
  * @param activeUsers distinct Tabnine active users by `organizationId|bucket ms`.
  */
 export function weightRatios(rows: readonly RatioRow[], activeUsers: ReadonlyMap<string, number>): UsageRow[] {
-  interface Sums { readonly row: RatioRow; bucket: Date | null; sum: number; count: number; weighted: number; weight: number }
+  interface Sums {
+    readonly row: RatioRow;
+    bucket: Date | null;
+    sum: number;
+    count: number;
+    weighted: number;
+    weight: number;
+  }
   const groups = new Map<string, Sums>();
   const add = (key: string, row: RatioRow, bucket: Date | null, weight: number | undefined) => {
     let sums = groups.get(key);
@@ -37,7 +44,10 @@ export function weightRatios(rows: readonly RatioRow[], activeUsers: ReadonlyMap
     add(`${series}|total`, row, null, weight);
   }
   return [...groups.values()].map(({ row, bucket, sum, count, weighted, weight }) => ({
-    scopeId: row.organizationId, metric: row.metric, vendor: row.vendor, bucket,
+    scopeId: row.organizationId,
+    metric: row.metric,
+    vendor: row.vendor,
+    bucket,
     value: weight > 0 ? weighted / weight : sum / count,
   }));
 }

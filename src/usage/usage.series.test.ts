@@ -3,9 +3,14 @@ import { buildSeries, usageCacheKey, usageGroupKey } from "./usage.series.js";
 import type { UsageKey } from "./usage.types.js";
 
 const key: UsageKey = {
-  scope: "USER", scopeId: "u1", organizationId: "o1",
-  from: new Date("2025-03-01T00:00:00Z"), to: new Date("2025-03-03T00:00:00Z"), resolution: "DAY",
-  vendors: ["TABNINE", "TEAMWIRE"], metrics: ["AUTOMATION_FACTOR", "MESSAGES_SENT", "PRODUCTIVITY_FACTOR"],
+  scope: "USER",
+  scopeId: "u1",
+  organizationId: "o1",
+  from: new Date("2025-03-01T00:00:00Z"),
+  to: new Date("2025-03-03T00:00:00Z"),
+  resolution: "DAY",
+  vendors: ["TABNINE", "TEAMWIRE"],
+  metrics: ["AUTOMATION_FACTOR", "MESSAGES_SENT", "PRODUCTIVITY_FACTOR"],
 };
 const day1 = new Date("2025-03-01T00:00:00Z");
 

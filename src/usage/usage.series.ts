@@ -20,8 +20,13 @@ export function usageBuckets(from: Date, to: Date, resolution: Resolution): Buck
 /** A stable cache key for a usage request (dates as ISO, lists sorted). */
 export function usageCacheKey(key: UsageKey): string {
   return [
-    key.scope, key.scopeId, key.from.toISOString(), key.to.toISOString(), key.resolution,
-    [...key.vendors].sort().join(","), [...key.metrics].sort().join(","),
+    key.scope,
+    key.scopeId,
+    key.from.toISOString(),
+    key.to.toISOString(),
+    key.resolution,
+    [...key.vendors].sort().join(","),
+    [...key.metrics].sort().join(","),
   ].join("|");
 }
 
@@ -57,7 +62,11 @@ export function buildSeries(key: UsageKey, rows: readonly UsageRow[], ratioRows:
     from: key.from,
     to: key.to,
     resolution: key.resolution,
-    points: usageBuckets(key.from, key.to, key.resolution).map((bucket) => ({ from: bucket.from, to: bucket.to, values: toValues(bucket.start) })),
+    points: usageBuckets(key.from, key.to, key.resolution).map((bucket) => ({
+      from: bucket.from,
+      to: bucket.to,
+      values: toValues(bucket.start),
+    })),
     totals: toValues(null),
   };
 }

@@ -37,8 +37,15 @@ export async function loadUsage(
     : (await loaders.sourcesByOrganizationId.load(organizationId)).map((source) => source.vendor);
   const metrics = request.metrics?.length
     ? [...new Set(request.metrics)]
-    : USAGE_METRICS.filter(
-        (metric) => METRIC_VENDORS[metric].some((vendor) => vendors.includes(vendor)),
-      );
-  return loaders.usageSeries.load({ scope, scopeId, organizationId, from: request.from, to: request.to, resolution: request.resolution, vendors, metrics });
+    : USAGE_METRICS.filter((metric) => METRIC_VENDORS[metric].some((vendor) => vendors.includes(vendor)));
+  return loaders.usageSeries.load({
+    scope,
+    scopeId,
+    organizationId,
+    from: request.from,
+    to: request.to,
+    resolution: request.resolution,
+    vendors,
+    metrics,
+  });
 }

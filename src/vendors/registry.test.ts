@@ -33,15 +33,24 @@ describe("vendor registry", () => {
 describe("seriesPairs", () => {
   it("reports each vendor's own metrics, metric order first, then registry order", () => {
     expect(seriesPairs(["ACTIVE_USERS", "MESSAGES_SENT"], ["TABNINE", "TEAMWIRE", "ROCKETCHAT"])).toEqual([
-      ["MESSAGES_SENT", "TEAMWIRE"], ["MESSAGES_SENT", "ROCKETCHAT"],
-      ["ACTIVE_USERS", "TEAMWIRE"], ["ACTIVE_USERS", "ROCKETCHAT"], ["ACTIVE_USERS", "TABNINE"],
+      ["MESSAGES_SENT", "TEAMWIRE"],
+      ["MESSAGES_SENT", "ROCKETCHAT"],
+      ["ACTIVE_USERS", "TEAMWIRE"],
+      ["ACTIVE_USERS", "ROCKETCHAT"],
+      ["ACTIVE_USERS", "TABNINE"],
     ]);
   });
 
   it("gives every vendor a non-empty series of all metrics", () => {
     for (const vendor of VENDORS) {
       const pairs = seriesPairs(USAGE_METRICS, [vendor]);
-      expect(pairs.map(([metric]) => metric).filter((metric) => metric !== "AUTOMATION_FACTOR").sort(), vendor).toEqual([...VENDOR_REGISTRY[vendor].metrics].sort());
+      expect(
+        pairs
+          .map(([metric]) => metric)
+          .filter((metric) => metric !== "AUTOMATION_FACTOR")
+          .sort(),
+        vendor,
+      ).toEqual([...VENDOR_REGISTRY[vendor].metrics].sort());
     }
   });
 });

@@ -19,19 +19,35 @@ export interface VendorFacts {
 }
 
 const TABNINE_METRICS: readonly UsageMetric[] = [
-  "ACTIVE_USERS", "COMPLETION_ACTIVE_USERS", "CODE_COMPLETIONS", "COMPLETION_CHARS", "KEYSTROKES", "COMPLETION_LINES",
-  "CHAT_ACTIVE_USERS", "CHAT_INTERACTIONS", "USEFUL_CHAT_INTERACTIONS", "CHAT_LINES", "CHAT_CHARS", "CHAT_CONSUMPTION_RATE",
+  "ACTIVE_USERS",
+  "COMPLETION_ACTIVE_USERS",
+  "CODE_COMPLETIONS",
+  "COMPLETION_CHARS",
+  "KEYSTROKES",
+  "COMPLETION_LINES",
+  "CHAT_ACTIVE_USERS",
+  "CHAT_INTERACTIONS",
+  "USEFUL_CHAT_INTERACTIONS",
+  "CHAT_LINES",
+  "CHAT_CHARS",
+  "CHAT_CONSUMPTION_RATE",
   "PRODUCTIVITY_FACTOR",
 ];
 
 /** Every vendor, in the order the gateway lists them (series, OpenAPI, summaries). */
 export const VENDOR_REGISTRY: Readonly<Record<Vendor, VendorFacts>> = {
   TEAMWIRE: {
-    name: "Teamwire", slug: "teamwire", aliases: [], product: "enterprise messenger",
+    name: "Teamwire",
+    slug: "teamwire",
+    aliases: [],
+    product: "enterprise messenger",
     metrics: ["MESSAGES_SENT", "CONNECTOR_ACTIVATIONS", "ACTIVE_USERS"],
   },
   ROCKETCHAT: {
-    name: "Rocket.Chat", slug: "rocketchat", aliases: ["rocket.chat"], product: "team chat",
+    name: "Rocket.Chat",
+    slug: "rocketchat",
+    aliases: ["rocket.chat"],
+    product: "team chat",
     metrics: ["MESSAGES_SENT", "ACTIVE_USERS", "SESSION_SECONDS"],
   },
   TABNINE: { name: "Tabnine", slug: "tabnine", aliases: [], product: "AI code assistant", metrics: TABNINE_METRICS },
@@ -50,4 +66,6 @@ export function vendorNamed(text: string): Vendor | undefined {
 }
 
 /** "teamwire, rocketchat or tabnine": the slugs, for messages. */
-export const VENDOR_SLUGS_TEXT = VENDORS.map((vendor) => VENDOR_REGISTRY[vendor].slug).join(", ").replace(/, ([^,]*)$/, " or $1");
+export const VENDOR_SLUGS_TEXT = VENDORS.map((vendor) => VENDOR_REGISTRY[vendor].slug)
+  .join(", ")
+  .replace(/, ([^,]*)$/, " or $1");

@@ -3,7 +3,14 @@ import { chromium, type Browser, type Page } from "playwright-core";
 
 /** Debian's Chromium, driven by playwright-core (installed by .ci/run when missing). */
 export const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
 
 /** Whether browser tests can run here; warns once per test file when they cannot. */
 export function chromiumAvailable(testFile: string): boolean {

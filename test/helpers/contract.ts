@@ -43,16 +43,24 @@ export function shapeDifferences(actual: unknown, example: unknown, options: Sha
   const expectedType = jsonType(example);
   const actualType = jsonType(actual);
   const allowed = options.nullable?.[path];
-  const typeOk = actualType === expectedType || (allowed !== undefined && (actualType === "null" || actualType === allowed) && (expectedType === "null" || expectedType === allowed));
-  if (!typeOk) return [`${where}: expected ${expectedType}${allowed ? ` or ${allowed}` : ""}, got ${actualType} (${JSON.stringify(actual)})`];
+  const typeOk =
+    actualType === expectedType ||
+    (allowed !== undefined && (actualType === "null" || actualType === allowed) && (expectedType === "null" || expectedType === allowed));
+  if (!typeOk)
+    return [`${where}: expected ${expectedType}${allowed ? ` or ${allowed}` : ""}, got ${actualType} (${JSON.stringify(actual)})`];
   if (actualType !== expectedType) return [];
 
   if (actualType === "array") {
     const items = actual as unknown[];
     const first = (example as unknown[])[0];
     if (first === undefined) return items.length === 0 ? [] : [`${where}: the example has no item to compare with`];
-    if (items.length === 0) return options.mayBeEmpty?.includes(path) ? [] : [`${where}: empty array (nothing to compare; list it in mayBeEmpty if that is right)`];
-    return items.flatMap((item, index) => shapeDifferences(item, first, options, `${path}[]`).map((line) => line.replace(`${path}[]`, `${path}[${index}]`)));
+    if (items.length === 0)
+      return options.mayBeEmpty?.includes(path)
+        ? []
+        : [`${where}: empty array (nothing to compare; list it in mayBeEmpty if that is right)`];
+    return items.flatMap((item, index) =>
+      shapeDifferences(item, first, options, `${path}[]`).map((line) => line.replace(`${path}[]`, `${path}[${index}]`)),
+    );
   }
   if (actualType === "object") {
     if (options.freeForm?.includes(path)) return [];
@@ -65,9 +73,12 @@ export function shapeDifferences(actual: unknown, example: unknown, options: Sha
     if (missing.length > 0) problems.push(`${where}: missing keys: ${missing.join(", ")}`);
     const expectedOrder = exampleKeys.filter((key) => actualKeys.includes(key));
     const actualOrder = actualKeys.filter((key) => exampleKeys.includes(key));
-    if (expectedOrder.join() !== actualOrder.join()) problems.push(`${where}: key order ${actualOrder.join(", ")} instead of ${expectedOrder.join(", ")}`);
+    if (expectedOrder.join() !== actualOrder.join())
+      problems.push(`${where}: key order ${actualOrder.join(", ")} instead of ${expectedOrder.join(", ")}`);
     for (const key of actualOrder) {
-      problems.push(...shapeDifferences((actual as Record<string, unknown>)[key], (example as Record<string, unknown>)[key], options, child(path, key)));
+      problems.push(
+        ...shapeDifferences((actual as Record<string, unknown>)[key], (example as Record<string, unknown>)[key], options, child(path, key)),
+      );
     }
     return problems;
   }
@@ -81,5 +92,8 @@ export function shapeDifferences(actual: unknown, example: unknown, options: Sha
  */
 export function expectSameShape(actual: unknown, example: unknown, options: ShapeOptions = {}): void {
   const problems = shapeDifferences(actual, example, options);
-  expect(problems, `response does not have the documented shape:\n${problems.join("\n")}\n${JSON.stringify(actual).slice(0, 2000)}`).toEqual([]);
+  expect(
+    problems,
+    `response does not have the documented shape:\n${problems.join("\n")}\n${JSON.stringify(actual).slice(0, 2000)}`,
+  ).toEqual([]);
 }

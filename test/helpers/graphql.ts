@@ -25,14 +25,23 @@ export interface GraphQLTestServer {
   readonly store: TestStore;
   readonly gateway: Gateway;
   /** POSTs a typed operation to /graphql, with `Authorization: Bearer <token>` when a token is given. */
-  request<R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables?: V, token?: string): Promise<GraphQLResponse<R>>;
+  request<R, V extends Record<string, unknown>>(
+    document: TypedDocumentNode<R, V>,
+    variables?: V,
+    token?: string,
+  ): Promise<GraphQLResponse<R>>;
   /** A JWT for the user with that email (role and organization from the store). */
   tokenFor(email: string, ttlSeconds?: number): Promise<string>;
   close(): Promise<void>;
 }
 
 /** POSTs a typed operation to `<url>/graphql`, with `Authorization: Bearer <token>` when a token is given. */
-export async function postGraphQL<R, V extends Record<string, unknown>>(url: string, document: TypedDocumentNode<R, V>, variables?: V, token?: string): Promise<GraphQLResponse<R>> {
+export async function postGraphQL<R, V extends Record<string, unknown>>(
+  url: string,
+  document: TypedDocumentNode<R, V>,
+  variables?: V,
+  token?: string,
+): Promise<GraphQLResponse<R>> {
   const response = await fetch(`${url}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -13,7 +13,11 @@ export interface IngestTestServer {
   /** POSTs to /ingest: an object is sent as JSON, a string as NDJSON (unless `contentType` says otherwise). */
   ingest(body: unknown, token?: string, contentType?: string): Promise<{ status: number; body: Record<string, unknown> }>;
   /** POSTs a typed operation to /graphql. */
-  request<R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables: V, token?: string): Promise<GraphQLResponse<R>>;
+  request<R, V extends Record<string, unknown>>(
+    document: TypedDocumentNode<R, V>,
+    variables: V,
+    token?: string,
+  ): Promise<GraphQLResponse<R>>;
   close(): Promise<void>;
 }
 
@@ -67,11 +71,14 @@ class Rollback extends Error {}
 export async function recomputedRollups(prisma: Prisma, organizationId: string): Promise<RollupRow[]> {
   let rows: RollupRow[] = [];
   try {
-    await prisma.$transaction(async (tx) => {
-      await rebuildRollups(tx, organizationId);
-      rows = await tx.$queryRawUnsafe<RollupRow[]>(ROLLUPS_SQL, organizationId);
-      throw new Rollback();
-    }, { timeout: 120_000 });
+    await prisma.$transaction(
+      async (tx) => {
+        await rebuildRollups(tx, organizationId);
+        rows = await tx.$queryRawUnsafe<RollupRow[]>(ROLLUPS_SQL, organizationId);
+        throw new Rollback();
+      },
+      { timeout: 120_000 },
+    );
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   }

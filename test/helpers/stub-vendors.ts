@@ -16,21 +16,52 @@ export interface StubFault {
   readonly delayMs?: number;
 }
 
-export interface TnUserStub { id: string; username: string; email: string; role: string; verified: boolean; deactivatedAt: string | null; updatedAt: string | null }
+export interface TnUserStub {
+  id: string;
+  username: string;
+  email: string;
+  role: string;
+  verified: boolean;
+  deactivatedAt: string | null;
+  updatedAt: string | null;
+}
 export interface TnBlockStub {
   activeUsers: number;
   productivityFactor?: number;
   codeCompletions: { activeUsers: number; completions: number; charsCompleted: number; keystrokes: number; lines: number };
-  chat: { activeUsers: number; interactions: number; usefulChatInteractions: number; lines: number; charsCompleted: number; chatConsumptionRate?: number };
+  chat: {
+    activeUsers: number;
+    interactions: number;
+    usefulChatInteractions: number;
+    lines: number;
+    charsCompleted: number;
+    chatConsumptionRate?: number;
+  };
 }
 
 /** What the Tabnine stub serves (spec/vendors.md §3 shapes). Mutable: tests change it between syncs. */
 export interface TabnineStubData {
-  organization: { id: string; name: string; domains: string[]; planType: string; samlEnabled: boolean; smtpConfigured: boolean; usernamePasswordEnabled: boolean };
+  organization: {
+    id: string;
+    name: string;
+    domains: string[];
+    planType: string;
+    samlEnabled: boolean;
+    smtpConfigured: boolean;
+    usernamePasswordEnabled: boolean;
+  };
   teams: { id: string; name: string; isDefaultTeam: boolean }[];
   teamUsers: Record<string, TnUserStub[]>;
   teamless: TnUserStub[];
-  license: { exp: number; seats: number; seatsCap: number; audience: string; features: string[]; settings: Record<string, unknown>; iat: number } | null;
+  license: {
+    exp: number;
+    seats: number;
+    seatsCap: number;
+    audience: string;
+    features: string[];
+    settings: Record<string, unknown>;
+    iat: number;
+  } | null;
   /** Daily usage per Tabnine user id, keyed by `YYYY-MM-DD`. */
   usage: Record<string, Record<string, TnBlockStub>>;
   /** Organization-level daily ratios, keyed by `YYYY-MM-DD`. */
@@ -57,8 +88,17 @@ export function rocketChatFixture(until: string, days: number): RocketChatStubDa
     const at = end - d * DAY_MS;
     const day = new Date(at).toISOString().slice(0, 10);
     snapshots.push({
-      _id: `snap${day.replaceAll("-", "")}xxxxx`.slice(0, 17), wizard: {}, uniqueId: "rcWorkspaceUnique1", installedAt: "2024-01-01T00:00:00.000Z", version: "6.5.0",
-      totalUsers: 40 + (days - d), activeUsers: 35, onlineUsers: 3, totalRooms: 12, totalMessages: 1000 + (days - d) * 37, createdAt: new Date(at + 600_000).toISOString(),
+      _id: `snap${day.replaceAll("-", "")}xxxxx`.slice(0, 17),
+      wizard: {},
+      uniqueId: "rcWorkspaceUnique1",
+      installedAt: "2024-01-01T00:00:00.000Z",
+      version: "6.5.0",
+      totalUsers: 40 + (days - d),
+      activeUsers: 35,
+      onlineUsers: 3,
+      totalRooms: 12,
+      totalMessages: 1000 + (days - d) * 37,
+      createdAt: new Date(at + 600_000).toISOString(),
     });
     active[day] = [1, 2, 3, 4].filter((n) => (d + n) % 3 !== 0).map((n) => `rcUser${String(n).padStart(11, "0")}`);
   }
@@ -86,10 +126,18 @@ export function teamwireFixture(until: string, days: number): TeamwireStubData {
     if (d % 4 === 0) daily.activated_connectors[day] = 1 + (d % 3);
   }
   return {
-    email: "jana.brandt@nordhafen.example", password: "tw-admin-password",
+    email: "jana.brandt@nordhafen.example",
+    password: "tw-admin-password",
     dashboard: {
-      settings: "strict", users_count: 412, pending_users_count: 37, groups_count: 58, domains_count: 2, admins_count: 3,
-      company: "Nordhafen Logistik GmbH", license_count: 500, admins: [{ first_name: "Jana", last_name: "Brandt", super: true }],
+      settings: "strict",
+      users_count: 412,
+      pending_users_count: 37,
+      groups_count: 58,
+      domains_count: 2,
+      admins_count: 3,
+      company: "Nordhafen Logistik GmbH",
+      license_count: 500,
+      admins: [{ first_name: "Jana", last_name: "Brandt", super: true }],
     },
     daily,
   };
@@ -125,8 +173,13 @@ const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(1
  */
 export function tabnineFixture(until: string, days: number): TabnineStubData {
   const user = (n: number, name: string, role = "Member", deactivated = false): TnUserStub => ({
-    id: uuid(0x100 + n), username: `${name}@nordhafen.example`, email: `${name}@nordhafen.example`, role, verified: true,
-    deactivatedAt: deactivated ? "2025-01-15T10:00:00.000Z" : null, updatedAt: "2025-02-11T09:14:22.000Z",
+    id: uuid(0x100 + n),
+    username: `${name}@nordhafen.example`,
+    email: `${name}@nordhafen.example`,
+    role,
+    verified: true,
+    deactivatedAt: deactivated ? "2025-01-15T10:00:00.000Z" : null,
+    updatedAt: "2025-02-11T09:14:22.000Z",
   });
   const teams = [
     { id: "0b6c0f7e-7a51-4b8e-9a43-2f1d1f5d6a10", name: "Backend team", isDefaultTeam: false },
@@ -153,20 +206,52 @@ export function tabnineFixture(until: string, days: number): TabnineStubData {
       const chat = (d + i) % 2 === 0 ? 1 + ((d + i) % 5) : 0;
       (usage[u.id] ??= {})[day] = {
         activeUsers: 1,
-        codeCompletions: { activeUsers: 1, completions, charsCompleted: completions * 25, keystrokes: completions * 70, lines: Math.round(completions * 0.8) },
-        chat: { activeUsers: chat ? 1 : 0, interactions: chat, usefulChatInteractions: Math.floor(chat / 2), lines: chat * 4, charsCompleted: chat * 120 },
+        codeCompletions: {
+          activeUsers: 1,
+          completions,
+          charsCompleted: completions * 25,
+          keystrokes: completions * 70,
+          lines: Math.round(completions * 0.8),
+        },
+        chat: {
+          activeUsers: chat ? 1 : 0,
+          interactions: chat,
+          usefulChatInteractions: Math.floor(chat / 2),
+          lines: chat * 4,
+          charsCompleted: chat * 120,
+        },
       };
     });
-    if (active > 0) ratios[day] = { productivityFactor: Math.round((0.2 + (d % 7) / 50) * 100) / 100, chatConsumptionRate: Math.round((0.55 + (d % 5) / 40) * 100) / 100 };
+    if (active > 0)
+      ratios[day] = {
+        productivityFactor: Math.round((0.2 + (d % 7) / 50) * 100) / 100,
+        chatConsumptionRate: Math.round((0.55 + (d % 5) / 40) * 100) / 100,
+      };
   }
   return {
     organization: {
-      id: "9a3895ca-1c27-4231-8978-85ae00267d02", name: "Nordhafen Logistik", domains: ["nordhafen.example"], planType: "Enterprise",
-      samlEnabled: true, smtpConfigured: true, usernamePasswordEnabled: false,
+      id: "9a3895ca-1c27-4231-8978-85ae00267d02",
+      name: "Nordhafen Logistik",
+      domains: ["nordhafen.example"],
+      planType: "Enterprise",
+      samlEnabled: true,
+      smtpConfigured: true,
+      usernamePasswordEnabled: false,
     },
-    teams, teamUsers, teamless,
-    license: { exp: 1895529600, seats: 500, seatsCap: 550, audience: "nordhafen-prod", features: ["chat", "chat_models"], settings: { chatModel: { type: "Private" } }, iat: 1735806729 },
-    usage, ratios,
+    teams,
+    teamUsers,
+    teamless,
+    license: {
+      exp: 1895529600,
+      seats: 500,
+      seatsCap: 550,
+      audience: "nordhafen-prod",
+      features: ["chat", "chat_models"],
+      settings: { chatModel: { type: "Private" } },
+      iat: 1735806729,
+    },
+    usage,
+    ratios,
   };
 }
 
@@ -182,7 +267,13 @@ function page<T>(items: readonly T[], query: Record<string, unknown>, maxPageSiz
   return { data, meta: { count: data.length, total: items.length, ...next } };
 }
 
-function usageOf(days: Record<string, TnBlockStub> | undefined, from: string, to: string, ratios?: TabnineStubData["ratios"], totalActive?: (day: string) => number) {
+function usageOf(
+  days: Record<string, TnBlockStub> | undefined,
+  from: string,
+  to: string,
+  ratios?: TabnineStubData["ratios"],
+  totalActive?: (day: string) => number,
+) {
   const data = [];
   for (let t = Date.parse(from); t < Date.parse(to); t += DAY_MS) {
     const day = new Date(t).toISOString().slice(0, 10);
@@ -202,12 +293,20 @@ function usageOf(days: Record<string, TnBlockStub> | undefined, from: string, to
  * connector calls, Bearer TABNINE_STUB_TOKEN, listings served in pages of at most `maxPageSize`.
  * Faults in `faults` are served first, in order, for the paths they match.
  */
-export async function startStubVendors(options: { tabnine?: TabnineStubData; rocketchat?: RocketChatStubData; teamwire?: TeamwireStubData; maxPageSize?: number }): Promise<StubVendors> {
+export async function startStubVendors(options: {
+  tabnine?: TabnineStubData;
+  rocketchat?: RocketChatStubData;
+  teamwire?: TeamwireStubData;
+  maxPageSize?: number;
+}): Promise<StubVendors> {
   const maxPageSize = options.maxPageSize ?? 1_000;
   const app = express();
   const stub: Omit<StubVendors, "url" | "close"> & { onPage?: StubVendors["onPage"] } = {
-    tabnine: options.tabnine ?? tabnineFixture("2025-03-05", 1), rocketchat: options.rocketchat ?? { snapshots: [], active: {} },
-    teamwire: options.teamwire ?? teamwireFixture("2025-03-05", 1), faults: [], requests: [],
+    tabnine: options.tabnine ?? tabnineFixture("2025-03-05", 1),
+    rocketchat: options.rocketchat ?? { snapshots: [], active: {} },
+    teamwire: options.teamwire ?? teamwireFixture("2025-03-05", 1),
+    faults: [],
+    requests: [],
   };
 
   app.use(async (req, res, next) => {
@@ -216,11 +315,22 @@ export async function startStubVendors(options: { tabnine?: TabnineStubData; roc
     if (!fault) return next();
     fault.times = (fault.times ?? 1) - 1;
     switch (fault.kind) {
-      case "500": return res.status(500).json({ error: "INTERNAL_SERVER_ERROR", message: "Unexpected server error.", status: 500 });
-      case "503": return res.status(503).set(fault.retryAfter ? { "retry-after": fault.retryAfter } : {}).send("unavailable");
-      case "429": return res.status(429).set(fault.retryAfter ? { "retry-after": fault.retryAfter } : {}).json({ error: "TOO_MANY_REQUESTS" });
-      case "401": return res.status(401).json({ error: "UNAUTHORIZED", message: "Invalid token.", status: 401 });
-      case "malformed": return res.status(200).type("application/json").send('{"data": [{"id": "trunc');
+      case "500":
+        return res.status(500).json({ error: "INTERNAL_SERVER_ERROR", message: "Unexpected server error.", status: 500 });
+      case "503":
+        return res
+          .status(503)
+          .set(fault.retryAfter ? { "retry-after": fault.retryAfter } : {})
+          .send("unavailable");
+      case "429":
+        return res
+          .status(429)
+          .set(fault.retryAfter ? { "retry-after": fault.retryAfter } : {})
+          .json({ error: "TOO_MANY_REQUESTS" });
+      case "401":
+        return res.status(401).json({ error: "UNAUTHORIZED", message: "Invalid token.", status: 401 });
+      case "malformed":
+        return res.status(200).type("application/json").send('{"data": [{"id": "trunc');
       case "slow":
         await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1_000));
         if (!res.socket?.destroyed) res.status(200).json({ late: true });
@@ -229,14 +339,24 @@ export async function startStubVendors(options: { tabnine?: TabnineStubData; roc
   });
 
   const tn = express.Router();
-  tn.use(["/api/v1/organization", "/api/v1/team", "/api/v1/user", "/api/v1/license"], (req, res, next) => (req.headers.authorization === `Bearer ${TABNINE_STUB_TOKEN}` ? next() : res.status(401).json({ error: "UNAUTHORIZED", message: "Invalid token.", status: 401 })));
+  tn.use(["/api/v1/organization", "/api/v1/team", "/api/v1/user", "/api/v1/license"], (req, res, next) =>
+    req.headers.authorization === `Bearer ${TABNINE_STUB_TOKEN}`
+      ? next()
+      : res.status(401).json({ error: "UNAUTHORIZED", message: "Invalid token.", status: 401 }),
+  );
   const data = () => stub.tabnine;
   const listing = (path: string, query: Record<string, unknown>) => stub.onPage?.(path, Number(query.offset ?? 0));
   tn.get("/api/v1/organization", (_req, res) => res.json(data().organization));
   tn.get("/api/v1/organization/teams", (req, res) => {
     listing(req.path, req.query);
     const teams = [...data().teams].sort((a, b) => a.name.localeCompare(b.name));
-    res.json(page(teams.map((t) => ({ ...t, usersCount: data().teamUsers[t.id]?.length ?? 0 })), req.query, maxPageSize));
+    res.json(
+      page(
+        teams.map((t) => ({ ...t, usersCount: data().teamUsers[t.id]?.length ?? 0 })),
+        req.query,
+        maxPageSize,
+      ),
+    );
   });
   tn.get("/api/v1/team/:teamId/users", (req, res) => {
     listing(req.path, req.query);
@@ -248,12 +368,23 @@ export async function startStubVendors(options: { tabnine?: TabnineStubData; roc
     listing(req.path, req.query);
     if (req.query.teamMember !== "false") return res.json(page([], req.query, maxPageSize));
     const active = req.query.active === "true";
-    res.json(page(data().teamless.filter((u) => (u.deactivatedAt === null) === active), req.query, maxPageSize));
+    res.json(
+      page(
+        data().teamless.filter((u) => (u.deactivatedAt === null) === active),
+        req.query,
+        maxPageSize,
+      ),
+    );
   });
-  tn.get("/api/v1/license", (_req, res) => (data().license ? res.json({ license: data().license }) : res.status(404).json({ error: "NOT_FOUND", message: "Resource not found.", status: 404 })));
+  tn.get("/api/v1/license", (_req, res) =>
+    data().license
+      ? res.json({ license: data().license })
+      : res.status(404).json({ error: "NOT_FOUND", message: "Resource not found.", status: 404 }),
+  );
   tn.get("/api/v1/user/usage", (req, res) => {
     const { organizationId = "", userId = "", from = "", to = "" } = req.query as Record<string, string | undefined>;
-    if (organizationId !== data().organization.id) return res.status(403).json({ error: "FORBIDDEN", message: "User lacks permission.", status: 403 });
+    if (organizationId !== data().organization.id)
+      return res.status(403).json({ error: "FORBIDDEN", message: "User lacks permission.", status: 403 });
     res.json({ organizationId, userId, from, to, usage: usageOf(data().usage[userId], from, to) });
   });
   tn.get("/api/v1/organization/usage", (req, res) => {
@@ -267,7 +398,8 @@ export async function startStubVendors(options: { tabnine?: TabnineStubData; roc
   rc.use(["/api/v1/statistics.list", "/api/v1/engagement-dashboard"], (req, res, next) =>
     req.headers["x-user-id"] === ROCKETCHAT_STUB_USER && req.headers["x-auth-token"] === ROCKETCHAT_STUB_TOKEN
       ? next()
-      : res.status(401).json({ status: "error", message: "You must be logged in to do this." }));
+      : res.status(401).json({ status: "error", message: "You must be logged in to do this." }),
+  );
   rc.get("/api/v1/statistics.list", (req, res) => {
     listing(req.path, req.query);
     const offset = Number(req.query.offset ?? 0);
@@ -284,7 +416,13 @@ export async function startStubVendors(options: { tabnine?: TabnineStubData; roc
     const month = Object.entries(stub.rocketchat.active)
       .filter(([day, ids]) => ids.length > 0 && Date.parse(`${day}T23:59:59.999Z`) >= start && Date.parse(`${day}T00:00:00Z`) <= end)
       .sort(([a], [b]) => (a < b ? 1 : -1))
-      .map(([day, ids]) => ({ usersList: ids, users: ids.length, day: Number(day.slice(8)), month: Number(day.slice(5, 7)), year: Number(day.slice(0, 4)) }));
+      .map(([day, ids]) => ({
+        usersList: ids,
+        users: ids.length,
+        day: Number(day.slice(8)),
+        month: Number(day.slice(5, 7)),
+        year: Number(day.slice(0, 4)),
+      }));
     res.json({ month, success: true });
   });
   app.use(rc);
@@ -293,12 +431,18 @@ export async function startStubVendors(options: { tabnine?: TabnineStubData; roc
   const tw = express.Router();
   tw.post("/v1/admin/login/", express.json(), (req, res) => {
     const { email, password } = (req.body ?? {}) as { email?: string; password?: string };
-    if (email !== stub.teamwire.email || password !== stub.teamwire.password) return res.status(401).json({ detail: "invalid credentials" });
+    if (email !== stub.teamwire.email || password !== stub.teamwire.password)
+      return res.status(401).json({ detail: "invalid credentials" });
     res.set("set-cookie", `${TEAMWIRE_STUB_SESSION}; HttpOnly; Path=/; SameSite=Lax`).json({});
   });
-  tw.use("/v1/admin/stats", (req, res, next) => ((req.headers.cookie ?? "").split(/;\s*/).includes(TEAMWIRE_STUB_SESSION) ? next() : res.status(401).json({})));
+  tw.use("/v1/admin/stats", (req, res, next) =>
+    (req.headers.cookie ?? "").split(/;\s*/).includes(TEAMWIRE_STUB_SESSION) ? next() : res.status(401).json({}),
+  );
   tw.get("/v1/admin/stats/dashboard/", (_req, res) => res.json(stub.teamwire.dashboard));
-  for (const [name, keys] of [["sent_messages", "Messages"], ["activated_connectors", "Activated Connectors"]] as const) {
+  for (const [name, keys] of [
+    ["sent_messages", "Messages"],
+    ["activated_connectors", "Activated Connectors"],
+  ] as const) {
     tw.get(`/v1/admin/stats/${name}/`, (req, res) => {
       const year = Number(req.query.year);
       const month = Number(req.query.month);
@@ -319,6 +463,10 @@ export async function startStubVendors(options: { tabnine?: TabnineStubData; roc
   const { port } = server.address() as AddressInfo;
   return Object.assign(stub, {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   });
 }

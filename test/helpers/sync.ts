@@ -19,7 +19,9 @@ export function testSyncDeps(prisma: Prisma, overrides: Partial<SyncDeps["http"]
   return {
     prisma,
     // With `logLines`, every line down to debug is kept there (to check what is logged).
-    logger: logLines ? createLogger("debug", { write: (line: string) => void logLines.push(line) }) : createLogger((process.env.TEST_LOG_LEVEL ?? "silent") as "silent"),
+    logger: logLines
+      ? createLogger("debug", { write: (line: string) => void logLines.push(line) })
+      : createLogger((process.env.TEST_LOG_LEVEL ?? "silent") as "silent"),
     credentialsKey: TEST_CREDENTIALS_KEY,
     http: { timeoutMs: 1_000, maxAttempts: 4, concurrency: 3, baseDelayMs: 5, maxDelayMs: 40, ...overrides },
     now,
@@ -34,7 +36,10 @@ export async function createOrganizationWithSource(
   const org = await prisma.organization.create({ data: { slug: input.slug, name: input.slug } });
   const source = await prisma.source.create({
     data: {
-      organizationId: org.id, vendor: input.vendor, baseUrl: input.baseUrl, externalId: input.externalId ?? null,
+      organizationId: org.id,
+      vendor: input.vendor,
+      baseUrl: input.baseUrl,
+      externalId: input.externalId ?? null,
       encryptedCredentials: encryptCredentials(input.credentials, TEST_CREDENTIALS_KEY, org.id, input.vendor),
     },
   });
@@ -48,10 +53,17 @@ export async function dataChecksums(prisma: Prisma): Promise<Record<string, { ro
 }
 
 /** The whole gateway over an existing store, with the source runtime of sync tests; port 0. */
-export async function startSyncGateway(store: TestStore, now?: () => Date): Promise<{ url: string; request: GraphQLTestServer["request"]; close(): Promise<void> }> {
+export async function startSyncGateway(
+  store: TestStore,
+  now?: () => Date,
+): Promise<{ url: string; request: GraphQLTestServer["request"]; close(): Promise<void> }> {
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", DATA_DIR: "./data" });
   const logger = createLogger((process.env.TEST_LOG_LEVEL ?? "silent") as "silent");
-  const sources: SourceRuntime = { credentialsKey: async () => TEST_CREDENTIALS_KEY, http: { timeoutMs: 5_000, maxAttempts: 3, concurrency: 4, baseDelayMs: 5, maxDelayMs: 40 }, now };
+  const sources: SourceRuntime = {
+    credentialsKey: async () => TEST_CREDENTIALS_KEY,
+    http: { timeoutMs: 5_000, maxAttempts: 3, concurrency: 4, baseDelayMs: 5, maxDelayMs: 40 },
+    now,
+  };
   const gateway = await startGateway({ config, db: store.db, logger, jwt: TEST_JWT, sources });
   return {
     url: gateway.url,

@@ -41,8 +41,7 @@ function sample(metricsText: string, name: string, labels: Record<string, string
     .split("\n")
     .find(
       (candidate) =>
-        candidate.startsWith(`${name}{`) &&
-        Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)),
+        candidate.startsWith(`${name}{`) && Object.entries(labels).every(([key, value]) => candidate.includes(`${key}="${value}"`)),
     );
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(" ") + 1));
 }
@@ -251,9 +250,7 @@ describe("listening and shutdown", () => {
     try {
       const port = Number(new URL(first.url).port);
       const second = startServer({ config: testConfig({ PORT: String(port) }), db: store.db, logger: createLogger("silent") });
-      await expect(second).rejects.toThrow(
-        new Error(`port ${port} on 127.0.0.1 is already in use (set PORT to another port)`),
-      );
+      await expect(second).rejects.toThrow(new Error(`port ${port} on 127.0.0.1 is already in use (set PORT to another port)`));
       expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
     } finally {
       await first.close();

@@ -56,7 +56,10 @@ describe("npm start on an empty data directory (embedded store)", () => {
   });
 
   it("issues API tokens that are stored only as hashes", async () => {
-    const result = await runCli(["token", "--email", "admin@kestrel.test", "--kind", "api", "--ttl", "30d"], cleanEnv({ DATA_DIR: dataDir }));
+    const result = await runCli(
+      ["token", "--email", "admin@kestrel.test", "--kind", "api", "--ttl", "30d"],
+      cleanEnv({ DATA_DIR: dataDir }),
+    );
     expect(result.code).toBe(0);
     const token = result.stdout.trim();
     expect(token).toMatch(/^ugw_[\w-]{43}$/);
@@ -89,11 +92,16 @@ describe("npm start on an empty data directory (embedded store)", () => {
 describe("stopping while the demo data loads", () => {
   it("exits 0 on SIGTERM and rolls the half-loaded demo data back", async () => {
     const dataDir = path.join(workDir, "interrupted");
-    const child = spawn(process.execPath, [BIN, "serve"], { env: cleanEnv({ DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "info" }), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "serve"], {
+      env: cleanEnv({ DATA_DIR: dataDir, PORT: "0", LOG_LEVEL: "info" }),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
-    await new Promise<void>((resolve) => child.stderr.on("data", (chunk: Buffer) => chunk.toString().includes("seed: organization 2/3") && resolve()));
+    await new Promise<void>((resolve) =>
+      child.stderr.on("data", (chunk: Buffer) => chunk.toString().includes("seed: organization 2/3") && resolve()),
+    );
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(stdout).toContain("demo data load interrupted and rolled back");
@@ -112,7 +120,9 @@ describe.runIf(STORE_KINDS.includes("postgres"))("npm start against PostgreSQL",
     const store = await createTestStore("postgres", { migrate: false });
     await store.db.close();
     try {
-      const serve = await startServe(cleanEnv({ DATABASE_URL: store.url!, DATA_DIR: path.join(workDir, "pg"), PORT: "0", SEED_ON_START: "none" }));
+      const serve = await startServe(
+        cleanEnv({ DATABASE_URL: store.url!, DATA_DIR: path.join(workDir, "pg"), PORT: "0", SEED_ON_START: "none" }),
+      );
       try {
         const ready = await fetch(`${serve.url}/readyz`);
         expect(await ready.json()).toMatchObject({ status: "ready", store: "postgres" });
@@ -127,8 +137,16 @@ describe.runIf(STORE_KINDS.includes("postgres"))("npm start against PostgreSQL",
 
 describe("start-up refuses bad configuration with one clear line", () => {
   const cases: [string, Record<string, string>, RegExp][] = [
-    ["a DATABASE_URL that is not PostgreSQL", { DATABASE_URL: "mysql://db/x" }, /DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/],
-    ["an unreachable PostgreSQL", { DATABASE_URL: "postgresql://gw:secret-pw@127.0.0.1:1/nope" }, /cannot reach PostgreSQL at postgresql:\/\/gw:\*\*\*@127\.0\.0\.1:1\/nope/],
+    [
+      "a DATABASE_URL that is not PostgreSQL",
+      { DATABASE_URL: "mysql://db/x" },
+      /DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/,
+    ],
+    [
+      "an unreachable PostgreSQL",
+      { DATABASE_URL: "postgresql://gw:secret-pw@127.0.0.1:1/nope" },
+      /cannot reach PostgreSQL at postgresql:\/\/gw:\*\*\*@127\.0\.0\.1:1\/nope/,
+    ],
     ["a bad PORT", { PORT: "http" }, /PORT: must be a whole number/],
     ["production without JWT_SECRET", { NODE_ENV: "production" }, /JWT_SECRET: is required when NODE_ENV=production/],
   ];
@@ -146,7 +164,9 @@ describe("start-up refuses bad configuration with one clear line", () => {
     await writeFile(file, "not a directory");
     const result = await runCli(["serve"], cleanEnv({ DATA_DIR: path.join(file, "data") }));
     expect(result.code).toBe(1);
-    expect(errorLines(result.stderr)).toEqual([expect.stringMatching(/^usage-gateway: DATA_DIR .*a-file\/data is not a writable directory \(ENOTDIR\)$/)]);
+    expect(errorLines(result.stderr)).toEqual([
+      expect.stringMatching(/^usage-gateway: DATA_DIR .*a-file\/data is not a writable directory \(ENOTDIR\)$/),
+    ]);
   });
 
   it("a port that is already in use", async () => {

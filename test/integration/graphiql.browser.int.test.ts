@@ -44,7 +44,9 @@ describe.skipIf(!hasChromium)(`GraphiQL in headless Chromium${hasChromium ? "" :
     await execute.waitFor({ state: "visible", timeout: 15_000 });
     await expect(page.locator(".graphiql-editor-tool").first().textContent()).resolves.toContain("Authorization");
 
-    const graphqlResponse = page.waitForResponse((response) => response.url() === `${server.url}/graphql` && response.request().method() === "POST");
+    const graphqlResponse = page.waitForResponse(
+      (response) => response.url() === `${server.url}/graphql` && response.request().method() === "POST",
+    );
     await execute.click();
     const response = await graphqlResponse;
     expect(response.status()).toBe(200);
@@ -53,7 +55,9 @@ describe.skipIf(!hasChromium)(`GraphiQL in headless Chromium${hasChromium ? "" :
     const result = page.locator(".graphiql-response");
     await result.getByText("Nordhafen Logistik").first().waitFor({ timeout: 15_000 });
     // The result editor renders only the lines in view: read the whole text from CodeMirror.
-    const text = await result.locator(".CodeMirror").evaluate((element) => (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
+    const text = await result
+      .locator(".CodeMirror")
+      .evaluate((element) => (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
     const body = JSON.parse(text) as { data?: { viewer?: { organization?: { name?: string } } }; errors?: unknown };
     expect(body.errors, text).toBeUndefined();
     expect(body.data?.viewer?.organization?.name).toBe("Nordhafen Logistik");

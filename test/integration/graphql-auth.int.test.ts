@@ -1,11 +1,26 @@
 import jwt from "jsonwebtoken";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  LoginDocument, OrganizationsDocument, OrgSourcesDocument, OrgDevicesDocument, OrgNameDocument, OrgUsageTotalsDocument, OrgUsersDocument, TeamMembersDocument,
-  TeamNameDocument, UserEmailDocument, ViewerDocument, ViewerOrgUsersDocument,
+  LoginDocument,
+  OrganizationsDocument,
+  OrgSourcesDocument,
+  OrgDevicesDocument,
+  OrgNameDocument,
+  OrgUsageTotalsDocument,
+  OrgUsersDocument,
+  TeamMembersDocument,
+  TeamNameDocument,
+  UserEmailDocument,
+  ViewerDocument,
+  ViewerOrgUsersDocument,
 } from "../__generated__/graphql.js";
 import {
-  expectErrors, expectNoErrors, startGraphQLTestServer, TEST_JWT, type GraphQLResponse, type GraphQLTestServer,
+  expectErrors,
+  expectNoErrors,
+  startGraphQLTestServer,
+  TEST_JWT,
+  type GraphQLResponse,
+  type GraphQLTestServer,
 } from "../helpers/graphql.js";
 import { STORE_KINDS } from "../helpers/stores.js";
 import type { DomainErrorCode } from "../../src/errors.js";
@@ -47,20 +62,76 @@ describe.each(STORE_KINDS)("GraphQL auth and tenancy on %s", (kind) => {
 
   // [role, what, outcome]: "ok", or the error code every role outside the rule gets.
   const matrix: [string, (role: Role) => Promise<GraphQLResponse<unknown>>, Record<Role, "ok" | DomainErrorCode>][] = [
-    ["own organization name", (role) => server.request(OrgNameDocument, {}, tokens[role]), { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "ok", MEMBER: "ok" }],
-    ["another organization by id", (role) => server.request(OrgNameDocument, { id: ids.other }, tokens[role]), { SUPERADMIN: "ok", ADMIN: "NOT_FOUND", TEAM_ADMIN: "NOT_FOUND", MEMBER: "NOT_FOUND" }],
-    ["sources and licenses of the own organization", (role) => server.request(OrgSourcesDocument, {}, tokens[role]), { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "FORBIDDEN", MEMBER: "FORBIDDEN" }],
-    ["users of the own organization", (role) => server.request(OrgUsersDocument, {}, tokens[role]), { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "FORBIDDEN", MEMBER: "FORBIDDEN" }],
-    ["users of another organization", (role) => server.request(OrgUsersDocument, { id: ids.other }, tokens[role]), { SUPERADMIN: "ok", ADMIN: "NOT_FOUND", TEAM_ADMIN: "NOT_FOUND", MEMBER: "NOT_FOUND" }],
-    ["usage of the own organization", (role) => server.request(OrgUsageTotalsDocument, RANGE, tokens[role]), { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "FORBIDDEN", MEMBER: "FORBIDDEN" }],
-    ["usage of another organization", (role) => server.request(OrgUsageTotalsDocument, { ...RANGE, id: ids.other }, tokens[role]), { SUPERADMIN: "ok", ADMIN: "NOT_FOUND", TEAM_ADMIN: "NOT_FOUND", MEMBER: "NOT_FOUND" }],
-    ["device statistics of the own organization", (role) => server.request(OrgDevicesDocument, {}, tokens[role]), { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "FORBIDDEN", MEMBER: "FORBIDDEN" }],
-    ["members of the team admin's team", (role) => server.request(TeamMembersDocument, { id: ids.ownTeam }, tokens[role]), { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "ok", MEMBER: "NOT_FOUND" }],
-    ["a team of another organization", (role) => server.request(TeamNameDocument, { id: ids.otherTeam }, tokens[role]), { SUPERADMIN: "ok", ADMIN: "NOT_FOUND", TEAM_ADMIN: "NOT_FOUND", MEMBER: "NOT_FOUND" }],
-    ["a team mate of the team admin", (role) => server.request(UserEmailDocument, { id: ids.teamMate }, tokens[role]), { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "ok", MEMBER: "NOT_FOUND" }],
-    ["a user of another organization", (role) => server.request(UserEmailDocument, { id: ids.otherOrgUser }, tokens[role]), { SUPERADMIN: "ok", ADMIN: "NOT_FOUND", TEAM_ADMIN: "NOT_FOUND", MEMBER: "NOT_FOUND" }],
-    ["organization users through viewer", (role) => server.request(ViewerOrgUsersDocument, {}, tokens[role]), { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "FORBIDDEN", MEMBER: "FORBIDDEN" }],
-    ["every organization", (role) => server.request(OrganizationsDocument, {}, tokens[role]), { SUPERADMIN: "ok", ADMIN: "FORBIDDEN", TEAM_ADMIN: "FORBIDDEN", MEMBER: "FORBIDDEN" }],
+    [
+      "own organization name",
+      (role) => server.request(OrgNameDocument, {}, tokens[role]),
+      { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "ok", MEMBER: "ok" },
+    ],
+    [
+      "another organization by id",
+      (role) => server.request(OrgNameDocument, { id: ids.other }, tokens[role]),
+      { SUPERADMIN: "ok", ADMIN: "NOT_FOUND", TEAM_ADMIN: "NOT_FOUND", MEMBER: "NOT_FOUND" },
+    ],
+    [
+      "sources and licenses of the own organization",
+      (role) => server.request(OrgSourcesDocument, {}, tokens[role]),
+      { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "FORBIDDEN", MEMBER: "FORBIDDEN" },
+    ],
+    [
+      "users of the own organization",
+      (role) => server.request(OrgUsersDocument, {}, tokens[role]),
+      { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "FORBIDDEN", MEMBER: "FORBIDDEN" },
+    ],
+    [
+      "users of another organization",
+      (role) => server.request(OrgUsersDocument, { id: ids.other }, tokens[role]),
+      { SUPERADMIN: "ok", ADMIN: "NOT_FOUND", TEAM_ADMIN: "NOT_FOUND", MEMBER: "NOT_FOUND" },
+    ],
+    [
+      "usage of the own organization",
+      (role) => server.request(OrgUsageTotalsDocument, RANGE, tokens[role]),
+      { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "FORBIDDEN", MEMBER: "FORBIDDEN" },
+    ],
+    [
+      "usage of another organization",
+      (role) => server.request(OrgUsageTotalsDocument, { ...RANGE, id: ids.other }, tokens[role]),
+      { SUPERADMIN: "ok", ADMIN: "NOT_FOUND", TEAM_ADMIN: "NOT_FOUND", MEMBER: "NOT_FOUND" },
+    ],
+    [
+      "device statistics of the own organization",
+      (role) => server.request(OrgDevicesDocument, {}, tokens[role]),
+      { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "FORBIDDEN", MEMBER: "FORBIDDEN" },
+    ],
+    [
+      "members of the team admin's team",
+      (role) => server.request(TeamMembersDocument, { id: ids.ownTeam }, tokens[role]),
+      { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "ok", MEMBER: "NOT_FOUND" },
+    ],
+    [
+      "a team of another organization",
+      (role) => server.request(TeamNameDocument, { id: ids.otherTeam }, tokens[role]),
+      { SUPERADMIN: "ok", ADMIN: "NOT_FOUND", TEAM_ADMIN: "NOT_FOUND", MEMBER: "NOT_FOUND" },
+    ],
+    [
+      "a team mate of the team admin",
+      (role) => server.request(UserEmailDocument, { id: ids.teamMate }, tokens[role]),
+      { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "ok", MEMBER: "NOT_FOUND" },
+    ],
+    [
+      "a user of another organization",
+      (role) => server.request(UserEmailDocument, { id: ids.otherOrgUser }, tokens[role]),
+      { SUPERADMIN: "ok", ADMIN: "NOT_FOUND", TEAM_ADMIN: "NOT_FOUND", MEMBER: "NOT_FOUND" },
+    ],
+    [
+      "organization users through viewer",
+      (role) => server.request(ViewerOrgUsersDocument, {}, tokens[role]),
+      { SUPERADMIN: "ok", ADMIN: "ok", TEAM_ADMIN: "FORBIDDEN", MEMBER: "FORBIDDEN" },
+    ],
+    [
+      "every organization",
+      (role) => server.request(OrganizationsDocument, {}, tokens[role]),
+      { SUPERADMIN: "ok", ADMIN: "FORBIDDEN", TEAM_ADMIN: "FORBIDDEN", MEMBER: "FORBIDDEN" },
+    ],
   ];
 
   for (const [what, run, outcomes] of matrix) {
@@ -78,7 +149,8 @@ describe.each(STORE_KINDS)("GraphQL auth and tenancy on %s", (kind) => {
 
   it("a cursor from another organization pages only the caller's organization", async () => {
     const foreign = expectNoErrors(await server.request(OrgUsersDocument, { id: ids.other }, tokens.SUPERADMIN)).organization!.users;
-    const page = expectNoErrors(await server.request(OrgUsersDocument, { after: foreign.pageInfo.endCursor }, tokens.ADMIN)).organization!.users;
+    const page = expectNoErrors(await server.request(OrgUsersDocument, { after: foreign.pageInfo.endCursor }, tokens.ADMIN)).organization!
+      .users;
     const own = await server.store.db.prisma.user.findMany({ where: { organizationId: ids.own }, select: { id: true } });
     const ownIds = new Set(own.map((user) => user.id));
     expect(page.nodes.length).toBeGreaterThan(0);
@@ -99,11 +171,35 @@ describe.each(STORE_KINDS)("GraphQL auth and tenancy on %s", (kind) => {
 
   it.each([
     ["an expired token", (sub: string) => sign({ org: ids.own, role: "ADMIN" }, { subject: sub, expiresIn: -120 })],
-    ["a bad signature", (sub: string) => sign({ org: ids.own, role: "ADMIN" }, { subject: sub, expiresIn: 60 }, "another-secret-another-secret-another")],
-    ["alg none", (sub: string) => jwt.sign({ org: ids.own, role: "ADMIN" }, "", { algorithm: "none", subject: sub, issuer: TEST_JWT.issuer, audience: TEST_JWT.audience })],
-    ["the wrong audience", (sub: string) => jwt.sign({ org: ids.own, role: "ADMIN" }, TEST_JWT.secret, { subject: sub, issuer: TEST_JWT.issuer, audience: "someone-else", expiresIn: 60 })],
+    [
+      "a bad signature",
+      (sub: string) => sign({ org: ids.own, role: "ADMIN" }, { subject: sub, expiresIn: 60 }, "another-secret-another-secret-another"),
+    ],
+    [
+      "alg none",
+      (sub: string) =>
+        jwt.sign({ org: ids.own, role: "ADMIN" }, "", {
+          algorithm: "none",
+          subject: sub,
+          issuer: TEST_JWT.issuer,
+          audience: TEST_JWT.audience,
+        }),
+    ],
+    [
+      "the wrong audience",
+      (sub: string) =>
+        jwt.sign({ org: ids.own, role: "ADMIN" }, TEST_JWT.secret, {
+          subject: sub,
+          issuer: TEST_JWT.issuer,
+          audience: "someone-else",
+          expiresIn: 60,
+        }),
+    ],
     ["an HS512 token", (sub: string) => sign({ org: ids.own, role: "ADMIN" }, { subject: sub, algorithm: "HS512", expiresIn: 60 })],
-    ["a token for a claimed organization that is not the user's", (sub: string) => sign({ org: ids.other, role: "SUPERADMIN" }, { subject: sub, expiresIn: 60 })],
+    [
+      "a token for a claimed organization that is not the user's",
+      (sub: string) => sign({ org: ids.other, role: "SUPERADMIN" }, { subject: sub, expiresIn: 60 }),
+    ],
     ["an unknown API token", () => "ugw_" + "A".repeat(43)],
   ] as const)("%s is rejected with 401 UNAUTHENTICATED", async (_, make) => {
     const admin = await server.store.db.prisma.user.findUniqueOrThrow({ where: { email: "admin@nordhafen.test" } });
@@ -118,8 +214,14 @@ describe.each(STORE_KINDS)("GraphQL auth and tenancy on %s", (kind) => {
     expect(ok.login.user).toEqual({ email: "admin@nordhafen.test", role: "ADMIN" });
     expect(Date.parse(ok.login.expiresAt) - Date.now()).toBeGreaterThan(11 * 3_600_000);
     expect(expectNoErrors(await server.request(ViewerDocument, {}, ok.login.token)).viewer.email).toBe("admin@nordhafen.test");
-    const wrongPassword = expectErrors(await server.request(LoginDocument, { email: "admin@nordhafen.test", password: "nope" }), "UNAUTHENTICATED");
-    const unknownUser = expectErrors(await server.request(LoginDocument, { email: "nobody@nordhafen.test", password: "demo-password" }), "UNAUTHENTICATED");
+    const wrongPassword = expectErrors(
+      await server.request(LoginDocument, { email: "admin@nordhafen.test", password: "nope" }),
+      "UNAUTHENTICATED",
+    );
+    const unknownUser = expectErrors(
+      await server.request(LoginDocument, { email: "nobody@nordhafen.test", password: "demo-password" }),
+      "UNAUTHENTICATED",
+    );
     expect(wrongPassword).toEqual(unknownUser);
     // Members have no password: they cannot log in this way.
     const member = await server.store.db.prisma.user.findFirstOrThrow({ where: { role: "MEMBER", passwordHash: null } });
@@ -139,7 +241,10 @@ describe.each(STORE_KINDS)("GraphQL auth and tenancy on %s", (kind) => {
   });
 
   it("a deactivated user's token stops working at once", async () => {
-    const user = await server.store.db.prisma.user.findFirstOrThrow({ where: { organizationId: ids.own, role: "MEMBER", status: "REGISTERED" }, orderBy: { email: "desc" } });
+    const user = await server.store.db.prisma.user.findFirstOrThrow({
+      where: { organizationId: ids.own, role: "MEMBER", status: "REGISTERED" },
+      orderBy: { email: "desc" },
+    });
     const token = await server.tokenFor(user.email);
     expectNoErrors(await server.request(ViewerDocument, {}, token));
     await server.store.db.prisma.user.update({ where: { id: user.id }, data: { status: "DEACTIVATED" } });

@@ -54,7 +54,9 @@ describe("GraphQL over HTTP (graphql-http server audits)", () => {
     const lines: string[] = [];
     for (const audit of OPTIONAL) {
       const result = await audits.get(audit.id)!();
-      lines.push(`${result.status === "ok" ? "ok  " : result.status.padEnd(4)} ${audit.id} ${audit.name}${result.status === "ok" ? "" : ` — ${result.reason}`}`);
+      lines.push(
+        `${result.status === "ok" ? "ok  " : result.status.padEnd(4)} ${audit.id} ${audit.name}${result.status === "ok" ? "" : ` — ${result.reason}`}`,
+      );
     }
     const passed = lines.filter((line) => line.startsWith("ok")).length;
     console.info(`graphql-http SHOULD/MAY audits: ${passed}/${OPTIONAL.length} pass\n${lines.join("\n")}`);

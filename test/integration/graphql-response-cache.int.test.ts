@@ -4,8 +4,14 @@ import type { Prisma } from "../../src/db/database.js";
 import { touchOrganizations } from "../../src/db/data-version.js";
 import { runSeed } from "../../src/seed/run.js";
 import {
-  ApiTokensDocument, OrgNameDocument, OrgSourcesDocument, OrgUsageTotalsDocument, RegisterSourceDocument, TakeStatisticsSnapshotDocument,
-  StatisticsHistoryDocument, ViewerDocument,
+  ApiTokensDocument,
+  OrgNameDocument,
+  OrgSourcesDocument,
+  OrgUsageTotalsDocument,
+  RegisterSourceDocument,
+  TakeStatisticsSnapshotDocument,
+  StatisticsHistoryDocument,
+  ViewerDocument,
 } from "../__generated__/graphql.js";
 import { expectNoErrors, TEST_SEED } from "../helpers/graphql.js";
 import { startIngestServer, tokenFor, type IngestTestServer } from "../helpers/ingest.js";
@@ -23,8 +29,11 @@ const ADMIN = "admin@nordhafen.test";
 const OTHER_ADMIN = "admin@kestrel.test";
 const RANGE = { from: "2025-01-01T00:00:00.000Z", to: "2025-04-01T00:00:00.000Z" };
 
-const total = (data: { organization: { usage: { totals: { metric: string; vendor: string; value: number }[] } } | null }, metric: string, vendor: string) =>
-  data.organization!.usage.totals.find((t) => t.metric === metric && t.vendor === vendor)?.value;
+const total = (
+  data: { organization: { usage: { totals: { metric: string; vendor: string; value: number }[] } } | null },
+  metric: string,
+  vendor: string,
+) => data.organization!.usage.totals.find((t) => t.metric === metric && t.vendor === vendor)?.value;
 
 describe.each(STORE_KINDS)("GraphQL response cache on %s", (kind) => {
   let store: TestStore;
@@ -41,11 +50,18 @@ describe.each(STORE_KINDS)("GraphQL response cache on %s", (kind) => {
     prisma = store.db.prisma;
     await runSeed(prisma, TEST_SEED);
     [gateway, secondGateway, uncached] = await Promise.all([
-      startIngestServer(store), startIngestServer(store), startIngestServer(store, { GRAPHQL_CACHE_TTL_SECONDS: "0" }),
+      startIngestServer(store),
+      startIngestServer(store),
+      startIngestServer(store, { GRAPHQL_CACHE_TTL_SECONDS: "0" }),
     ]);
     admin = await tokenFor(prisma, ADMIN);
     orgId = (await prisma.organization.findUniqueOrThrow({ where: { slug: "nordhafen" } })).id;
-    userId = (await prisma.user.findFirstOrThrow({ where: { organizationId: orgId, role: "MEMBER", status: "REGISTERED" }, orderBy: { email: "asc" } })).id;
+    userId = (
+      await prisma.user.findFirstOrThrow({
+        where: { organizationId: orgId, role: "MEMBER", status: "REGISTERED" },
+        orderBy: { email: "asc" },
+      })
+    ).id;
   });
   afterAll(async () => {
     await Promise.all([gateway?.close(), secondGateway?.close(), uncached?.close()]);
@@ -62,11 +78,12 @@ describe.each(STORE_KINDS)("GraphQL response cache on %s", (kind) => {
   });
 
   it("a hit is written out as the very bytes and headers of the first answer", async () => {
-    const post = () => fetch(`${gateway.url}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/graphql-response+json", authorization: `Bearer ${admin}` },
-      body: JSON.stringify({ query: print(OrgUsageTotalsDocument), variables: { ...RANGE, to: "2025-03-01T00:00:00.000Z" } }),
-    });
+    const post = () =>
+      fetch(`${gateway.url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/graphql-response+json", authorization: `Bearer ${admin}` },
+        body: JSON.stringify({ query: print(OrgUsageTotalsDocument), variables: { ...RANGE, to: "2025-03-01T00:00:00.000Z" } }),
+      });
     const [first, second] = [await post(), await post()];
     expect(second.headers.get("content-type")).toBe(first.headers.get("content-type"));
     expect(first.headers.get("content-type")).toContain("application/graphql-response+json");
@@ -84,17 +101,40 @@ describe.each(STORE_KINDS)("GraphQL response cache on %s", (kind) => {
     const before = expectNoErrors(await gateway.request(OrgUsageTotalsDocument, RANGE, admin));
     expectNoErrors(await secondGateway.request(OrgUsageTotalsDocument, RANGE, admin)); // cached there too
     const completions = total(before, "CODE_COMPLETIONS", "TABNINE")!;
-    const response = await gateway.ingest({
-      events: [{ idempotencyKey: "cache-1", organizationId: orgId, userId, vendor: "TABNINE", metric: "CODE_COMPLETIONS", timestamp: "2025-03-01T10:00:00Z", value: 7 }],
-    }, admin);
+    const response = await gateway.ingest(
+      {
+        events: [
+          {
+            idempotencyKey: "cache-1",
+            organizationId: orgId,
+            userId,
+            vendor: "TABNINE",
+            metric: "CODE_COMPLETIONS",
+            timestamp: "2025-03-01T10:00:00Z",
+            value: 7,
+          },
+        ],
+      },
+      admin,
+    );
     expect(response.body).toMatchObject({ inserted: 1 });
     for (const server of [gateway, secondGateway]) {
-      expect(total(expectNoErrors(await server.request(OrgUsageTotalsDocument, RANGE, admin)), "CODE_COMPLETIONS", "TABNINE")).toBe(completions + 7);
+      expect(total(expectNoErrors(await server.request(OrgUsageTotalsDocument, RANGE, admin)), "CODE_COMPLETIONS", "TABNINE")).toBe(
+        completions + 7,
+      );
     }
   });
 
   it("a replayed batch changes nothing, the data version included, so cached answers stay", async () => {
-    const event = { idempotencyKey: "cache-replay", organizationId: orgId, userId, vendor: "TABNINE", metric: "CODE_COMPLETIONS", timestamp: "2025-03-02T10:00:00Z", value: 1 };
+    const event = {
+      idempotencyKey: "cache-replay",
+      organizationId: orgId,
+      userId,
+      vendor: "TABNINE",
+      metric: "CODE_COMPLETIONS",
+      timestamp: "2025-03-02T10:00:00Z",
+      value: 1,
+    };
     await gateway.ingest({ events: [event] }, admin);
     const version = async () => (await prisma.organization.findUniqueOrThrow({ where: { id: orgId } })).dataVersion;
     const before = await version();
@@ -104,7 +144,13 @@ describe.each(STORE_KINDS)("GraphQL response cache on %s", (kind) => {
 
   it("registerSource and a Rocket.Chat snapshot show at once in cached answers", async () => {
     expectNoErrors(await gateway.request(OrgSourcesDocument, {}, admin));
-    expectNoErrors(await gateway.request(RegisterSourceDocument, { input: { organizationId: orgId, vendor: "TEAMWIRE", baseUrl: "https://teamwire.cache.test" } }, admin));
+    expectNoErrors(
+      await gateway.request(
+        RegisterSourceDocument,
+        { input: { organizationId: orgId, vendor: "TEAMWIRE", baseUrl: "https://teamwire.cache.test" } },
+        admin,
+      ),
+    );
     const sources = expectNoErrors(await gateway.request(OrgSourcesDocument, {}, admin));
     expect(sources.organization!.sources.map((s) => s.baseUrl)).toContain("https://teamwire.cache.test");
 
@@ -152,7 +198,11 @@ describe.each(STORE_KINDS)("GraphQL response cache on %s", (kind) => {
 
   it("the vendor REST routes keep results under the same rules: a repeat runs no aggregation, an ingest shows at once", async () => {
     const messages = async (server: IngestTestServer) => {
-      const reply = await restRequest<[{ data: { date: string; count: number }[] }]>(server.url, "/v1/admin/stats/sent_messages/?year=2025", { token: admin });
+      const reply = await restRequest<[{ data: { date: string; count: number }[] }]>(
+        server.url,
+        "/v1/admin/stats/sent_messages/?year=2025",
+        { token: admin },
+      );
       expect(reply.status).toBe(200);
       return reply.body[0].data.find((row) => row.date === "2025-03")!.count;
     };
@@ -163,9 +213,22 @@ describe.each(STORE_KINDS)("GraphQL response cache on %s", (kind) => {
     // organisation check and the series), both answered from the cache; no aggregation.
     expect(again.statements).toBe(2);
     expect(again.queries.some((query) => query.includes(`"UsageRollup"`))).toBe(false);
-    await gateway.ingest({
-      events: [{ idempotencyKey: "cache-rest", organizationId: orgId, userId, vendor: "TEAMWIRE", metric: "MESSAGES_SENT", timestamp: "2025-03-03T09:00:00Z", value: 5 }],
-    }, admin);
+    await gateway.ingest(
+      {
+        events: [
+          {
+            idempotencyKey: "cache-rest",
+            organizationId: orgId,
+            userId,
+            vendor: "TEAMWIRE",
+            metric: "MESSAGES_SENT",
+            timestamp: "2025-03-03T09:00:00Z",
+            value: 5,
+          },
+        ],
+      },
+      admin,
+    );
     expect(await messages(gateway)).toBe(before + 5);
     expect(await messages(secondGateway)).toBe(before + 5);
   });

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dailyActiveUsers } from "../../src/statistics/daily-active-users.service.js";
 import { liveRocketChatStatistics } from "../../src/modules/statistics/rocketchat-live.service.js";
 import {
-  DailyActiveUsersDocument, SnapshotHistoryDocument, TakeStatisticsSnapshotDocument, type SnapshotHistoryQueryVariables,
+  DailyActiveUsersDocument,
+  SnapshotHistoryDocument,
+  TakeStatisticsSnapshotDocument,
+  type SnapshotHistoryQueryVariables,
 } from "../__generated__/graphql.js";
 import { expectErrors, expectNoErrors, startGraphQLTestServer, type GraphQLTestServer } from "../helpers/graphql.js";
 import { countStatements } from "../helpers/statements.js";
@@ -15,8 +18,10 @@ describe.each(STORE_KINDS)("Rocket.Chat statistics in GraphQL on %s", (kind) => 
   const tokens = { admin: "", member: "", otherAdmin: "", superadmin: "" };
   let orgId = "";
   let otherOrgId = "";
-  const sql = <T = Record<string, unknown>>(text: string, ...params: unknown[]) => server.store.db.prisma.$queryRawUnsafe<T[]>(text, ...params);
-  const history = (variables: SnapshotHistoryQueryVariables, token = tokens.admin) => server.request(SnapshotHistoryDocument, variables, token);
+  const sql = <T = Record<string, unknown>>(text: string, ...params: unknown[]) =>
+    server.store.db.prisma.$queryRawUnsafe<T[]>(text, ...params);
+  const history = (variables: SnapshotHistoryQueryVariables, token = tokens.admin) =>
+    server.request(SnapshotHistoryDocument, variables, token);
   const ids = async (variables: SnapshotHistoryQueryVariables) =>
     expectNoErrors(await history(variables)).organization!.statisticsHistory.nodes.map((node) => node.id);
 
@@ -25,7 +30,10 @@ describe.each(STORE_KINDS)("Rocket.Chat statistics in GraphQL on %s", (kind) => 
     const prisma = server.store.db.prisma;
     orgId = (await prisma.organization.findUniqueOrThrow({ where: { slug: "nordhafen" } })).id;
     otherOrgId = (await prisma.organization.findUniqueOrThrow({ where: { slug: "kestrel" } })).id;
-    const member = await prisma.user.findFirstOrThrow({ where: { organizationId: orgId, role: "MEMBER", status: "REGISTERED" }, orderBy: { email: "asc" } });
+    const member = await prisma.user.findFirstOrThrow({
+      where: { organizationId: orgId, role: "MEMBER", status: "REGISTERED" },
+      orderBy: { email: "asc" },
+    });
     tokens.admin = await server.tokenFor("admin@nordhafen.test");
     tokens.member = await server.tokenFor(member.email);
     tokens.otherAdmin = await server.tokenFor("admin@kestrel.test");
@@ -35,16 +43,28 @@ describe.each(STORE_KINDS)("Rocket.Chat statistics in GraphQL on %s", (kind) => 
 
   describe("statistics history: filter, sort, offset", () => {
     it("filters by equality, $or, $and, array elements and $regex like the columns say", async () => {
-      const [some] = await sql<{ id: string; totalUsers: number }>(`SELECT "id", "totalUsers" FROM "WorkspaceStatisticsSnapshot" WHERE "organizationId" = $1::uuid ORDER BY "takenAt" LIMIT 1`, orgId);
-      const sameUsers = await sql<{ id: string }>(`SELECT "id" FROM "WorkspaceStatisticsSnapshot" WHERE "organizationId" = $1::uuid AND "totalUsers" = $2 ORDER BY "takenAt" DESC, "id" DESC`, orgId, some!.totalUsers);
+      const [some] = await sql<{ id: string; totalUsers: number }>(
+        `SELECT "id", "totalUsers" FROM "WorkspaceStatisticsSnapshot" WHERE "organizationId" = $1::uuid ORDER BY "takenAt" LIMIT 1`,
+        orgId,
+      );
+      const sameUsers = await sql<{ id: string }>(
+        `SELECT "id" FROM "WorkspaceStatisticsSnapshot" WHERE "organizationId" = $1::uuid AND "totalUsers" = $2 ORDER BY "takenAt" DESC, "id" DESC`,
+        orgId,
+        some!.totalUsers,
+      );
       expect(await ids({ filter: { totalUsers: some!.totalUsers } })).toEqual(sameUsers.map((row) => row.id));
       expect(await ids({ filter: { _id: some!.id } })).toEqual([some!.id]);
-      expect(await ids({ filter: { version: "6.5.0", "wizard.registerServer": true, "enterprise.tags": "Gold" }, first: 100 })).toHaveLength(10);
+      expect(
+        await ids({ filter: { version: "6.5.0", "wizard.registerServer": true, "enterprise.tags": "Gold" }, first: 100 }),
+      ).toHaveLength(10);
       expect(await ids({ filter: { "enterprise.tags": "Silver" } })).toEqual([]);
       expect(await ids({ filter: { "teams.totalTeams": { $regex: "1" } } })).toEqual([]); // numbers never match a $regex
 
-      const march = await sql<{ id: string }>(`SELECT "id" FROM "WorkspaceStatisticsSnapshot" WHERE "organizationId" = $1::uuid
-        AND "takenAt" >= '2025-03-01' AND "takenAt" < '2025-03-04' ORDER BY "takenAt"`, orgId);
+      const march = await sql<{ id: string }>(
+        `SELECT "id" FROM "WorkspaceStatisticsSnapshot" WHERE "organizationId" = $1::uuid
+        AND "takenAt" >= '2025-03-01' AND "takenAt" < '2025-03-04' ORDER BY "takenAt"`,
+        orgId,
+      );
       expect(march.length).toBeGreaterThan(0);
       expect(await ids({ filter: { createdAt: { $regex: "^2025-03-0[1-3]T" } }, oldestFirst: true })).toEqual(march.map((row) => row.id));
       const two = [march[0]!.id, march.at(-1)!.id];
@@ -56,20 +76,32 @@ describe.each(STORE_KINDS)("Rocket.Chat statistics in GraphQL on %s", (kind) => 
     });
 
     it("sorts by fields in order and pages by offset with totalCount before paging", async () => {
-      const expected = await sql<{ id: string }>(`SELECT "id" FROM "WorkspaceStatisticsSnapshot" WHERE "organizationId" = $1::uuid
-        ORDER BY "totalMessages" DESC, "takenAt" DESC, "id" DESC`, orgId);
+      const expected = await sql<{ id: string }>(
+        `SELECT "id" FROM "WorkspaceStatisticsSnapshot" WHERE "organizationId" = $1::uuid
+        ORDER BY "totalMessages" DESC, "takenAt" DESC, "id" DESC`,
+        orgId,
+      );
       expect(await ids({ sort: { totalMessages: -1 }, first: 100 })).toEqual(expected.map((row) => row.id));
-      const ascending = await sql<{ id: string }>(`SELECT "id" FROM "WorkspaceStatisticsSnapshot" WHERE "organizationId" = $1::uuid ORDER BY "takenAt", "id"`, orgId);
+      const ascending = await sql<{ id: string }>(
+        `SELECT "id" FROM "WorkspaceStatisticsSnapshot" WHERE "organizationId" = $1::uuid ORDER BY "takenAt", "id"`,
+        orgId,
+      );
       const page = expectNoErrors(await history({ sort: { createdAt: 1 }, offset: 3, first: 4 })).organization!.statisticsHistory;
       expect(page.nodes.map((node) => node.id)).toEqual(ascending.slice(3, 7).map((row) => row.id));
       expect(page.totalCount).toBe(ascending.length);
       expect(page.pageInfo.hasNextPage).toBe(true);
-      const next = expectNoErrors(await history({ sort: { createdAt: 1 }, after: page.pageInfo.endCursor, first: 100 })).organization!.statisticsHistory;
+      const next = expectNoErrors(await history({ sort: { createdAt: 1 }, after: page.pageInfo.endCursor, first: 100 })).organization!
+        .statisticsHistory;
       expect(next.nodes.map((node) => node.id)).toEqual(ascending.slice(7).map((row) => row.id));
       const beyond = expectNoErrors(await history({ filter: { version: "6.5.0" }, offset: 50 })).organization!.statisticsHistory;
       expect(beyond).toMatchObject({ totalCount: ascending.length, nodes: [], pageInfo: { hasNextPage: false } });
       // The default order (newest first) pages by offset too.
-      expect(await ids({ offset: 8, first: 5 })).toEqual(ascending.slice(0, 2).reverse().map((row) => row.id));
+      expect(await ids({ offset: 8, first: 5 })).toEqual(
+        ascending
+          .slice(0, 2)
+          .reverse()
+          .map((row) => row.id),
+      );
       // Payloads keep the vendor's key order.
       expect(Object.keys(page.nodes[0]!.payload).slice(0, 4)).toEqual(["_id", "wizard", "uniqueId", "installedAt"]);
     });
@@ -88,7 +120,10 @@ describe.each(STORE_KINDS)("Rocket.Chat statistics in GraphQL on %s", (kind) => 
       ["a sort on an operator", { sort: { $natural: 1 } }],
       ["a negative offset", { offset: -1 }],
       ["a huge offset", { offset: 2_000_000_000 }],
-      ["a keyset cursor with a filter", { filter: {}, after: Buffer.from(JSON.stringify(["2025-03-01T00:10:00.000Z", "x"])).toString("base64url") }],
+      [
+        "a keyset cursor with a filter",
+        { filter: {}, after: Buffer.from(JSON.stringify(["2025-03-01T00:10:00.000Z", "x"])).toString("base64url") },
+      ],
       ["a forged position cursor", { sort: {}, after: Buffer.from(JSON.stringify(["position", "-3"])).toString("base64url") }],
     ])("refuses %s as BAD_USER_INPUT", async (_, variables) => {
       const response = await history(variables);
@@ -120,7 +155,10 @@ describe.each(STORE_KINDS)("Rocket.Chat statistics in GraphQL on %s", (kind) => 
 
   describe("takeStatisticsSnapshot", () => {
     it("stores a new snapshot that is the latest and has the vendor's keys in order", async () => {
-      const [latest] = await sql<{ payload: Record<string, unknown> }>(`SELECT "payload" FROM "WorkspaceStatisticsSnapshot" WHERE "organizationId" = $1::uuid ORDER BY "takenAt" DESC LIMIT 1`, orgId);
+      const [latest] = await sql<{ payload: Record<string, unknown> }>(
+        `SELECT "payload" FROM "WorkspaceStatisticsSnapshot" WHERE "organizationId" = $1::uuid ORDER BY "takenAt" DESC LIMIT 1`,
+        orgId,
+      );
       const taken = expectNoErrors(await server.request(TakeStatisticsSnapshotDocument, {}, tokens.admin)).takeStatisticsSnapshot;
       expect(taken.id).toMatch(/^[23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz]{17}$/);
       expect(Object.keys(taken.payload)).toEqual(Object.keys(latest!.payload));
@@ -128,13 +166,20 @@ describe.each(STORE_KINDS)("Rocket.Chat statistics in GraphQL on %s", (kind) => 
       const [users] = await sql<{ total: number; active: number; deactivated: number }>(
         `SELECT count(*)::int AS total, count(*) FILTER (WHERE u."status" = 'REGISTERED' AND u."kind" <> 'APP')::int AS active,
            count(*) FILTER (WHERE u."status" = 'DEACTIVATED')::int AS deactivated
-         FROM "User" u JOIN "Identity" i ON i."userId" = u."id" AND i."vendor" = 'ROCKETCHAT' WHERE u."organizationId" = $1::uuid`, orgId);
+         FROM "User" u JOIN "Identity" i ON i."userId" = u."id" AND i."vendor" = 'ROCKETCHAT' WHERE u."organizationId" = $1::uuid`,
+        orgId,
+      );
       expect(taken).toMatchObject({ totalUsers: users!.total, activeUsers: users!.active });
       expect(taken.payload.nonActiveUsers).toBe(users!.deactivated);
       const [messages] = await sql<{ total: number; channel: number }>(
         `SELECT sum("value")::float8 AS total, sum("value") FILTER (WHERE "roomType" = 'CHANNEL')::float8 AS channel FROM "UsageEvent"
-         WHERE "organizationId" = $1::uuid AND "vendor" = 'ROCKETCHAT' AND "metric" = 'MESSAGES_SENT'`, orgId);
-      expect(taken).toMatchObject({ totalMessages: messages!.total, payload: { totalMessages: messages!.total, totalChannelMessages: messages!.channel } });
+         WHERE "organizationId" = $1::uuid AND "vendor" = 'ROCKETCHAT' AND "metric" = 'MESSAGES_SENT'`,
+        orgId,
+      );
+      expect(taken).toMatchObject({
+        totalMessages: messages!.total,
+        payload: { totalMessages: messages!.total, totalChannelMessages: messages!.channel },
+      });
       expect(taken.totalRooms).toBe(latest!.payload.totalRooms);
 
       const newest = expectNoErrors(await history({ first: 1 })).organization!.statisticsHistory;
@@ -146,10 +191,28 @@ describe.each(STORE_KINDS)("Rocket.Chat statistics in GraphQL on %s", (kind) => 
 
     it("recomputes the seed's last snapshot at its time (sessions by OS, messages, workspace values)", async () => {
       const [seeded] = await sql<{ takenAt: Date; payload: Record<string, unknown> }>(
-        `SELECT "takenAt", "payload" FROM "WorkspaceStatisticsSnapshot" WHERE "organizationId" = $1::uuid ORDER BY "takenAt" DESC LIMIT 1`, orgId);
+        `SELECT "takenAt", "payload" FROM "WorkspaceStatisticsSnapshot" WHERE "organizationId" = $1::uuid ORDER BY "takenAt" DESC LIMIT 1`,
+        orgId,
+      );
       const live = await liveRocketChatStatistics(server.store.db.prisma, orgId, "x", seeded!.takenAt);
-      const same = ["uniqueId", "installedAt", "wizard", "version", "totalRooms", "teams", "apps", "services", "integrations", "enterprise",
-        "uniqueOSOfYesterday", "uniqueOSOfLastWeek", "uniqueOSOfLastMonth", "totalMessages", "totalDirectMessages", "createdAt"];
+      const same = [
+        "uniqueId",
+        "installedAt",
+        "wizard",
+        "version",
+        "totalRooms",
+        "teams",
+        "apps",
+        "services",
+        "integrations",
+        "enterprise",
+        "uniqueOSOfYesterday",
+        "uniqueOSOfLastWeek",
+        "uniqueOSOfLastMonth",
+        "totalMessages",
+        "totalDirectMessages",
+        "createdAt",
+      ];
       const pick = (payload: Record<string, unknown>) => Object.fromEntries(same.map((key) => [key, payload[key]]));
       expect(pick(live)).toEqual(pick(seeded!.payload));
       expect((live.uniqueOSOfLastMonth as { data: unknown[] }).data.length).toBeGreaterThan(0);
@@ -159,8 +222,13 @@ describe.each(STORE_KINDS)("Rocket.Chat statistics in GraphQL on %s", (kind) => 
       expectErrors(await server.request(TakeStatisticsSnapshotDocument, {}, tokens.member), "FORBIDDEN");
       expectErrors(await server.request(TakeStatisticsSnapshotDocument, { organizationId: orgId }, tokens.otherAdmin), "NOT_FOUND");
       expectErrors(await server.request(TakeStatisticsSnapshotDocument, { organizationId: "not-a-uuid" }, tokens.superadmin), "NOT_FOUND");
-      expectErrors(await server.request(TakeStatisticsSnapshotDocument, { organizationId: "00000000-0000-4000-8000-000000000000" }, tokens.superadmin), "NOT_FOUND");
-      const taken = expectNoErrors(await server.request(TakeStatisticsSnapshotDocument, { organizationId: otherOrgId }, tokens.superadmin)).takeStatisticsSnapshot;
+      expectErrors(
+        await server.request(TakeStatisticsSnapshotDocument, { organizationId: "00000000-0000-4000-8000-000000000000" }, tokens.superadmin),
+        "NOT_FOUND",
+      );
+      const taken = expectNoErrors(
+        await server.request(TakeStatisticsSnapshotDocument, { organizationId: otherOrgId }, tokens.superadmin),
+      ).takeStatisticsSnapshot;
       const row = await server.store.db.prisma.workspaceStatisticsSnapshot.findUniqueOrThrow({ where: { id: taken.id } });
       expect(row.organizationId).toBe(otherOrgId);
       await server.store.db.prisma.workspaceStatisticsSnapshot.delete({ where: { id: taken.id } });
@@ -172,7 +240,8 @@ describe.each(STORE_KINDS)("Rocket.Chat statistics in GraphQL on %s", (kind) => 
     const to = "2025-03-04T01:00:00.000Z";
 
     it("gives every UTC day of the range with the distinct users, as the events say", async () => {
-      const days = expectNoErrors(await server.request(DailyActiveUsersDocument, { from, to, vendor: "ROCKETCHAT" }, tokens.admin)).organization!.dailyActiveUsers;
+      const days = expectNoErrors(await server.request(DailyActiveUsersDocument, { from, to, vendor: "ROCKETCHAT" }, tokens.admin))
+        .organization!.dailyActiveUsers;
       expect(days).toHaveLength(32);
       expect(days[0]).toMatchObject({ year: 2025, month: 2, day: 1 });
       expect(days.at(-1)).toMatchObject({ year: 2025, month: 3, day: 4 });
@@ -183,32 +252,50 @@ describe.each(STORE_KINDS)("Rocket.Chat statistics in GraphQL on %s", (kind) => 
          FROM "UsageEvent" e JOIN "Identity" i ON i."userId" = e."userId" AND i."vendor" = 'ROCKETCHAT'
          WHERE e."organizationId" = $1::uuid AND e."vendor" = 'ROCKETCHAT' AND e."metric" = 'ACTIVE_USERS'
            AND e."occurredAt" >= '2025-02-01' AND e."occurredAt" < '2025-03-05'
-         GROUP BY 1`, orgId);
+         GROUP BY 1`,
+        orgId,
+      );
       const byDay = new Map(rows.map((row) => [row.day, row]));
       expect(days.some((day) => day.count === 0) || rows.length === 32).toBe(true);
       for (const day of days) {
         const key = `${day.year}-${String(day.month).padStart(2, "0")}-${String(day.day).padStart(2, "0")}`;
         const row = byDay.get(key);
-        expect(day, key).toEqual({ ...day, count: row?.userIds.length ?? 0, userIds: row?.userIds ?? [], vendorUserIds: row?.vendorUserIds ?? [] });
+        expect(day, key).toEqual({
+          ...day,
+          count: row?.userIds.length ?? 0,
+          userIds: row?.userIds ?? [],
+          vendorUserIds: row?.vendorUserIds ?? [],
+        });
       }
       const all = expectNoErrors(await server.request(DailyActiveUsersDocument, { from, to }, tokens.admin)).organization!.dailyActiveUsers;
-      const [union] = await sql<{ n: number }>(`SELECT count(DISTINCT "userId")::int AS n FROM "UsageEvent" WHERE "organizationId" = $1::uuid
-        AND "metric" = 'ACTIVE_USERS' AND "occurredAt" >= '2025-03-03' AND "occurredAt" < '2025-03-04'`, orgId);
+      const [union] = await sql<{ n: number }>(
+        `SELECT count(DISTINCT "userId")::int AS n FROM "UsageEvent" WHERE "organizationId" = $1::uuid
+        AND "metric" = 'ACTIVE_USERS' AND "occurredAt" >= '2025-03-03' AND "occurredAt" < '2025-03-04'`,
+        orgId,
+      );
       expect(all.at(-2)).toMatchObject({ day: 3, count: union!.n, vendorUserIds: null });
     });
 
     it("answers in one SQL statement", async () => {
       const { statements, result } = await countStatements(server.store.db.prisma, () =>
-        dailyActiveUsers(server.store.db.prisma, orgId, new Date(from), new Date(to), "ROCKETCHAT"));
+        dailyActiveUsers(server.store.db.prisma, orgId, new Date(from), new Date(to), "ROCKETCHAT"),
+      );
       expect(result).toHaveLength(32);
       expect(statements).toBe(1);
     });
 
     it("is empty when from is on a later day than to; same-day reversed times give that day", async () => {
-      const request = (variables: { from: string; to: string }) => server.request(DailyActiveUsersDocument, { ...variables, vendor: "ROCKETCHAT" }, tokens.admin);
-      expect(expectNoErrors(await request({ from: "2025-03-04T00:00:00Z", to: "2025-03-03T23:59:59Z" })).organization!.dailyActiveUsers).toEqual([]);
-      expect(expectNoErrors(await request({ from: "2025-03-03T20:00:00Z", to: "2025-03-03T01:00:00Z" })).organization!.dailyActiveUsers).toHaveLength(1);
-      expect(expectNoErrors(await request({ from: "2015-03-06T00:00:00Z", to: "2025-03-05T00:00:00Z" })).organization!.dailyActiveUsers).toHaveLength(3_653);
+      const request = (variables: { from: string; to: string }) =>
+        server.request(DailyActiveUsersDocument, { ...variables, vendor: "ROCKETCHAT" }, tokens.admin);
+      expect(
+        expectNoErrors(await request({ from: "2025-03-04T00:00:00Z", to: "2025-03-03T23:59:59Z" })).organization!.dailyActiveUsers,
+      ).toEqual([]);
+      expect(
+        expectNoErrors(await request({ from: "2025-03-03T20:00:00Z", to: "2025-03-03T01:00:00Z" })).organization!.dailyActiveUsers,
+      ).toHaveLength(1);
+      expect(
+        expectNoErrors(await request({ from: "2015-03-06T00:00:00Z", to: "2025-03-05T00:00:00Z" })).organization!.dailyActiveUsers,
+      ).toHaveLength(3_653);
     });
 
     it.each([

@@ -17,7 +17,9 @@ function undocumented(schema: GraphQLSchema): string[] {
         for (const arg of "args" in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
       }
     }
-    if (isEnumType(type)) for (const value of type.getValues()) if (!value.description && type.getValues().length > 20) missing.push(`${type.name}.${value.name}`);
+    if (isEnumType(type))
+      for (const value of type.getValues())
+        if (!value.description && type.getValues().length > 20) missing.push(`${type.name}.${value.name}`);
   }
   return missing;
 }

@@ -13,14 +13,22 @@ describe.each(STORE_KINDS)("team and user ratios (%s)", (kind) => {
 
   it("come from the scope's own ratio rows (sum / samples), never from the organization's", async () => {
     const prisma = server.store.db.prisma;
-    const user = await prisma.user.findFirstOrThrow({ where: { teamId: { not: null }, role: "MEMBER", organization: { slug: "nordhafen" } }, orderBy: { email: "asc" } });
+    const user = await prisma.user.findFirstOrThrow({
+      where: { teamId: { not: null }, role: "MEMBER", organization: { slug: "nordhafen" } },
+      orderBy: { email: "asc" },
+    });
     const admin = await server.tokenFor("admin@nordhafen.test");
     const before = expectNoErrors(await server.request(ScopeRatiosDocument, { userId: user.id, teamId: user.teamId! }, admin));
     // The seed stores ratios per organization only: a user or team has none of its own.
     expect(before.user!.usage.totals[0]!.value).toBe(0);
     expect(before.team!.usage.totals[0]!.value).toBe(0);
 
-    const row = { organizationId: user.organizationId, grain: "DAY" as const, metric: "CHAT_CONSUMPTION_RATE" as const, vendor: "TABNINE" as const };
+    const row = {
+      organizationId: user.organizationId,
+      grain: "DAY" as const,
+      metric: "CHAT_CONSUMPTION_RATE" as const,
+      vendor: "TABNINE" as const,
+    };
     await prisma.usageRollup.createMany({
       data: [
         { ...row, scope: "USER", scopeId: user.id, bucketStart: new Date("2025-03-01T00:00:00Z"), value: 0.5, samples: 1 },

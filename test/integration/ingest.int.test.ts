@@ -33,7 +33,14 @@ describe.each(STORE_KINDS)("ingestion on %s", (kind) => {
 
   /** A Tabnine CODE_COMPLETIONS event of `user` (override anything). */
   const event = (key: string, timestamp: string, value = 1, overrides: Record<string, unknown> = {}) => ({
-    idempotencyKey: key, organizationId: orgId, userId: user.id, vendor: "TABNINE", metric: "CODE_COMPLETIONS", timestamp, value, ...overrides,
+    idempotencyKey: key,
+    organizationId: orgId,
+    userId: user.id,
+    vendor: "TABNINE",
+    metric: "CODE_COMPLETIONS",
+    timestamp,
+    value,
+    ...overrides,
   });
 
   beforeAll(async () => {
@@ -45,8 +52,15 @@ describe.each(STORE_KINDS)("ingestion on %s", (kind) => {
     const org = await prisma.organization.findUniqueOrThrow({ where: { slug: "nordhafen" } });
     orgId = org.id;
     otherOrgId = (await prisma.organization.findFirstOrThrow({ where: { id: { not: orgId } } })).id;
-    user = await prisma.user.findFirstOrThrow({ where: { organizationId: orgId, role: "MEMBER", teamId: { not: null } }, orderBy: { email: "asc" } });
-    const identity = await prisma.identity.findFirstOrThrow({ where: { organizationId: orgId, vendor: "TABNINE" }, include: { user: true }, orderBy: { externalId: "asc" } });
+    user = await prisma.user.findFirstOrThrow({
+      where: { organizationId: orgId, role: "MEMBER", teamId: { not: null } },
+      orderBy: { email: "asc" },
+    });
+    const identity = await prisma.identity.findFirstOrThrow({
+      where: { organizationId: orgId, vendor: "TABNINE" },
+      include: { user: true },
+      orderBy: { externalId: "asc" },
+    });
     tabnineUser = { userId: identity.userId, externalId: identity.externalId, teamId: identity.user.teamId };
   });
   afterAll(async () => {
@@ -59,40 +73,60 @@ describe.each(STORE_KINDS)("ingestion on %s", (kind) => {
     const anonymous = await server.ingest(body);
     expect(anonymous.status).toBe(401);
     expect(anonymous.body).toMatchObject({ error: "UNAUTHENTICATED" });
-    const memberEmail = (await prisma.user.findFirstOrThrow({ where: { organizationId: orgId, role: "MEMBER", status: "REGISTERED" } })).email;
+    const memberEmail = (await prisma.user.findFirstOrThrow({ where: { organizationId: orgId, role: "MEMBER", status: "REGISTERED" } }))
+      .email;
     const member = await server.ingest(body, await tokenFor(prisma, memberEmail));
     expect(member.status).toBe(403);
     expect(member.body).toMatchObject({ error: "FORBIDDEN" });
-    const otherOrg = await server.ingest({ events: [event("auth-2", "2025-03-04T10:00:00Z", 1, { organizationId: otherOrgId, userId: null, metric: "CODE_COMPLETIONS" })] }, admin);
+    const otherOrg = await server.ingest(
+      { events: [event("auth-2", "2025-03-04T10:00:00Z", 1, { organizationId: otherOrgId, userId: null, metric: "CODE_COMPLETIONS" })] },
+      admin,
+    );
     expect(otherOrg.status).toBe(400);
-    expect(otherOrg.body.problems).toEqual([{ list: "events", index: 0, field: "organizationId", reason: "not an organization you may ingest into" }]);
-    expect(await eventCount(prisma, otherOrgId)).toBe(await prisma.usageEvent.count({ where: { organizationId: otherOrgId, idempotencyKey: { startsWith: "seed:" } } }));
+    expect(otherOrg.body.problems).toEqual([
+      { list: "events", index: 0, field: "organizationId", reason: "not an organization you may ingest into" },
+    ]);
+    expect(await eventCount(prisma, otherOrgId)).toBe(
+      await prisma.usageEvent.count({ where: { organizationId: otherOrgId, idempotencyKey: { startsWith: "seed:" } } }),
+    );
   });
 
   it("rejects an invalid batch with every problem and writes nothing", async () => {
     const before = await eventCount(prisma, orgId);
     const rollupsBefore = await rollupsOf(prisma, orgId);
-    const response = await server.ingest({
-      events: [
-        event("bad-0", "2025-03-04T10:00:00Z"),
-        event("bad-1", "not a time"),
-        event("bad-2", "2025-03-04T10:00:00Z", 1, { metric: "AUTOMATION_FACTOR" }),
-        event("bad-3", "2025-03-04T10:00:00Z", 1, { userId: randomUUID() }),
-        event("bad-4", "2025-03-04T10:00:00Z", 1, { identity: { vendor: "TABNINE", externalId: "nobody" }, userId: undefined }),
-        event("bad-5", "2025-03-04T10:00:00Z", 1, { teamId: randomUUID() }),
-        event("bad-6", "2025-03-04T10:00:00Z", 1, { metric: "MESSAGES_SENT" }),
-      ],
-    }, admin);
+    const response = await server.ingest(
+      {
+        events: [
+          event("bad-0", "2025-03-04T10:00:00Z"),
+          event("bad-1", "not a time"),
+          event("bad-2", "2025-03-04T10:00:00Z", 1, { metric: "AUTOMATION_FACTOR" }),
+          event("bad-3", "2025-03-04T10:00:00Z", 1, { userId: randomUUID() }),
+          event("bad-4", "2025-03-04T10:00:00Z", 1, { identity: { vendor: "TABNINE", externalId: "nobody" }, userId: undefined }),
+          event("bad-5", "2025-03-04T10:00:00Z", 1, { teamId: randomUUID() }),
+          event("bad-6", "2025-03-04T10:00:00Z", 1, { metric: "MESSAGES_SENT" }),
+        ],
+      },
+      admin,
+    );
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ error: "BAD_USER_INPUT", message: expect.stringMatching(/nothing was written/) as unknown });
     const problems = response.body.problems as { index: number; field: string }[];
-    expect(problems.map((p) => [p.index, p.field])).toEqual([[1, "timestamp"], [2, "metric"], [3, "userId"], [4, "identity"], [5, "teamId"], [6, "vendor"]]);
+    expect(problems.map((p) => [p.index, p.field])).toEqual([
+      [1, "timestamp"],
+      [2, "metric"],
+      [3, "userId"],
+      [4, "identity"],
+      [5, "teamId"],
+      [6, "vendor"],
+    ]);
     expect(await eventCount(prisma, orgId)).toBe(before);
     expectSameRollups(await rollupsOf(prisma, orgId), rollupsBefore);
   });
 
   it("applies a batch once: a replay, or a known key with other content, changes nothing", async () => {
-    const events = Array.from({ length: 50 }, (_, i) => event(`replay-${i}`, `2025-03-04T${String(i % 24).padStart(2, "0")}:15:00Z`, i + 1));
+    const events = Array.from({ length: 50 }, (_, i) =>
+      event(`replay-${i}`, `2025-03-04T${String(i % 24).padStart(2, "0")}:15:00Z`, i + 1),
+    );
     const first = await server.ingest({ events }, admin);
     expect(first).toEqual({ status: 200, body: { received: 50, inserted: 50, duplicates: 0 } });
     const rollups = await rollupsOf(prisma, orgId);
@@ -100,7 +134,11 @@ describe.each(STORE_KINDS)("ingestion on %s", (kind) => {
     expect(lastActive!.getTime()).toBeGreaterThanOrEqual(Date.parse("2025-03-04T23:15:00Z"));
 
     expect(await server.ingest({ events }, admin)).toEqual({ status: 200, body: { received: 50, inserted: 0, duplicates: 50 } });
-    const changed = [event("replay-0", "2025-03-04T20:00:00Z", 1000), event("replay-new", "2025-03-04T20:00:00Z", 7), event("replay-new", "2025-03-04T20:00:00Z", 7)];
+    const changed = [
+      event("replay-0", "2025-03-04T20:00:00Z", 1000),
+      event("replay-new", "2025-03-04T20:00:00Z", 7),
+      event("replay-new", "2025-03-04T20:00:00Z", 7),
+    ];
     expect((await server.ingest({ events: changed }, admin)).body).toEqual({ received: 3, inserted: 1, duplicates: 2 });
     const after = await rollupsOf(prisma, orgId);
     const userDay = (rows: RollupRow[]) => rows.find((r) => r.key === `DAY|USER|${user.id}|CODE_COMPLETIONS|TABNINE|NONE|2025-03-04T00`);
@@ -110,24 +148,52 @@ describe.each(STORE_KINDS)("ingestion on %s", (kind) => {
 
   it("keeps rollups exact for out-of-order and late events", async () => {
     // Newest first, spread over hours of several days, including days the seed already rolled up.
-    const times = ["2025-03-05T09:59:59.999Z", "2025-03-05T09:00:00Z", "2025-02-20T23:59:00Z", "2025-03-01T00:00:00Z", "2025-01-10T12:30:00Z", "2025-02-20T00:00:01Z"];
+    const times = [
+      "2025-03-05T09:59:59.999Z",
+      "2025-03-05T09:00:00Z",
+      "2025-02-20T23:59:00Z",
+      "2025-03-01T00:00:00Z",
+      "2025-01-10T12:30:00Z",
+      "2025-02-20T00:00:01Z",
+    ];
     for (const [i, at] of times.entries()) {
-      const response = await server.ingest({ events: [event(`late-${i}`, at, 10 + i), event(`late-${i}-org`, at, 0.25, { userId: null, metric: "PRODUCTIVITY_FACTOR" })] }, admin);
+      const response = await server.ingest(
+        { events: [event(`late-${i}`, at, 10 + i), event(`late-${i}-org`, at, 0.25, { userId: null, metric: "PRODUCTIVITY_FACTOR" })] },
+        admin,
+      );
       expect(response.body).toMatchObject({ inserted: 2 });
     }
     // By identity; the team defaults to the user's current team.
-    const byIdentity = await server.ingest({ events: [event("late-identity", "2024-12-31T23:00:00+02:00", 3, { userId: undefined, identity: { vendor: "TABNINE", externalId: tabnineUser.externalId }, metric: "CHAT_ACTIVE_USERS" })] }, admin);
+    const byIdentity = await server.ingest(
+      {
+        events: [
+          event("late-identity", "2024-12-31T23:00:00+02:00", 3, {
+            userId: undefined,
+            identity: { vendor: "TABNINE", externalId: tabnineUser.externalId },
+            metric: "CHAT_ACTIVE_USERS",
+          }),
+        ],
+      },
+      admin,
+    );
     expect(byIdentity.body).toMatchObject({ inserted: 1 });
     const stored = await prisma.usageEvent.findFirstOrThrow({ where: { organizationId: orgId, idempotencyKey: "late-identity" } });
-    expect(stored).toMatchObject({ userId: tabnineUser.userId, teamId: tabnineUser.teamId, metric: "CHAT_ACTIVE_USERS", occurredAt: new Date("2024-12-31T21:00:00Z") });
+    expect(stored).toMatchObject({
+      userId: tabnineUser.userId,
+      teamId: tabnineUser.teamId,
+      metric: "CHAT_ACTIVE_USERS",
+      occurredAt: new Date("2024-12-31T21:00:00Z"),
+    });
     expectSameRollups(await rollupsOf(prisma, orgId), await recomputedRollups(prisma, orgId));
   });
 
   it("counts overlapping batches ingested concurrently once, without deadlocks", async () => {
     const users = await prisma.user.findMany({ where: { organizationId: orgId }, take: 12, orderBy: { id: "asc" } });
-    const eventOf = (n: number) => event(`conc-${n}`, `2025-03-0${1 + (n % 4)}T${String(n % 24).padStart(2, "0")}:00:00Z`, 1 + (n % 5), {
-      userId: users[n % users.length]!.id, metric: n % 3 === 0 ? "ACTIVE_USERS" : "CODE_COMPLETIONS",
-    });
+    const eventOf = (n: number) =>
+      event(`conc-${n}`, `2025-03-0${1 + (n % 4)}T${String(n % 24).padStart(2, "0")}:00:00Z`, 1 + (n % 5), {
+        userId: users[n % users.length]!.id,
+        metric: n % 3 === 0 ? "ACTIVE_USERS" : "CODE_COMPLETIONS",
+      });
     // Batch b covers keys [100 b, 100 b + 300), in shuffled orders: every batch overlaps others.
     const batches = Array.from({ length: 6 }, (_, b) => {
       const keys = Array.from({ length: 300 }, (_, i) => 100 * b + i);
@@ -145,7 +211,10 @@ describe.each(STORE_KINDS)("ingestion on %s", (kind) => {
     const lines = [event("nd-1", "2025-03-03T08:00:00Z", 2), event("nd-2", "2025-03-03T08:00:00Z", 1, { metric: "AI_COMPLETION" })];
     const ndjson = await server.ingest(lines.map((line) => JSON.stringify(line)).join("\n") + "\n", admin);
     expect(ndjson).toEqual({ status: 200, body: { received: 2, inserted: 2, duplicates: 0 } });
-    expect((await server.ingest("{\"oops\"\n", admin)).body).toMatchObject({ error: "BAD_USER_INPUT", problems: [{ list: "events", index: 0 }] });
+    expect((await server.ingest('{"oops"\n', admin)).body).toMatchObject({
+      error: "BAD_USER_INPUT",
+      problems: [{ list: "events", index: 0 }],
+    });
 
     const input = { events: [event("gql-1", "2025-03-03T09:00:00Z", 4, { metric: "AI_CHAT" }), event("nd-1", "2025-03-03T08:00:00Z", 2)] };
     const result = expectNoErrors(await server.request(IngestUsageDocument, { input } as never, admin));
@@ -155,7 +224,9 @@ describe.each(STORE_KINDS)("ingestion on %s", (kind) => {
 
     const invalid = await server.request(IngestUsageDocument, { input: { events: [event("gql-2", "2025-03-03", 1)] } } as never, admin);
     expectErrors(invalid, "BAD_USER_INPUT");
-    expect(invalid.body.errors![0]!.extensions.problems).toEqual([{ list: "events", index: 0, field: "timestamp", reason: expect.stringMatching(/ISO 8601/) as unknown }]);
+    expect(invalid.body.errors![0]!.extensions.problems).toEqual([
+      { list: "events", index: 0, field: "timestamp", reason: expect.stringMatching(/ISO 8601/) as unknown },
+    ]);
     expectErrors(await server.request(IngestUsageDocument, { input } as never), "UNAUTHENTICATED");
   });
 
@@ -163,32 +234,87 @@ describe.each(STORE_KINDS)("ingestion on %s", (kind) => {
     const teamId = randomUUID();
     const body = {
       teams: [{ organizationId: orgId, id: teamId, name: "Ingested team" }],
-      users: [{ organizationId: orgId, email: "new.person@nordhafen.test", firstName: "New", lastName: "Person", teamId,
-        identities: [{ vendor: "ROCKETCHAT", externalId: "rc-new-person" }] }],
-      devices: [{ organizationId: orgId, identity: { vendor: "ROCKETCHAT", externalId: "rc-new-person" }, vendor: "ROCKETCHAT", externalId: "dev-new-1",
-        os: "Linux", client: "desktop", lastSeenAt: "2025-03-04T10:00:00Z" }],
+      users: [
+        {
+          organizationId: orgId,
+          email: "new.person@nordhafen.test",
+          firstName: "New",
+          lastName: "Person",
+          teamId,
+          identities: [{ vendor: "ROCKETCHAT", externalId: "rc-new-person" }],
+        },
+      ],
+      devices: [
+        {
+          organizationId: orgId,
+          identity: { vendor: "ROCKETCHAT", externalId: "rc-new-person" },
+          vendor: "ROCKETCHAT",
+          externalId: "dev-new-1",
+          os: "Linux",
+          client: "desktop",
+          lastSeenAt: "2025-03-04T10:00:00Z",
+        },
+      ],
       events: [
-        event("dir-1", "2025-03-04T10:00:00Z", 5, { userId: undefined, identity: { vendor: "ROCKETCHAT", externalId: "rc-new-person" }, vendor: "ROCKETCHAT", metric: "MESSAGES_SENT", roomType: "DIRECT" }),
-        event("dir-2", "2025-03-04T10:00:00Z", 1, { userId: undefined, identity: { vendor: "ROCKETCHAT", externalId: "rc-new-person" }, vendor: "ROCKETCHAT", metric: "ACTIVE_USERS" }),
+        event("dir-1", "2025-03-04T10:00:00Z", 5, {
+          userId: undefined,
+          identity: { vendor: "ROCKETCHAT", externalId: "rc-new-person" },
+          vendor: "ROCKETCHAT",
+          metric: "MESSAGES_SENT",
+          roomType: "DIRECT",
+        }),
+        event("dir-2", "2025-03-04T10:00:00Z", 1, {
+          userId: undefined,
+          identity: { vendor: "ROCKETCHAT", externalId: "rc-new-person" },
+          vendor: "ROCKETCHAT",
+          metric: "ACTIVE_USERS",
+        }),
       ],
     };
     expect((await server.ingest(body, admin)).body).toEqual({ received: 2, inserted: 2, duplicates: 0 });
-    const created = await prisma.user.findUniqueOrThrow({ where: { email: "new.person@nordhafen.test" }, include: { identities: true, devices: true } });
-    expect(created).toMatchObject({ organizationId: orgId, teamId, firstName: "New", username: "new.person", role: "MEMBER", lastActiveAt: new Date("2025-03-04T10:00:00Z") });
+    const created = await prisma.user.findUniqueOrThrow({
+      where: { email: "new.person@nordhafen.test" },
+      include: { identities: true, devices: true },
+    });
+    expect(created).toMatchObject({
+      organizationId: orgId,
+      teamId,
+      firstName: "New",
+      username: "new.person",
+      role: "MEMBER",
+      lastActiveAt: new Date("2025-03-04T10:00:00Z"),
+    });
     expect(created.identities.map((i) => [i.vendor, i.externalId])).toEqual([["ROCKETCHAT", "rc-new-person"]]);
     expect(created.devices.map((d) => [d.externalId, d.os])).toEqual([["dev-new-1", "Linux"]]);
     const rollups = await rollupsOf(prisma, orgId);
-    expect(rollups.find((r) => r.key === `DAY|TEAM|${teamId}|MESSAGES_SENT|ROCKETCHAT|DIRECT|2025-03-04T00`)).toMatchObject({ value: 5, samples: 1 });
+    expect(rollups.find((r) => r.key === `DAY|TEAM|${teamId}|MESSAGES_SENT|ROCKETCHAT|DIRECT|2025-03-04T00`)).toMatchObject({
+      value: 5,
+      samples: 1,
+    });
 
     // Replayed with a changed device and name: the directory is updated, the events are not counted again.
-    const again = { ...body, users: [{ ...body.users[0]!, firstName: "Renamed" }], devices: [{ ...body.devices[0]!, os: "Windows", lastSeenAt: "2025-03-05T10:00:00Z" }] };
+    const again = {
+      ...body,
+      users: [{ ...body.users[0]!, firstName: "Renamed" }],
+      devices: [{ ...body.devices[0]!, os: "Windows", lastSeenAt: "2025-03-05T10:00:00Z" }],
+    };
     expect((await server.ingest(again, admin)).body).toEqual({ received: 2, inserted: 0, duplicates: 2 });
     const updated = await prisma.user.findUniqueOrThrow({ where: { email: "new.person@nordhafen.test" }, include: { devices: true } });
     expect(updated.firstName).toBe("Renamed");
-    expect(updated.devices.map((d) => [d.os, d.firstSeenAt.toISOString(), d.lastSeenAt.toISOString()])).toEqual([["Windows", "2025-03-04T10:00:00.000Z", "2025-03-05T10:00:00.000Z"]]);
+    expect(updated.devices.map((d) => [d.os, d.firstSeenAt.toISOString(), d.lastSeenAt.toISOString()])).toEqual([
+      ["Windows", "2025-03-04T10:00:00.000Z", "2025-03-05T10:00:00.000Z"],
+    ]);
     expectSameRollups(await rollupsOf(prisma, orgId), rollups);
 
-    const clash = await server.ingest({ events: [], users: [{ organizationId: orgId, email: "other@nordhafen.test", identities: [{ vendor: "ROCKETCHAT", externalId: "rc-new-person" }] }] }, admin);
+    const clash = await server.ingest(
+      {
+        events: [],
+        users: [
+          { organizationId: orgId, email: "other@nordhafen.test", identities: [{ vendor: "ROCKETCHAT", externalId: "rc-new-person" }] },
+        ],
+      },
+      admin,
+    );
     expect(clash.body).toMatchObject({ problems: [{ list: "users", index: 0, field: "identities.0", reason: "belongs to another user" }] });
   });
 
@@ -201,7 +327,9 @@ describe.each(STORE_KINDS)("ingestion on %s", (kind) => {
       expect(tooLarge.body).toMatchObject({ error: "PAYLOAD_TOO_LARGE", message: expect.stringMatching(/2048 bytes/) as unknown });
       const tooMany = await limited.ingest({ events: big.events.slice(0, 4) }, admin);
       expect(tooMany.status).toBe(400);
-      expect(tooMany.body.problems).toEqual([{ list: "batch", index: null, field: "events", reason: expect.stringMatching(/at most 3 events/) as unknown }]);
+      expect(tooMany.body.problems).toEqual([
+        { list: "batch", index: null, field: "events", reason: expect.stringMatching(/at most 3 events/) as unknown },
+      ]);
       expect((await limited.ingest("x", admin, "text/plain")).status).toBe(415);
     } finally {
       await limited.close();

@@ -5,8 +5,20 @@ import { countStatements } from "../helpers/statements.js";
 import { expectNoErrors, startGraphQLTestServer, type GraphQLTestServer } from "../helpers/graphql.js";
 import { STORE_KINDS } from "../helpers/stores.js";
 
-const SMALL = resolveSeedOptions("tiny", { endDate: "2025-03-05", organizations: 2, usersPerOrganization: 6, teamsPerOrganization: 2, days: 20 });
-const LARGE = resolveSeedOptions("tiny", { endDate: "2025-03-05", organizations: 4, usersPerOrganization: 40, teamsPerOrganization: 6, days: 20 });
+const SMALL = resolveSeedOptions("tiny", {
+  endDate: "2025-03-05",
+  organizations: 2,
+  usersPerOrganization: 6,
+  teamsPerOrganization: 2,
+  days: 20,
+});
+const LARGE = resolveSeedOptions("tiny", {
+  endDate: "2025-03-05",
+  organizations: 4,
+  usersPerOrganization: 40,
+  teamsPerOrganization: 6,
+  days: 20,
+});
 const VARIABLES = { teams: 50, users: 50, from: "2025-02-03T00:00:00Z", to: "2025-03-05T00:00:00Z" };
 const STATISTICS = { year: 2025, month: 2, startMonth: "2024-11", from: "2025-02-10T00:00:00Z", to: "2025-03-04T00:00:00Z" };
 
@@ -24,7 +36,9 @@ describe.each(STORE_KINDS)("N+1: nested organizations → teams → users → us
 
   async function run(server: GraphQLTestServer) {
     const token = await server.tokenFor("superadmin@demo.test");
-    const { statements, result } = await countStatements(server.store.db.prisma, () => server.request(NestedUsageDocument, VARIABLES, token));
+    const { statements, result } = await countStatements(server.store.db.prisma, () =>
+      server.request(NestedUsageDocument, VARIABLES, token),
+    );
     const data = expectNoErrors(result);
     const users = data.organizations.nodes.flatMap((org) => org.teams.nodes.flatMap((team) => team.users.nodes));
     return { statements, users };
@@ -44,7 +58,9 @@ describe.each(STORE_KINDS)("N+1: nested organizations → teams → users → us
 
   async function runStatistics(server: GraphQLTestServer) {
     const token = await server.tokenFor("superadmin@demo.test");
-    const { statements, result } = await countStatements(server.store.db.prisma, () => server.request(OrganizationsStatisticsDocument, STATISTICS, token));
+    const { statements, result } = await countStatements(server.store.db.prisma, () =>
+      server.request(OrganizationsStatisticsDocument, STATISTICS, token),
+    );
     return { statements, organizations: expectNoErrors(result).organizations.nodes, token };
   }
 
@@ -68,7 +84,9 @@ describe.each(STORE_KINDS)("N+1: nested organizations → teams → users → us
   it("gives each organization of the list the statistics it has when asked for alone", async () => {
     const { organizations, token } = await runStatistics(servers.large);
     for (const organization of organizations) {
-      const alone = expectNoErrors(await servers.large.request(OrganizationStatisticsByIdDocument, { ...STATISTICS, id: organization.id }, token)).organization;
+      const alone = expectNoErrors(
+        await servers.large.request(OrganizationStatisticsByIdDocument, { ...STATISTICS, id: organization.id }, token),
+      ).organization;
       expect(alone).toEqual(organization);
     }
   });

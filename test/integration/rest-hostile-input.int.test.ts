@@ -20,12 +20,18 @@ describe.each(STORE_KINDS)("hostile input on every surface (%s)", (kind) => {
     rocketChat = { "X-User-Id": user.id, "X-Auth-Token": (await issueApiToken(server.store.db.prisma, user, { name: "hostile" })).token };
   }, 120_000);
   afterAll(() => server?.close());
-  const get = (path: string, headers: Record<string, string> = {}) => restRequest(server.url, path, { token: headers["X-User-Id"] ? undefined : admin, headers });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    restRequest(server.url, path, { token: headers["X-User-Id"] ? undefined : admin, headers });
 
   it("NUL characters in Tabnine path and query parameters: 404 and 400 bodies", async () => {
     expectReply(await get("/api/v1/user/%00"), 404, TABNINE_404, "path");
     expectReply(await get("/api/v1/instance/permissions?role=%00"), 400, TABNINE_400, "query");
-    expectReply(await get("/api/v1/user/usage?organizationId=x&userId=%00&from=2025-01-01T00:00:00Z&to=2025-02-01T00:00:00Z&granularity=all"), 400, TABNINE_400, "usage");
+    expectReply(
+      await get("/api/v1/user/usage?organizationId=x&userId=%00&from=2025-01-01T00:00:00Z&to=2025-02-01T00:00:00Z&granularity=all"),
+      400,
+      TABNINE_400,
+      "usage",
+    );
   });
 
   it("NUL characters in Teamwire parameters: 400 {}", async () => {

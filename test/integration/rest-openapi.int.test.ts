@@ -6,7 +6,13 @@ import { startGraphQLTestServer, type GraphQLTestServer } from "../helpers/graph
 // The OpenAPI document and docs page depend on no data: one store kind is enough.
 describe("OpenAPI document and REST docs page", () => {
   let server: GraphQLTestServer;
-  let document: { openapi: string; paths: Record<string, Record<string, { parameters: { name: string; in: string; required: boolean }[]; responses: Record<string, unknown> }>> };
+  let document: {
+    openapi: string;
+    paths: Record<
+      string,
+      Record<string, { parameters: { name: string; in: string; required: boolean }[]; responses: Record<string, unknown> }>
+    >;
+  };
 
   beforeAll(async () => {
     server = await startGraphQLTestServer("pglite", { seed: null });
@@ -43,7 +49,12 @@ describe("OpenAPI document and REST docs page", () => {
     const teams = document.paths["/api/v1/organization/teams"]!.get!.parameters;
     expect(teams).toContainEqual(expect.objectContaining({ name: "offset", in: "query", required: false }));
     const users = document.paths["/api/v1/organization/users"]!.get!.parameters;
-    expect(users.filter((parameter) => parameter.required).map((parameter) => parameter.name).sort()).toEqual(["active", "limit", "offset", "teamMember"]);
+    expect(
+      users
+        .filter((parameter) => parameter.required)
+        .map((parameter) => parameter.name)
+        .sort(),
+    ).toEqual(["active", "limit", "offset", "teamMember"]);
   });
 
   it("serves a docs page whose assets come from the gateway itself", async () => {

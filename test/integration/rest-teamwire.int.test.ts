@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  EqTeamwireDashboardDocument, EqTeamwireDevicesDocument, EqTeamwireLastUsagesDocument, EqTeamwireSeriesDocument, type DeviceDiscriminator,
+  EqTeamwireDashboardDocument,
+  EqTeamwireDevicesDocument,
+  EqTeamwireLastUsagesDocument,
+  EqTeamwireSeriesDocument,
+  type DeviceDiscriminator,
 } from "../__generated__/graphql.js";
 import { DEMO_PASSWORD } from "../../src/seed/directory.js";
 import { expectSameShape, fixture } from "../helpers/contract.js";
@@ -63,21 +67,32 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
     const teamAdminUser = await prisma.user.findFirstOrThrow({ where: { organizationId: org1.id, role: "TEAM_ADMIN" } });
     const memberUser = await prisma.user.findFirstOrThrow({ where: { organizationId: org1.id, role: "MEMBER", status: "REGISTERED" } });
     [admin, admin2, superadmin, teamAdmin, member] = (await Promise.all(
-      ["admin@nordhafen.test", "admin@bergwerk.test", "superadmin@demo.test", teamAdminUser.email, memberUser.email].map((email) => server.tokenFor(email)),
+      ["admin@nordhafen.test", "admin@bergwerk.test", "superadmin@demo.test", teamAdminUser.email, memberUser.email].map((email) =>
+        server.tokenFor(email),
+      ),
     )) as [string, string, string, string, string];
   });
   afterAll(() => server?.close());
 
   describe("contract: the documented examples of §1.1–1.6", () => {
     it("1.1 dashboard has the example's shape, with the organisation's values", async () => {
-      const body = expectOk(await get<Record<string, unknown> & { admins: { first_name: string; last_name: string; super: boolean }[] }>(`${S}/dashboard/`, { token: admin }));
+      const body = expectOk(
+        await get<Record<string, unknown> & { admins: { first_name: string; last_name: string; super: boolean }[] }>(`${S}/dashboard/`, {
+          token: admin,
+        }),
+      );
       expectSameShape(body, fixture("teamwire", "dashboard"));
       const license = await server.store.db.prisma.license.findFirstOrThrow({ where: { organizationId: org1.id, vendor: "TEAMWIRE" } });
       const admins = await server.store.db.prisma.user.findMany({
         where: { organizationId: org1.id, role: { in: ["ADMIN", "SUPERADMIN"] }, identities: { some: { vendor: "TEAMWIRE" } } },
         orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
       });
-      expect(body).toMatchObject({ company: org1.name, domains_count: org1.domains.length, license_count: license.seats, admins_count: admins.length });
+      expect(body).toMatchObject({
+        company: org1.name,
+        domains_count: org1.domains.length,
+        license_count: license.seats,
+        admins_count: admins.length,
+      });
       expect(body.admins).toEqual(admins.map((u) => ({ first_name: u.firstName, last_name: u.lastName, super: u.role === "SUPERADMIN" })));
       expect(body.admins.filter((a) => a.super)).toEqual([{ first_name: "Demo", last_name: "Superadmin", super: true }]);
     });
@@ -87,10 +102,14 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
         const daily = expectOk(await get<Series>(`${S}/${series.segment}/?year=2025&month=2`, { token: admin }), series.segment);
         expectSameShape(daily, fixture("teamwire", series.fixture));
         expect(daily[0].keys).toBe(series.keys);
-        expect(daily[0].data.map((row) => row.date)).toEqual(Array.from({ length: 28 }, (_, i) => `2025-02-${String(i + 1).padStart(2, "0")}`));
+        expect(daily[0].data.map((row) => row.date)).toEqual(
+          Array.from({ length: 28 }, (_, i) => `2025-02-${String(i + 1).padStart(2, "0")}`),
+        );
         const monthly = expectOk(await get<Series>(`${S}/${series.segment}/1/?year=2025`, { token: admin }), series.segment);
         expectSameShape(monthly, fixture("teamwire", series.fixture));
-        expect(monthly[0].data.map((row) => row.date)).toEqual(Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, "0")}`));
+        expect(monthly[0].data.map((row) => row.date)).toEqual(
+          Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, "0")}`),
+        );
         // the seed's history starts on 2025-01-19
         expect([monthly[0].min_year, monthly[0].min_month]).toEqual([2025, 1]);
       }
@@ -101,7 +120,9 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
         `SELECT to_char(date_trunc('month', "occurredAt", 'UTC'), 'YYYY-MM') AS month,
            coalesce(sum("value") FILTER (WHERE "metric" = 'MESSAGES_SENT'), 0)::float AS messages,
            coalesce(sum("value") FILTER (WHERE "metric" = 'CONNECTOR_ACTIVATIONS'), 0)::float AS activations
-         FROM "UsageEvent" WHERE "organizationId" = $1::uuid AND "vendor" = 'TEAMWIRE' GROUP BY 1`, org1.id);
+         FROM "UsageEvent" WHERE "organizationId" = $1::uuid AND "vendor" = 'TEAMWIRE' GROUP BY 1`,
+        org1.id,
+      );
       const messages = expectOk(await get<Series>(`${S}/sent_messages/?year=2025`, { token: admin }));
       const activations = expectOk(await get<Series>(`${S}/activated_connectors/?year=2025`, { token: admin }));
       for (const row of messages[0].data) expect(row.count, row.date).toBe(perMonth.find((m) => m.month === row.date)?.messages ?? 0);
@@ -111,7 +132,9 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
       // active users: distinct users who sent at least one message that day
       const senders = await sql<{ day: string; users: number }>(
         `SELECT to_char(date_trunc('day', "occurredAt", 'UTC'), 'YYYY-MM-DD') AS day, count(DISTINCT "userId")::int AS users
-         FROM "UsageEvent" WHERE "organizationId" = $1::uuid AND "vendor" = 'TEAMWIRE' AND "metric" = 'MESSAGES_SENT' AND "value" > 0 GROUP BY 1`, org1.id);
+         FROM "UsageEvent" WHERE "organizationId" = $1::uuid AND "vendor" = 'TEAMWIRE' AND "metric" = 'MESSAGES_SENT' AND "value" > 0 GROUP BY 1`,
+        org1.id,
+      );
       const active = expectOk(await get<Series>(`${S}/active_users/?year=2025&month=2`, { token: admin }));
       for (const row of active[0].data) expect(row.count, row.date).toBe(senders.find((d) => d.day === row.date)?.users ?? 0);
     });
@@ -125,18 +148,22 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
       const last = await sql<{ month: string; users: number }>(
         `SELECT to_char(date_trunc('month', last, 'UTC'), 'YYYY-MM') AS month, count(*)::int AS users FROM (
            SELECT "userId", max("occurredAt") AS last FROM "UsageEvent"
-           WHERE "organizationId" = $1::uuid AND "vendor" = 'TEAMWIRE' AND "metric" = 'MESSAGES_SENT' GROUP BY 1) s GROUP BY 1 ORDER BY 1`, org1.id);
-      expect(body).toEqual(last.map((row) => ({ key: { month: Number(row.month.slice(5)), year: Number(row.month.slice(0, 4)) }, y: row.users })));
+           WHERE "organizationId" = $1::uuid AND "vendor" = 'TEAMWIRE' AND "metric" = 'MESSAGES_SENT' GROUP BY 1) s GROUP BY 1 ORDER BY 1`,
+        org1.id,
+      );
+      expect(body).toEqual(
+        last.map((row) => ({ key: { month: Number(row.month.slice(5)), year: Number(row.month.slice(0, 4)) }, y: row.users })),
+      );
     });
 
     it("1.6 device statistics have the examples' shapes, counted over not wiped devices, most first", async () => {
       const os = expectOk(await get<DeviceStats>(`${S}/device/os/`, { token: admin }));
       expectSameShape(os, fixture("teamwire", "device-os"));
       const counted = await sql<{ os: string; locale: string; total: number }>(
-        `SELECT "os", count(*)::int AS total FROM "Device" WHERE "organizationId" = $1::uuid AND "vendor" = 'TEAMWIRE' AND "wipedAt" IS NULL GROUP BY 1`, org1.id);
-      expect(os.data).toEqual(
-        counted.map(({ os, total }) => ({ os, total })).sort((a, b) => b.total - a.total || (a.os < b.os ? -1 : 1)),
+        `SELECT "os", count(*)::int AS total FROM "Device" WHERE "organizationId" = $1::uuid AND "vendor" = 'TEAMWIRE' AND "wipedAt" IS NULL GROUP BY 1`,
+        org1.id,
       );
+      expect(os.data).toEqual(counted.map(({ os, total }) => ({ os, total })).sort((a, b) => b.total - a.total || (a.os < b.os ? -1 : 1)));
 
       const locale = expectOk(await get<DeviceStats>(`${S}/device/locale/`, { token: admin }));
       expectSameShape(locale, fixture("teamwire", "device-locale"));
@@ -159,7 +186,10 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
 
       // is_managed: TwDeviceManaged (client, os, is_managed, total), no JSON example
       const managed = expectOk(await get<DeviceStats>(`${S}/device/is_managed/`, { token: admin }));
-      expectSameShape(managed, { keys: "Client Managed Statistics", data: [{ client: "Desktop", os: "Windows", is_managed: true, total: 1 }] });
+      expectSameShape(managed, {
+        keys: "Client Managed Statistics",
+        data: [{ client: "Desktop", os: "Windows", is_managed: true, total: 1 }],
+      });
       const totals = managed.data.map((row) => row.total as number);
       expect(totals).toEqual([...totals].sort((a, b) => b - a));
       expect(totals.reduce((a, b) => a + b, 0)).toBe(counted.reduce((sum, row) => sum + row.total, 0));
@@ -200,9 +230,16 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
           const { organization } = expectNoErrors(await server.request(EqTeamwireSeriesDocument, { number, year: 2025, month }, token));
           for (const series of SERIES) {
             const calendar = organization![series.field];
-            const rest = expectOk(await get<Series>(`${S}/${series.segment}/${segment}?year=2025${month ? `&month=${month}` : ""}`, { token }));
+            const rest = expectOk(
+              await get<Series>(`${S}/${series.segment}/${segment}?year=2025${month ? `&month=${month}` : ""}`, { token }),
+            );
             expect(rest, `${series.segment} ${number} ${month}`).toEqual([
-              { keys: series.keys, min_year: calendar.minYear, min_month: calendar.minMonth, data: calendar.points.map(({ date, count }) => ({ date, count })) },
+              {
+                keys: series.keys,
+                min_year: calendar.minYear,
+                min_month: calendar.minMonth,
+                data: calendar.points.map(({ date, count }) => ({ date, count })),
+              },
             ]);
           }
         }
@@ -214,7 +251,10 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
     });
 
     it("1.5 last_usages = organization.lastUsages (month 1-based on both surfaces)", async () => {
-      for (const [token, number, segment] of [[admin, org1.number, ""], [superadmin, org2.number, `${org2.number}/`]] as const) {
+      for (const [token, number, segment] of [
+        [admin, org1.number, ""],
+        [superadmin, org2.number, `${org2.number}/`],
+      ] as const) {
         const { organization } = expectNoErrors(await server.request(EqTeamwireLastUsagesDocument, { number }, token));
         const rest = expectOk(await get<LastUsages>(`${S}/last_usages/${segment}`, { token }));
         expect(rest).toEqual(organization!.lastUsages.map((m) => ({ key: { month: m.month, year: m.year }, y: m.users })));
@@ -223,19 +263,32 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
 
     it("1.6 device rows = organization.deviceStats (per discriminator and filter)", async () => {
       const cases: [string, DeviceDiscriminator, string | null, string | null, string][] = [
-        ["os", "OS", null, null, ""], ["os", "OS", "Android", null, "?os=Android"], ["client", "CLIENT", null, null, ""],
-        ["client", "CLIENT", null, "Desktop", "?client=Desktop"], ["is_managed", "IS_MANAGED", null, null, ""], ["locale", "LOCALE", null, null, ""],
+        ["os", "OS", null, null, ""],
+        ["os", "OS", "Android", null, "?os=Android"],
+        ["client", "CLIENT", null, null, ""],
+        ["client", "CLIENT", null, "Desktop", "?client=Desktop"],
+        ["is_managed", "IS_MANAGED", null, null, ""],
+        ["locale", "LOCALE", null, null, ""],
       ];
-      for (const [token, number, segment] of [[admin, org1.number, ""], [superadmin, org2.number, `${org2.number}/`]] as const) {
+      for (const [token, number, segment] of [
+        [admin, org1.number, ""],
+        [superadmin, org2.number, `${org2.number}/`],
+      ] as const) {
         for (const [name, discriminator, os, client, query] of cases) {
-          const { organization } = expectNoErrors(await server.request(EqTeamwireDevicesDocument, { number, discriminator, os, client }, token));
+          const { organization } = expectNoErrors(
+            await server.request(EqTeamwireDevicesDocument, { number, discriminator, os, client }, token),
+          );
           const rest = expectOk(await get<DeviceStats>(`${S}/device/${name}/${segment}${query}`, { token }));
           const rows = organization!.deviceStats.map((r) => {
             switch (discriminator) {
-              case "OS": return os ? { os: r.os, os_v: r.osVersion, total: r.total } : { os: r.os, total: r.total };
-              case "CLIENT": return client ? { client: r.client, client_v: r.clientVersion, total: r.total } : { client: r.client, total: r.total };
-              case "IS_MANAGED": return { client: r.client, os: r.os, is_managed: r.isManaged, total: r.total };
-              case "LOCALE": return { locale: r.locale, total: r.total };
+              case "OS":
+                return os ? { os: r.os, os_v: r.osVersion, total: r.total } : { os: r.os, total: r.total };
+              case "CLIENT":
+                return client ? { client: r.client, client_v: r.clientVersion, total: r.total } : { client: r.client, total: r.total };
+              case "IS_MANAGED":
+                return { client: r.client, os: r.os, is_managed: r.isManaged, total: r.total };
+              case "LOCALE":
+                return { locale: r.locale, total: r.total };
             }
           });
           expect(rows.length, `${name}${query}`).toBeGreaterThan(0);
@@ -274,7 +327,10 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
       const cases = [
         { email: "admin@nordhafen.test", password: "wrong-password" },
         { email: "nobody@nordhafen.test", password: DEMO_PASSWORD },
-        { email: (await server.store.db.prisma.user.findFirstOrThrow({ where: { organizationId: org1.id, role: "MEMBER" } })).email, password: DEMO_PASSWORD },
+        {
+          email: (await server.store.db.prisma.user.findFirstOrThrow({ where: { organizationId: org1.id, role: "MEMBER" } })).email,
+          password: DEMO_PASSWORD,
+        },
       ];
       for (const credentials of cases) {
         const response = await get("/v1/admin/login/", { method: "POST", json: credentials });
@@ -311,7 +367,9 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
 
   describe("organisation scoping (§1.0.3)", () => {
     it("an admin may name its own organisation: same answer as the short form", async () => {
-      for (const [short, named] of documentedPaths("").slice(1).map((path, i) => [path, scopedPaths(String(org2.number))[i]!] as const)) {
+      for (const [short, named] of documentedPaths("")
+        .slice(1)
+        .map((path, i) => [path, scopedPaths(String(org2.number))[i]!] as const)) {
         expect(expectOk(await get(named, { token: admin2 }), named)).toEqual(expectOk(await get(short, { token: admin2 }), short));
       }
     });
@@ -331,7 +389,12 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
 
     it("a disabled organisation gets 403 {} on every endpoint, before any other check; its admins cannot log in", async () => {
       await whileDisabled(org2.id, async () => {
-        for (const path of [...documentedPaths(""), ...scopedPaths(String(org2.number)), ...scopedPaths("1"), `${S}/active_users/?year=abc`]) {
+        for (const path of [
+          ...documentedPaths(""),
+          ...scopedPaths(String(org2.number)),
+          ...scopedPaths("1"),
+          `${S}/active_users/?year=abc`,
+        ]) {
           expectReply(await get(path, { token: admin2 }), 403, {}, path);
         }
         const login = await get("/v1/admin/login/", { method: "POST", json: { email: "admin@bergwerk.test", password: DEMO_PASSWORD } });
@@ -364,9 +427,26 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
 
   describe("hostile parameters and unknown routes", () => {
     it("400 {} for a missing or invalid year or month on every series endpoint", async () => {
-      const queries = ["", "?month=3", "?year=", "?year=abc", "?year=1969", "?year=10000", "?year=2025.0", "?year=-2025", "?year=+2025", "?year=1e3",
-        "?year=2025&month=0", "?year=2025&month=13", "?year=2025&month=3x", "?year=2025&month=-1", "?year=2025&year=2024", "?year[]=2025",
-        "?year=99999999999999999999", "?year=2025&month=99999999999999999999"];
+      const queries = [
+        "",
+        "?month=3",
+        "?year=",
+        "?year=abc",
+        "?year=1969",
+        "?year=10000",
+        "?year=2025.0",
+        "?year=-2025",
+        "?year=+2025",
+        "?year=1e3",
+        "?year=2025&month=0",
+        "?year=2025&month=13",
+        "?year=2025&month=3x",
+        "?year=2025&month=-1",
+        "?year=2025&year=2024",
+        "?year[]=2025",
+        "?year=99999999999999999999",
+        "?year=2025&month=99999999999999999999",
+      ];
       for (const { segment } of SERIES) {
         for (const query of queries) {
           expectReply(await get(`${S}/${segment}/${query}`, { token: admin }), 400, {}, `${segment}${query}`);
@@ -377,10 +457,29 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
 
     it("404 {} for unknown routes: api_version, trailing slash, non-numeric organisation_id, discriminator", async () => {
       const paths = [
-        `${S}/dashboard`, "/v2/admin/stats/dashboard/", "/v/admin/stats/dashboard/", "/v01/admin/stats/dashboard/", "/vx/admin/stats/dashboard/", `${S}/`, `${S}/unknown/`, "/v1/admin/",
-        `${S}/active_users?year=2025`, `${S}/active_users/1?year=2025`, `${S}/last_usages`, `${S}/device/os`, `${S}/device/`, `${S}/device/OS/`,
-        `${S}/device/foo/`, `${S}/device/os/1`, `${S}/device/os/1/extra/`, `${S}/DASHBOARD/`,
-        ...["abc", "-1", "1e3", "1.0", "0x1", "%201", "1%20", "%E2%91%A0"].flatMap((org) => [`${S}/active_users/${org}/?year=2025`, `${S}/last_usages/${org}/`, `${S}/device/os/${org}/`]),
+        `${S}/dashboard`,
+        "/v2/admin/stats/dashboard/",
+        "/v/admin/stats/dashboard/",
+        "/v01/admin/stats/dashboard/",
+        "/vx/admin/stats/dashboard/",
+        `${S}/`,
+        `${S}/unknown/`,
+        "/v1/admin/",
+        `${S}/active_users?year=2025`,
+        `${S}/active_users/1?year=2025`,
+        `${S}/last_usages`,
+        `${S}/device/os`,
+        `${S}/device/`,
+        `${S}/device/OS/`,
+        `${S}/device/foo/`,
+        `${S}/device/os/1`,
+        `${S}/device/os/1/extra/`,
+        `${S}/DASHBOARD/`,
+        ...["abc", "-1", "1e3", "1.0", "0x1", "%201", "1%20", "%E2%91%A0"].flatMap((org) => [
+          `${S}/active_users/${org}/?year=2025`,
+          `${S}/last_usages/${org}/`,
+          `${S}/device/os/${org}/`,
+        ]),
       ];
       for (const path of paths) {
         expectReply(await get(path, { token: admin }), 404, {}, path);

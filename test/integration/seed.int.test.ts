@@ -17,7 +17,11 @@ async function scalar(store: TestStore, sql: string): Promise<number> {
 // An independent recomputation of the rollups from the events (not the SQL the gateway uses).
 function rollupMismatchSql(): string {
   const combos = ["HOUR", "DAY"].flatMap((grain) =>
-    [["ORGANIZATION", `"organizationId"`], ["TEAM", `"teamId"`], ["USER", `"userId"`]].map(
+    [
+      ["ORGANIZATION", `"organizationId"`],
+      ["TEAM", `"teamId"`],
+      ["USER", `"userId"`],
+    ].map(
       ([scope, column]) => `
       SELECT "organizationId"::text, '${grain}', '${scope}', ${column}::text, "metric"::text, "vendor"::text, "roomType"::text,
              date_trunc('${grain.toLowerCase()}', "occurredAt" AT TIME ZONE 'UTC'), round(sum("value")::numeric, 6), count(*)::int
@@ -58,21 +62,51 @@ describe.each(STORE_KINDS)("seed on %s", (kind) => {
   });
 
   it("keeps every usage row inside its own organization", async () => {
-    expect(await scalar(store, `SELECT count(*) FROM "UsageEvent" e WHERE e."userId" IS NOT NULL AND NOT EXISTS
-      (SELECT 1 FROM "User" u WHERE u."id" = e."userId" AND u."organizationId" = e."organizationId")`)).toBe(0);
-    expect(await scalar(store, `SELECT count(*) FROM "UsageEvent" e WHERE e."teamId" IS NOT NULL AND NOT EXISTS
-      (SELECT 1 FROM "Team" t WHERE t."id" = e."teamId" AND t."organizationId" = e."organizationId")`)).toBe(0);
-    expect(await scalar(store, `SELECT count(*) FROM "UsageRollup" r WHERE r."scope" = 'USER' AND NOT EXISTS
-      (SELECT 1 FROM "User" u WHERE u."id" = r."scopeId" AND u."organizationId" = r."organizationId")`)).toBe(0);
+    expect(
+      await scalar(
+        store,
+        `SELECT count(*) FROM "UsageEvent" e WHERE e."userId" IS NOT NULL AND NOT EXISTS
+      (SELECT 1 FROM "User" u WHERE u."id" = e."userId" AND u."organizationId" = e."organizationId")`,
+      ),
+    ).toBe(0);
+    expect(
+      await scalar(
+        store,
+        `SELECT count(*) FROM "UsageEvent" e WHERE e."teamId" IS NOT NULL AND NOT EXISTS
+      (SELECT 1 FROM "Team" t WHERE t."id" = e."teamId" AND t."organizationId" = e."organizationId")`,
+      ),
+    ).toBe(0);
+    expect(
+      await scalar(
+        store,
+        `SELECT count(*) FROM "UsageRollup" r WHERE r."scope" = 'USER' AND NOT EXISTS
+      (SELECT 1 FROM "User" u WHERE u."id" = r."scopeId" AND u."organizationId" = r."organizationId")`,
+      ),
+    ).toBe(0);
     // Identities and devices exist only for vendors the organization has a source for.
-    expect(await scalar(store, `SELECT count(*) FROM "Identity" i WHERE NOT EXISTS
-      (SELECT 1 FROM "Source" s WHERE s."organizationId" = i."organizationId" AND s."vendor" = i."vendor")`)).toBe(0);
-    expect(await scalar(store, `SELECT count(*) FROM "Device" d WHERE NOT EXISTS
-      (SELECT 1 FROM "Identity" i WHERE i."userId" = d."userId" AND i."vendor" = d."vendor")`)).toBe(0);
+    expect(
+      await scalar(
+        store,
+        `SELECT count(*) FROM "Identity" i WHERE NOT EXISTS
+      (SELECT 1 FROM "Source" s WHERE s."organizationId" = i."organizationId" AND s."vendor" = i."vendor")`,
+      ),
+    ).toBe(0);
+    expect(
+      await scalar(
+        store,
+        `SELECT count(*) FROM "Device" d WHERE NOT EXISTS
+      (SELECT 1 FROM "Identity" i WHERE i."userId" = d."userId" AND i."vendor" = d."vendor")`,
+      ),
+    ).toBe(0);
     // Nobody is active before joining or after deactivation; pending users are never active.
-    expect(await scalar(store, `SELECT count(*) FROM "UsageEvent" e JOIN "User" u ON u."id" = e."userId"
+    expect(
+      await scalar(
+        store,
+        `SELECT count(*) FROM "UsageEvent" e JOIN "User" u ON u."id" = e."userId"
       WHERE date_trunc('day', e."occurredAt") < date_trunc('day', u."createdAt") OR e."occurredAt" > u."deactivatedAt"
-         OR u."status" = 'PENDING'`)).toBe(0);
+         OR u."status" = 'PENDING'`,
+      ),
+    ).toBe(0);
   });
 
   it("has rollups equal to the sum of the events, for every grain and scope", async () => {
@@ -81,18 +115,33 @@ describe.each(STORE_KINDS)("seed on %s", (kind) => {
 
   it("keeps vendor semantics consistent", async () => {
     // Teamwire: active means sent at least one message that day.
-    expect(await scalar(store, `SELECT count(*) FROM "UsageEvent" a WHERE a."vendor" = 'TEAMWIRE' AND a."metric" = 'ACTIVE_USERS'
+    expect(
+      await scalar(
+        store,
+        `SELECT count(*) FROM "UsageEvent" a WHERE a."vendor" = 'TEAMWIRE' AND a."metric" = 'ACTIVE_USERS'
       AND NOT EXISTS (SELECT 1 FROM "UsageEvent" m WHERE m."vendor" = 'TEAMWIRE' AND m."metric" = 'MESSAGES_SENT'
-        AND m."userId" = a."userId" AND date_trunc('day', m."occurredAt") = date_trunc('day', a."occurredAt") AND m."value" > 0)`)).toBe(0);
+        AND m."userId" = a."userId" AND date_trunc('day', m."occurredAt") = date_trunc('day', a."occurredAt") AND m."value" > 0)`,
+      ),
+    ).toBe(0);
     // Rocket.Chat snapshots: cumulative message totals equal the events before the snapshot.
-    expect(await scalar(store, `SELECT count(*) FROM "WorkspaceStatisticsSnapshot" s WHERE s."totalMessages" <>
+    expect(
+      await scalar(
+        store,
+        `SELECT count(*) FROM "WorkspaceStatisticsSnapshot" s WHERE s."totalMessages" <>
       (SELECT coalesce(sum(e."value"), 0) FROM "UsageEvent" e WHERE e."organizationId" = s."organizationId"
-        AND e."vendor" = 'ROCKETCHAT' AND e."metric" = 'MESSAGES_SENT' AND e."occurredAt" < s."takenAt")`)).toBe(0);
+        AND e."vendor" = 'ROCKETCHAT' AND e."metric" = 'MESSAGES_SENT' AND e."occurredAt" < s."takenAt")`,
+      ),
+    ).toBe(0);
     // Tabnine utilization: `active` is the distinct users with Tabnine activity that month.
-    expect(await scalar(store, `SELECT count(*) FROM "AccountUtilization" a WHERE a."active" <>
+    expect(
+      await scalar(
+        store,
+        `SELECT count(*) FROM "AccountUtilization" a WHERE a."active" <>
       (SELECT count(DISTINCT e."userId") FROM "UsageEvent" e WHERE e."organizationId" = a."organizationId"
         AND e."vendor" = 'TABNINE' AND e."metric" = 'ACTIVE_USERS'
-        AND e."occurredAt" >= a."month" AND e."occurredAt" < a."month" + interval '1 month')`)).toBe(0);
+        AND e."occurredAt" >= a."month" AND e."occurredAt" < a."month" + interval '1 month')`,
+      ),
+    ).toBe(0);
     const snapshot = await store.db.prisma.workspaceStatisticsSnapshot.findFirstOrThrow({ orderBy: { takenAt: "desc" } });
     const payload = snapshot.payload as Record<string, unknown>;
     expect(Object.keys(payload).slice(0, 5)).toEqual(["_id", "wizard", "uniqueId", "installedAt", "version"]);
@@ -138,7 +187,9 @@ describe("seed across stores", () => {
     const store = await createTestStore("postgres");
     const strict = await openDatabase({ url: store.url, statementTimeoutMs: 20 });
     try {
-      const [{ timeout }] = (await strict.prisma.$queryRawUnsafe<{ timeout: string }[]>("SELECT current_setting('statement_timeout') AS timeout")) as [{ timeout: string }];
+      const [{ timeout }] = (await strict.prisma.$queryRawUnsafe<{ timeout: string }[]>(
+        "SELECT current_setting('statement_timeout') AS timeout",
+      )) as [{ timeout: string }];
       expect(timeout).toBe("20ms");
       const summary = await runSeed(strict.prisma, OPTIONS);
       expect(summary.rollups).toBeGreaterThan(0);

@@ -29,7 +29,12 @@ describe("usage-gateway sync (embedded store)", () => {
     const db = await openDatabase({ dataDir });
     try {
       await applyMigrations(db);
-      await createOrganizationWithSource(db.prisma, { slug: "nordhafen", vendor: "TABNINE", baseUrl: stub.url, credentials: { token: TABNINE_STUB_TOKEN } });
+      await createOrganizationWithSource(db.prisma, {
+        slug: "nordhafen",
+        vendor: "TABNINE",
+        baseUrl: stub.url,
+        credentials: { token: TABNINE_STUB_TOKEN },
+      });
     } finally {
       await db.close();
     }
@@ -66,16 +71,25 @@ describe("usage-gateway sync (embedded store)", () => {
 
   it("exits 2 with the failed units listed, and never prints the credentials", async () => {
     stub.faults.push({ path: /^\/api\/v1\/organization\/teams$/, kind: "500", times: 100 });
-    const result = await runCli(["sync", "--org", "nordhafen", "--since", since], cleanEnv({ ...env, SYNC_MAX_ATTEMPTS: "2", LOG_LEVEL: "debug" }));
+    const result = await runCli(
+      ["sync", "--org", "nordhafen", "--since", since],
+      cleanEnv({ ...env, SYNC_MAX_ATTEMPTS: "2", LOG_LEVEL: "debug" }),
+    );
     stub.faults.length = 0;
     expect(result.code).toBe(2);
-    expect(result.stdout).toMatch(/errors \(recorded on the source; the next sync retries them\):\n {2}TABNINE directory \(teams and users\): GET \/api\/v1\/organization\/teams: HTTP 500/);
+    expect(result.stdout).toMatch(
+      /errors \(recorded on the source; the next sync retries them\):\n {2}TABNINE directory \(teams and users\): GET \/api\/v1\/organization\/teams: HTTP 500/,
+    );
     expect(result.stdout + result.stderr).not.toContain(TABNINE_STUB_TOKEN);
   });
 
   it("refuses bad options with one line", async () => {
-    expect((await runCli(["sync", "--org", "nordhafen", "--vendor", "slack"], env)).stderr).toBe('usage-gateway: --vendor must be teamwire, rocketchat or tabnine, not "slack"\n');
-    expect((await runCli(["sync", "--org", "nordhafen", "--since", "2025-13-01"], env)).stderr).toBe('usage-gateway: --since must be a date YYYY-MM-DD, not "2025-13-01"\n');
+    expect((await runCli(["sync", "--org", "nordhafen", "--vendor", "slack"], env)).stderr).toBe(
+      'usage-gateway: --vendor must be teamwire, rocketchat or tabnine, not "slack"\n',
+    );
+    expect((await runCli(["sync", "--org", "nordhafen", "--since", "2025-13-01"], env)).stderr).toBe(
+      'usage-gateway: --since must be a date YYYY-MM-DD, not "2025-13-01"\n',
+    );
     expect((await runCli(["sync", "--org", "nowhere"], env)).stderr).toBe("usage-gateway: organization nowhere not found\n");
     expect((await runCli(["sync", "--org", "nordhafen", "--vendor", "teamwire"], env)).stderr).toMatch(/has no TEAMWIRE source registered/);
   });

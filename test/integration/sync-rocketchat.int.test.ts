@@ -3,7 +3,13 @@ import type { Prisma } from "../../src/db/database.js";
 import { syncOrganization, type SyncResult } from "../../src/sources/sync.service.js";
 import { recomputedRollups, rollupsOf } from "../helpers/ingest.js";
 import { createTestStore, STORE_KINDS, type TestStore } from "../helpers/stores.js";
-import { ROCKETCHAT_STUB_TOKEN, ROCKETCHAT_STUB_USER, rocketChatFixture, startStubVendors, type StubVendors } from "../helpers/stub-vendors.js";
+import {
+  ROCKETCHAT_STUB_TOKEN,
+  ROCKETCHAT_STUB_USER,
+  rocketChatFixture,
+  startStubVendors,
+  type StubVendors,
+} from "../helpers/stub-vendors.js";
 import { createOrganizationWithSource, dataChecksums, testSyncDeps } from "../helpers/sync.js";
 
 const UNTIL = "2025-03-05";
@@ -29,21 +35,31 @@ describe.each(STORE_KINDS)("Rocket.Chat pull connector (%s)", (kind) => {
     await prisma.organization.deleteMany({});
     stub = await startStubVendors({ rocketchat: rocketChatFixture(UNTIL, DAYS), maxPageSize: 3 });
     ({ organizationId, sourceId } = await createOrganizationWithSource(prisma, {
-      slug: "kestrel", vendor: "ROCKETCHAT", baseUrl: stub.url, credentials: { userId: ROCKETCHAT_STUB_USER, authToken: ROCKETCHAT_STUB_TOKEN },
+      slug: "kestrel",
+      vendor: "ROCKETCHAT",
+      baseUrl: stub.url,
+      credentials: { userId: ROCKETCHAT_STUB_USER, authToken: ROCKETCHAT_STUB_TOKEN },
     }));
     for (const [n, externalId] of KNOWN.entries()) {
-      const user = await prisma.user.create({ data: { organizationId, email: `u${n}@kestrel.test`, username: `u${n}`, firstName: "", lastName: "" } });
+      const user = await prisma.user.create({
+        data: { organizationId, email: `u${n}@kestrel.test`, username: `u${n}`, firstName: "", lastName: "" },
+      });
       await prisma.identity.create({ data: { organizationId, userId: user.id, vendor: "ROCKETCHAT", externalId } });
     }
   });
   afterEach(() => stub.close());
 
   const sync = (options: { since?: Date; at?: () => Date } = {}): Promise<SyncResult> =>
-    syncOrganization(testSyncDeps(prisma, {}, options.at ?? now), { organization: "kestrel", vendor: "ROCKETCHAT", since: options.since ?? since });
+    syncOrganization(testSyncDeps(prisma, {}, options.at ?? now), {
+      organization: "kestrel",
+      vendor: "ROCKETCHAT",
+      since: options.since ?? since,
+    });
 
-  const expectedActive = () => Object.entries(stub.rocketchat.active)
-    .filter(([day]) => day >= "2025-02-25" && day < UNTIL)
-    .reduce((n, [, ids]) => n + ids.filter((id) => KNOWN.includes(id)).length, 0);
+  const expectedActive = () =>
+    Object.entries(stub.rocketchat.active)
+      .filter(([day]) => day >= "2025-02-25" && day < UNTIL)
+      .reduce((n, [, ids]) => n + ids.filter((id) => KNOWN.includes(id)).length, 0);
 
   it("stores new snapshots whole and per-user daily active users by Rocket.Chat id; a second run changes nothing", async () => {
     const result = await sync();
@@ -66,14 +82,24 @@ describe.each(STORE_KINDS)("Rocket.Chat pull connector (%s)", (kind) => {
 
   it("resumes: only the new snapshot page and the new days are read", async () => {
     await sync();
-    stub.rocketchat.snapshots.push({ _id: "snapNEWxxxxxxxxxx", uniqueId: "rcWorkspaceUnique1", totalUsers: 50, createdAt: `${UNTIL}T00:10:00.000Z` });
+    stub.rocketchat.snapshots.push({
+      _id: "snapNEWxxxxxxxxxx",
+      uniqueId: "rcWorkspaceUnique1",
+      totalUsers: 50,
+      createdAt: `${UNTIL}T00:10:00.000Z`,
+    });
     stub.rocketchat.active[UNTIL] = [KNOWN[0]!];
     const mark = stub.requests.length;
-    const result = await syncOrganization(testSyncDeps(prisma, {}, () => new Date("2025-03-06T09:00:00Z")), { organization: "kestrel" });
+    const result = await syncOrganization(
+      testSyncDeps(prisma, {}, () => new Date("2025-03-06T09:00:00Z")),
+      { organization: "kestrel" },
+    );
     expect(result.failed).toBe(0);
     const calls = stub.requests.slice(mark);
     expect(calls.filter((c) => c.includes("statistics.list"))).toHaveLength(1);
-    expect(calls.filter((c) => c.includes("active-users"))).toEqual([expect.stringContaining(`start=${encodeURIComponent(`${UNTIL}T00:00:00.000Z`)}`)]);
+    expect(calls.filter((c) => c.includes("active-users"))).toEqual([
+      expect.stringContaining(`start=${encodeURIComponent(`${UNTIL}T00:00:00.000Z`)}`),
+    ]);
     expect(result.created).toBe(2);
   });
 
@@ -107,7 +133,12 @@ describe.each(STORE_KINDS)("Rocket.Chat pull connector (%s)", (kind) => {
     expect(result.failed).toBe(0);
     // Every snapshot that existed when the listing started is stored once (the shift showed one twice)...
     const ids = (await prisma.workspaceStatisticsSnapshot.findMany({ where: { organizationId } })).map((s) => s.id).sort();
-    expect(ids).toEqual(stub.rocketchat.snapshots.filter((s) => s._id !== "snapDURINGxxxxxxx").map((s) => s._id as string).sort());
+    expect(ids).toEqual(
+      stub.rocketchat.snapshots
+        .filter((s) => s._id !== "snapDURINGxxxxxxx")
+        .map((s) => s._id as string)
+        .sort(),
+    );
     // ...and the one taken meanwhile is read by the next run.
     await sync();
     expect(await prisma.workspaceStatisticsSnapshot.count({ where: { organizationId } })).toBe(DAYS + 1);
@@ -118,7 +149,18 @@ describe.each(STORE_KINDS)("Rocket.Chat pull connector (%s)", (kind) => {
     const other = await prisma.organization.create({ data: { slug: "other", name: "other" } });
     const taken = stub.rocketchat.snapshots[4]!._id as string;
     await prisma.workspaceStatisticsSnapshot.create({
-      data: { id: taken, organizationId: other.id, vendor: "ROCKETCHAT", takenAt: new Date(), totalUsers: 0, activeUsers: 0, onlineUsers: 0, totalRooms: 0, totalMessages: 0, payload: {} },
+      data: {
+        id: taken,
+        organizationId: other.id,
+        vendor: "ROCKETCHAT",
+        takenAt: new Date(),
+        totalUsers: 0,
+        activeUsers: 0,
+        onlineUsers: 0,
+        totalRooms: 0,
+        totalMessages: 0,
+        payload: {},
+      },
     });
     const result = await sync();
     expect(result.sources[0]!.errors).toEqual([expect.stringMatching(/^statistics snapshots .*: /)]);

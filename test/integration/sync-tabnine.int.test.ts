@@ -19,8 +19,19 @@ function expectedEvents(data: TabnineStubData): number {
     for (const block of Object.values(days)) {
       const c = block.codeCompletions;
       const chat = block.chat;
-      count += [block.activeUsers, c.activeUsers, c.completions, c.charsCompleted, c.keystrokes, c.lines,
-        chat.activeUsers, chat.interactions, chat.usefulChatInteractions, chat.lines, chat.charsCompleted].filter((v) => v > 0).length;
+      count += [
+        block.activeUsers,
+        c.activeUsers,
+        c.completions,
+        c.charsCompleted,
+        c.keystrokes,
+        c.lines,
+        chat.activeUsers,
+        chat.interactions,
+        chat.usefulChatInteractions,
+        chat.lines,
+        chat.charsCompleted,
+      ].filter((v) => v > 0).length;
     }
   }
   return count + Object.keys(data.ratios).length * 2;
@@ -44,13 +55,21 @@ describe.each(STORE_KINDS)("Tabnine pull connector (%s)", (kind) => {
     await prisma.user.deleteMany({});
     stub = await startStubVendors({ tabnine: tabnineFixture(UNTIL, DAYS), maxPageSize: 2 });
     ({ organizationId, sourceId } = await createOrganizationWithSource(prisma, {
-      slug: "nordhafen", vendor: "TABNINE", baseUrl: stub.url, credentials: { token: TABNINE_STUB_TOKEN },
+      slug: "nordhafen",
+      vendor: "TABNINE",
+      baseUrl: stub.url,
+      credentials: { token: TABNINE_STUB_TOKEN },
     }));
   });
   afterEach(() => stub.close());
 
   const sync = (options: { since?: Date; dryRun?: boolean; http?: Parameters<typeof testSyncDeps>[1] } = {}): Promise<SyncResult> =>
-    syncOrganization(testSyncDeps(prisma, options.http, now), { organization: "nordhafen", vendor: "TABNINE", since: options.since ?? since, dryRun: options.dryRun });
+    syncOrganization(testSyncDeps(prisma, options.http, now), {
+      organization: "nordhafen",
+      vendor: "TABNINE",
+      since: options.since ?? since,
+      dryRun: options.dryRun,
+    });
 
   async function expectConsistent(): Promise<void> {
     expect(await rollupsOf(prisma, organizationId)).toEqual(await recomputedRollups(prisma, organizationId));
@@ -69,15 +88,27 @@ describe.each(STORE_KINDS)("Tabnine pull connector (%s)", (kind) => {
     expect(source).toMatchObject({ externalId: stub.tabnine.organization.id, lastError: null });
     expect(source.lastSyncAt).not.toBeNull();
     expect(source.cursor).toMatchObject({ organizationUsage: UNTIL, users: { "00000000-0000-4000-8000-000000000101": UNTIL } });
-    expect(await prisma.license.findFirstOrThrow({ where: { organizationId } })).toMatchObject({ seats: 500, seatsCap: 550, audience: "nordhafen-prod" });
-    expect((await prisma.team.findMany({ where: { organizationId }, orderBy: { name: "asc" } })).map((t) => [t.id, t.name]))
-      .toEqual(stub.tabnine.teams.map((t) => [t.id, t.name]));
+    expect(await prisma.license.findFirstOrThrow({ where: { organizationId } })).toMatchObject({
+      seats: 500,
+      seatsCap: 550,
+      audience: "nordhafen-prod",
+    });
+    expect((await prisma.team.findMany({ where: { organizationId }, orderBy: { name: "asc" } })).map((t) => [t.id, t.name])).toEqual(
+      stub.tabnine.teams.map((t) => [t.id, t.name]),
+    );
     const lena = await prisma.user.findUniqueOrThrow({ where: { email: "lena.k@nordhafen.example" }, include: { identities: true } });
     expect(lena).toMatchObject({ teamId: stub.tabnine.teams[0]!.id, status: "REGISTERED" });
-    expect(lena.identities).toMatchObject([{ vendor: "TABNINE", externalId: "00000000-0000-4000-8000-000000000101", vendorRole: "TeamLead" }]);
-    expect(await prisma.user.findUniqueOrThrow({ where: { email: "gone.user@nordhafen.example" } })).toMatchObject({ status: "DEACTIVATED", teamId: null });
+    expect(lena.identities).toMatchObject([
+      { vendor: "TABNINE", externalId: "00000000-0000-4000-8000-000000000101", vendorRole: "TeamLead" },
+    ]);
+    expect(await prisma.user.findUniqueOrThrow({ where: { email: "gone.user@nordhafen.example" } })).toMatchObject({
+      status: "DEACTIVATED",
+      teamId: null,
+    });
     expect(await prisma.usageEvent.count({ where: { organizationId } })).toBe(events);
-    const completions = Object.values(stub.tabnine.usage).flatMap((days) => Object.values(days)).reduce((sum, b) => sum + b.codeCompletions.completions, 0);
+    const completions = Object.values(stub.tabnine.usage)
+      .flatMap((days) => Object.values(days))
+      .reduce((sum, b) => sum + b.codeCompletions.completions, 0);
     const stored = await prisma.usageEvent.aggregate({ where: { organizationId, metric: "CODE_COMPLETIONS" }, _sum: { value: true } });
     expect(stored._sum.value).toBe(completions);
     await expectConsistent();
@@ -154,7 +185,9 @@ describe.each(STORE_KINDS)("Tabnine pull connector (%s)", (kind) => {
   it("a directory endpoint failing for good writes no part of the directory", async () => {
     stub.faults.push({ path: /^\/api\/v1\/team\/[^/]+\/users$/, kind: "500", times: 1_000 });
     const result = await sync();
-    expect(result.sources[0]!.errors).toEqual([expect.stringMatching(/^directory \(teams and users\): GET \/api\/v1\/team\/.*\/users: HTTP 500$/)]);
+    expect(result.sources[0]!.errors).toEqual([
+      expect.stringMatching(/^directory \(teams and users\): GET \/api\/v1\/team\/.*\/users: HTTP 500$/),
+    ]);
     expect(await prisma.team.count({ where: { organizationId } })).toBe(0);
     expect(await prisma.user.count({ where: { organizationId } })).toBe(0);
     expect(await prisma.usageEvent.count({ where: { organizationId, userId: { not: null } } })).toBe(0);
@@ -175,7 +208,12 @@ describe.each(STORE_KINDS)("Tabnine pull connector (%s)", (kind) => {
     };
     const result = await sync();
     expect(result.failed).toBe(0);
-    expect((await prisma.team.findMany({ where: { organizationId } })).map((t) => t.name).sort()).toEqual(["AAA team", "Backend team", "Default Team", "FE team"]);
+    expect((await prisma.team.findMany({ where: { organizationId } })).map((t) => t.name).sort()).toEqual([
+      "AAA team",
+      "Backend team",
+      "Default Team",
+      "FE team",
+    ]);
     expect(stub.requests.filter((r) => r.startsWith("GET /api/v1/organization/teams?offset=0")).length).toBe(2);
   });
 
@@ -191,7 +229,8 @@ describe.each(STORE_KINDS)("Tabnine pull connector (%s)", (kind) => {
   });
 
   it("one run at a time per source: a second concurrent run is refused and writes nothing; a lease left by a dead run expires", async () => {
-    const lease = () => prisma.source.findUniqueOrThrow({ where: { id: sourceId }, select: { syncLeaseId: true, syncLeaseUntil: true, lastError: true } });
+    const lease = () =>
+      prisma.source.findUniqueOrThrow({ where: { id: sourceId }, select: { syncLeaseId: true, syncLeaseUntil: true, lastError: true } });
     const runs = await Promise.all([sync(), sync()]);
     const refused = runs.filter((run) => run.sources[0]!.errors.some((error) => /another sync of this source is running/.test(error)));
     expect(refused).toHaveLength(1);
@@ -199,10 +238,15 @@ describe.each(STORE_KINDS)("Tabnine pull connector (%s)", (kind) => {
     expect(await lease()).toMatchObject({ syncLeaseId: null, syncLeaseUntil: null, lastError: null });
 
     // A run that died holding the source: refused until its lease ends, then taken over.
-    await prisma.source.update({ where: { id: sourceId }, data: { syncLeaseId: randomUUID(), syncLeaseUntil: new Date(Date.now() + 600_000) } });
+    await prisma.source.update({
+      where: { id: sourceId },
+      data: { syncLeaseId: randomUUID(), syncLeaseUntil: new Date(Date.now() + 600_000) },
+    });
     const before = await dataChecksums(prisma);
     const blocked = await sync();
-    expect(blocked.sources[0]!.errors).toEqual([expect.stringMatching(/^source: another sync of this source is running \(its lease ends .+\); try again later$/)]);
+    expect(blocked.sources[0]!.errors).toEqual([
+      expect.stringMatching(/^source: another sync of this source is running \(its lease ends .+\); try again later$/),
+    ]);
     expect(await dataChecksums(prisma)).toEqual(before);
     expect((await lease()).lastError).toBeNull();
     await prisma.source.update({ where: { id: sourceId }, data: { syncLeaseUntil: new Date(Date.now() - 1_000) } });
@@ -211,7 +255,17 @@ describe.each(STORE_KINDS)("Tabnine pull connector (%s)", (kind) => {
   });
 
   it("refuses a wrong token: every unit fails, nothing is written, the source says why", async () => {
-    await prisma.source.update({ where: { id: sourceId }, data: { encryptedCredentials: (await import("../../src/sources/credentials.js")).encryptCredentials({ token: "wrong" }, (await import("../helpers/sync.js")).TEST_CREDENTIALS_KEY, organizationId, "TABNINE") } });
+    await prisma.source.update({
+      where: { id: sourceId },
+      data: {
+        encryptedCredentials: (await import("../../src/sources/credentials.js")).encryptCredentials(
+          { token: "wrong" },
+          (await import("../helpers/sync.js")).TEST_CREDENTIALS_KEY,
+          organizationId,
+          "TABNINE",
+        ),
+      },
+    });
     const before = await dataChecksums(prisma);
     const result = await sync();
     expect(result.failed).toBeGreaterThan(0);

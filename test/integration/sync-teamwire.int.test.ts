@@ -27,12 +27,16 @@ describe.each(STORE_KINDS)("Teamwire pull connector (%s)", (kind) => {
     await prisma.organization.deleteMany({});
     stub = await startStubVendors({ teamwire: teamwireFixture(UNTIL, 20) });
     ({ organizationId, sourceId } = await createOrganizationWithSource(prisma, {
-      slug: "nordhafen", vendor: "TEAMWIRE", baseUrl: stub.url, credentials: { email: stub.teamwire.email, password: stub.teamwire.password },
+      slug: "nordhafen",
+      vendor: "TEAMWIRE",
+      baseUrl: stub.url,
+      credentials: { email: stub.teamwire.email, password: stub.teamwire.password },
     }));
   });
   afterEach(() => stub.close());
 
-  const sync = (): Promise<SyncResult> => syncOrganization(testSyncDeps(prisma, {}, now), { organization: "nordhafen", vendor: "TEAMWIRE", since });
+  const sync = (): Promise<SyncResult> =>
+    syncOrganization(testSyncDeps(prisma, {}, now), { organization: "nordhafen", vendor: "TEAMWIRE", since });
   const expected = (name: "sent_messages" | "activated_connectors") =>
     Object.entries(stub.teamwire.daily[name]).filter(([day, count]) => day >= "2025-02-20" && day < UNTIL && count > 0);
 
@@ -45,13 +49,22 @@ describe.each(STORE_KINDS)("Teamwire pull connector (%s)", (kind) => {
     expect(stub.requests.filter((r) => r.startsWith("POST /v1/admin/login/"))).toHaveLength(1);
     // One unit per calendar month: February and March.
     expect(stub.requests.filter((r) => r.startsWith("GET /v1/admin/stats/sent_messages/"))).toEqual([
-      "GET /v1/admin/stats/sent_messages/?year=2025&month=2", "GET /v1/admin/stats/sent_messages/?year=2025&month=3",
+      "GET /v1/admin/stats/sent_messages/?year=2025&month=2",
+      "GET /v1/admin/stats/sent_messages/?year=2025&month=3",
     ]);
-    const sum = await prisma.usageEvent.aggregate({ where: { organizationId, metric: "MESSAGES_SENT", vendor: "TEAMWIRE", userId: null }, _sum: { value: true }, _count: true });
+    const sum = await prisma.usageEvent.aggregate({
+      where: { organizationId, metric: "MESSAGES_SENT", vendor: "TEAMWIRE", userId: null },
+      _sum: { value: true },
+      _count: true,
+    });
     expect(sum._count).toBe(messages.length);
     expect(sum._sum.value).toBe(messages.reduce((n, [, c]) => n + c, 0));
     expect(await prisma.usageEvent.count({ where: { organizationId, metric: "CONNECTOR_ACTIVATIONS" } })).toBe(connectors.length);
-    expect((await prisma.source.findUniqueOrThrow({ where: { id: sourceId } }))).toMatchObject({ settings: { groupsCount: 58 }, cursor: { seriesFrom: UNTIL }, lastError: null });
+    expect(await prisma.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({
+      settings: { groupsCount: 58 },
+      cursor: { seriesFrom: UNTIL },
+      lastError: null,
+    });
     expect(await prisma.organization.findUniqueOrThrow({ where: { id: organizationId } })).toMatchObject({ privacyMode: "strict" });
     expect(await prisma.license.findFirstOrThrow({ where: { organizationId, vendor: "TEAMWIRE" } })).toMatchObject({ seats: 500 });
     expect(await rollupsOf(prisma, organizationId)).toEqual(await recomputedRollups(prisma, organizationId));
@@ -68,7 +81,9 @@ describe.each(STORE_KINDS)("Teamwire pull connector (%s)", (kind) => {
     expect(result.sources[0]!.errors).toEqual(["login and dashboard: POST /v1/admin/login/: HTTP 401"]);
     expect(stub.requests.some((r) => r.includes("/stats/"))).toBe(false);
     expect(await dataChecksums(prisma)).toEqual(before);
-    expect((await prisma.source.findUniqueOrThrow({ where: { id: sourceId } })).lastError).toBe("login and dashboard: POST /v1/admin/login/: HTTP 401");
+    expect((await prisma.source.findUniqueOrThrow({ where: { id: sourceId } })).lastError).toBe(
+      "login and dashboard: POST /v1/admin/login/: HTTP 401",
+    );
   });
 
   it("a month that fails keeps the months before it and the cursor at its start; 429 Retry-After is honoured; a re-run completes", async () => {
@@ -87,6 +102,8 @@ describe.each(STORE_KINDS)("Teamwire pull connector (%s)", (kind) => {
     const second = await syncOrganization(testSyncDeps(prisma, {}, now), { organization: "nordhafen" });
     expect(second.failed).toBe(0);
     expect(stub.requests.filter((r) => r.includes("month=2"))).toHaveLength(2); // February was not asked again
-    expect(await prisma.usageEvent.count({ where: { organizationId } })).toBe(expected("sent_messages").length + expected("activated_connectors").length);
+    expect(await prisma.usageEvent.count({ where: { organizationId } })).toBe(
+      expected("sent_messages").length + expected("activated_connectors").length,
+    );
   });
 });

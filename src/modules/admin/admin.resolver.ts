@@ -18,7 +18,8 @@ export class AdminResolver {
   @Mutation(() => IssuedApiToken, { description: "Issues an API token for the viewer." })
   issueApiToken(
     @Arg("name", () => String, { description: "A label, 1-100 characters." }) name: string,
-    @Arg("expiresInDays", () => Int, { nullable: true, description: `Lifetime in days, 1-${MAX_TOKEN_DAYS}; omitted: no expiry.` }) expiresInDays: number | null | undefined,
+    @Arg("expiresInDays", () => Int, { nullable: true, description: `Lifetime in days, 1-${MAX_TOKEN_DAYS}; omitted: no expiry.` })
+    expiresInDays: number | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ) {
     return issueViewerApiToken(ctx.viewer, ctx.prisma, { name, expiresInDays: expiresInDays ?? null });

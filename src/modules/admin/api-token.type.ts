@@ -13,7 +13,9 @@ export class ApiToken {
 
 @ObjectType({ description: "A newly issued API token with its secret." })
 export class IssuedApiToken {
-  @Field(() => String, { description: "The secret: send it as `Authorization: Bearer <token>` (or Rocket.Chat `X-Auth-Token`). Shown only now." })
+  @Field(() => String, {
+    description: "The secret: send it as `Authorization: Bearer <token>` (or Rocket.Chat `X-Auth-Token`). Shown only now.",
+  })
   token!: string;
 
   @Field(() => ApiToken, { description: "The stored token." })

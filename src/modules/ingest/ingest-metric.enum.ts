@@ -2,7 +2,10 @@ import { registerEnumType } from "type-graphql";
 import { METRIC_ALIASES, STORED_METRICS } from "../../ingest/ingest.metrics.js";
 
 /** The metrics an event may carry: the stored UsageMetric values plus the documented aliases. */
-export const IngestMetric = Object.fromEntries([...STORED_METRICS, ...Object.keys(METRIC_ALIASES)].map((name) => [name, name])) as Record<string, string>;
+export const IngestMetric = Object.fromEntries([...STORED_METRICS, ...Object.keys(METRIC_ALIASES)].map((name) => [name, name])) as Record<
+  string,
+  string
+>;
 
 registerEnumType(IngestMetric, {
   name: "IngestMetric",

@@ -14,16 +14,21 @@ export class IngestEventInput {
   idempotencyKey!: string;
   @Field(() => ID, { description: "The organization (an ADMIN may only name its own)." }) organizationId!: string;
   @Field(() => ID, { nullable: true, description: "A team of the organization; default: the user's current team." }) teamId?: string | null;
-  @Field(() => ID, { nullable: true, description: "A user of the organization (or give `identity`; neither for organization-level events)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "A user of the organization (or give `identity`; neither for organization-level events).",
+  })
   userId?: string | null;
   @Field(() => IngestIdentityInput, { nullable: true, description: "The user by vendor identity, instead of `userId`." })
   identity?: IngestIdentityInput | null;
   @Field(() => Vendor, { description: "The vendor that reported the event; must report the metric." }) vendor!: Vendor;
   @Field(() => IngestMetric, { description: "The metric (aliases accepted, see IngestMetric)." }) metric!: string;
-  @Field(() => RoomType, { nullable: true, description: "Rocket.Chat room type, for MESSAGES_SENT only; default NONE." }) roomType?: RoomType | null;
+  @Field(() => RoomType, { nullable: true, description: "Rocket.Chat room type, for MESSAGES_SENT only; default NONE." })
+  roomType?: RoomType | null;
   @Field(() => String, { description: "When it happened: ISO 8601 with a time zone (e.g. 2025-03-01T10:00:00Z); at most 5 minutes ahead." })
   timestamp!: string;
-  @Field(() => Float, { description: "The amount (≥ 0); for *_ACTIVE_USERS a positive activity marker, counted once per user." }) value!: number;
+  @Field(() => Float, { description: "The amount (≥ 0); for *_ACTIVE_USERS a positive activity marker, counted once per user." })
+  value!: number;
 }
 
 @InputType({ description: "A team to create or rename (by id) before the events are applied." })

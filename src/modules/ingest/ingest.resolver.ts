@@ -14,7 +14,10 @@ export class IngestResolver {
       "Needs ADMIN (own organization) or SUPERADMIN. Replayed events (known idempotency keys) change nothing. " +
       "Large batches: prefer POST /ingest (NDJSON, its own body limit); /graphql bodies are limited to 1 MB.",
   })
-  ingestUsage(@Arg("input", () => IngestBatchInput, { description: "The batch." }) input: IngestBatchInput, @Ctx() ctx: GraphQLContext): Promise<IngestResult> {
+  ingestUsage(
+    @Arg("input", () => IngestBatchInput, { description: "The batch." }) input: IngestBatchInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<IngestResult> {
     return ingestBatch(ctx.prisma, ctx.viewer, plain(input), ctx.ingest);
   }
 }

@@ -10,7 +10,8 @@ import { IngestEventInput, IngestTeamInput, IngestUserInput } from "./ingest.inp
 export class IngestBatchInput {
   @Field(() => [IngestEventInput], { description: "Usage events (at most INGEST_MAX_EVENTS)." }) events!: IngestEventInput[];
   @Field(() => [IngestTeamInput], { nullable: true, description: "Teams to create or rename." }) teams?: IngestTeamInput[] | null;
-  @Field(() => [IngestUserInput], { nullable: true, description: "Users (with identities) to create or update." }) users?: IngestUserInput[] | null;
+  @Field(() => [IngestUserInput], { nullable: true, description: "Users (with identities) to create or update." }) users?:
+    IngestUserInput[] | null;
   @Field(() => [IngestDeviceInput], { nullable: true, description: "Devices to create or update." }) devices?: IngestDeviceInput[] | null;
 }
 
@@ -18,5 +19,6 @@ export class IngestBatchInput {
 export class IngestResult {
   @Field(() => Int, { description: "Events in the batch." }) received!: number;
   @Field(() => Int, { description: "Events stored now and added to the rollups." }) inserted!: number;
-  @Field(() => Int, { description: "Events skipped: their idempotency key was already stored (or repeated in the batch)." }) duplicates!: number;
+  @Field(() => Int, { description: "Events skipped: their idempotency key was already stored (or repeated in the batch)." })
+  duplicates!: number;
 }

@@ -23,10 +23,13 @@ export class OrganizationResolver {
   })
   organization(
     @Arg("id", () => ID, { nullable: true, description: "Organization id." }) id: string | null,
-    @Arg("number", () => Int, { nullable: true, description: "Organization number (Teamwire `organisation_id`). Not together with `id`." }) number: number | null,
+    @Arg("number", () => Int, { nullable: true, description: "Organization number (Teamwire `organisation_id`). Not together with `id`." })
+    number: number | null,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return number === null || number === undefined ? findOrganization(ctx.viewer, ctx.loaders, id) : findOrganizationByNumber(ctx.viewer, ctx.prisma, ctx.loaders, id, number);
+    return number === null || number === undefined
+      ? findOrganization(ctx.viewer, ctx.loaders, id)
+      : findOrganizationByNumber(ctx.viewer, ctx.prisma, ctx.loaders, id, number);
   }
 
   @Query(() => OrganizationConnection, { description: "Every organization, ordered by name. SUPERADMIN only." })
@@ -34,13 +37,17 @@ export class OrganizationResolver {
     return toConnection(await listOrganizations(ctx.viewer, ctx.prisma, args));
   }
 
-  @FieldResolver(() => [Source], { description: "The vendors the organization uses, with their sync state. ADMIN of the organization or SUPERADMIN." })
+  @FieldResolver(() => [Source], {
+    description: "The vendors the organization uses, with their sync state. ADMIN of the organization or SUPERADMIN.",
+  })
   sources(@Root() organization: Organization, @Ctx() ctx: GraphQLContext) {
     assertAdministersOrganization(requireViewer(ctx.viewer), organization.id, "sources");
     return ctx.loaders.sourcesByOrganizationId.load(organization.id);
   }
 
-  @FieldResolver(() => [License], { description: "Vendor licenses (Teamwire license count, Tabnine license). ADMIN of the organization or SUPERADMIN." })
+  @FieldResolver(() => [License], {
+    description: "Vendor licenses (Teamwire license count, Tabnine license). ADMIN of the organization or SUPERADMIN.",
+  })
   async licenses(
     @Root() organization: Organization,
     @Arg("vendor", () => Vendor, { nullable: true, description: "Only this vendor's license." }) vendor: Vendor | null,

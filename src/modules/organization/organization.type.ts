@@ -67,6 +67,8 @@ export class License {
   @Field(() => GraphQLISODateTime, { nullable: true, description: "When the license expires." })
   expiresAt!: Date | null;
 
-  @Field(() => GraphQLJSONObject, { description: "Free-form vendor settings of the license, as the vendor sent them (Tabnine `settings`)." })
+  @Field(() => GraphQLJSONObject, {
+    description: "Free-form vendor settings of the license, as the vendor sent them (Tabnine `settings`).",
+  })
   settings!: Record<string, unknown>;
 }

@@ -10,10 +10,16 @@ registerEnumType(Role, {
   name: "Role",
   description: "Gateway role: SUPERADMIN sees every organization, ADMIN its own, TEAM_ADMIN its team, MEMBER itself.",
 });
-registerEnumType(UserStatus, { name: "UserStatus", description: "Account state: REGISTERED (active account), PENDING (invited, never used), DEACTIVATED." });
+registerEnumType(UserStatus, {
+  name: "UserStatus",
+  description: "Account state: REGISTERED (active account), PENDING (invited, never used), DEACTIVATED.",
+});
 registerEnumType(Presence, { name: "Presence", description: "Chat presence at the last sync (Rocket.Chat)." });
 registerEnumType(UserKind, { name: "UserKind", description: "HUMAN, APP (bot) or GUEST account." });
-registerEnumType(RoomType, { name: "RoomType", description: "Rocket.Chat room type of MESSAGES_SENT (CHANNEL, PRIVATE_GROUP, DIRECT, LIVECHAT); NONE for every other metric." });
+registerEnumType(RoomType, {
+  name: "RoomType",
+  description: "Rocket.Chat room type of MESSAGES_SENT (CHANNEL, PRIVATE_GROUP, DIRECT, LIVECHAT); NONE for every other metric.",
+});
 
 export const Resolution = { HOUR: "HOUR", DAY: "DAY", WEEK: "WEEK", MONTH: "MONTH" } as const;
 export type Resolution = (typeof Resolution)[keyof typeof Resolution];

@@ -12,7 +12,11 @@ export class PageArgs {
   @Field(() => String, { nullable: true, description: "Cursor after which the page starts (`pageInfo.endCursor` of the previous page)." })
   after?: string | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: 0, description: `Items to skip (after the cursor, if any) before the page starts, 0 to ${MAX_OFFSET}.` })
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: 0,
+    description: `Items to skip (after the cursor, if any) before the page starts, 0 to ${MAX_OFFSET}.`,
+  })
   offset!: number;
 }
 
@@ -30,7 +34,10 @@ export class UserFilterInput {
   @Field(() => Vendor, { nullable: true, description: "Only users with an account at this vendor." })
   vendor?: Vendor | null;
 
-  @Field(() => String, { nullable: true, description: "Only users whose account at `vendor` has this vendor role (exact, e.g. Tabnine `Admin`). Needs `vendor`." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Only users whose account at `vendor` has this vendor role (exact, e.g. Tabnine `Admin`). Needs `vendor`.",
+  })
   vendorRole?: string | null;
 }
 
@@ -43,6 +50,12 @@ export class UserPageArgs extends PageArgs {
 /** The loader key of a users page of an organization or team. */
 export function userPageKey(parent: UserPageKey["parent"], parentId: string, args: UserPageArgs): UserPageKey {
   const { teamAssigned, statuses, roles, vendor, vendorRole } = args.filter ?? {};
-  if (vendorRole !== null && vendorRole !== undefined && !vendor) throw badInput("filter.vendorRole needs filter.vendor", { argument: "filter.vendorRole" });
-  return { parent, parentId, filter: { teamAssigned, statuses, roles, vendor, vendorRole }, ...pageRequest(args.first, args.after, args.offset) };
+  if (vendorRole !== null && vendorRole !== undefined && !vendor)
+    throw badInput("filter.vendorRole needs filter.vendor", { argument: "filter.vendorRole" });
+  return {
+    parent,
+    parentId,
+    filter: { teamAssigned, statuses, roles, vendor, vendorRole },
+    ...pageRequest(args.first, args.after, args.offset),
+  };
 }

@@ -16,6 +16,9 @@ export class RegisterSourceInput {
   @Field(() => String, { nullable: true, description: "The vendor's id for the tenant." })
   externalId?: string | null;
 
-  @Field(() => SourceCredentialsInput, { nullable: true, description: "Credentials for the pull connector, stored encrypted; omitted: the stored ones are kept." })
+  @Field(() => SourceCredentialsInput, {
+    nullable: true,
+    description: "Credentials for the pull connector, stored encrypted; omitted: the stored ones are kept.",
+  })
   credentials?: SourceCredentialsInput | null;
 }

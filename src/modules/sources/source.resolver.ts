@@ -13,7 +13,10 @@ export class SourceResolver {
   }
 
   @Mutation(() => Source, { description: "Registers (or updates) the organization's source for a vendor. ADMIN of the organization." })
-  registerSource(@Arg("input", () => RegisterSourceInput, { description: "The source." }) input: RegisterSourceInput, @Ctx() ctx: GraphQLContext) {
+  registerSource(
+    @Arg("input", () => RegisterSourceInput, { description: "The source." }) input: RegisterSourceInput,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     return registerSource(ctx, input);
   }
 }

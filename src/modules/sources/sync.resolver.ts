@@ -18,9 +18,15 @@ export class SourceSyncResolver {
       "Runs within the request: for long first syncs prefer the CLI.",
   })
   async syncSource(
-    @Arg("organizationId", () => ID, { nullable: true, description: "Organization; default the viewer's. Another one needs SUPERADMIN." }) organizationId: string | null,
-    @Arg("vendor", () => Vendor, { nullable: true, description: "Only this vendor's source; default every registered source." }) vendor: VendorName | null,
-    @Arg("since", () => String, { nullable: true, description: "First UTC day (YYYY-MM-DD) of usage to pull, instead of the stored cursor." }) since: string | null,
+    @Arg("organizationId", () => ID, { nullable: true, description: "Organization; default the viewer's. Another one needs SUPERADMIN." })
+    organizationId: string | null,
+    @Arg("vendor", () => Vendor, { nullable: true, description: "Only this vendor's source; default every registered source." })
+    vendor: VendorName | null,
+    @Arg("since", () => String, {
+      nullable: true,
+      description: "First UTC day (YYYY-MM-DD) of usage to pull, instead of the stored cursor.",
+    })
+    since: string | null,
     @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Fetch and count only; write nothing." }) dryRun: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SyncSummary> {

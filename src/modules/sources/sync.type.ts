@@ -1,7 +1,9 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Vendor } from "../shared/enums.js";
 
-@ObjectType({ description: "What the sync of one source did. Counts are records: teams, users, licenses, organization settings and usage events." })
+@ObjectType({
+  description: "What the sync of one source did. Counts are records: teams, users, licenses, organization settings and usage events.",
+})
 export class SourceSyncSummary {
   @Field(() => Vendor, { description: "The source's vendor." }) vendor!: Vendor;
   @Field(() => ID, { description: "The source." }) sourceId!: string;

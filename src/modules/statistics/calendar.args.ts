@@ -9,6 +9,9 @@ export class CalendarArgs {
   @Field(() => Int, { nullable: true, description: "Month, 1-12: daily points for that month. Omitted: monthly points for the year." })
   month?: number | null;
 
-  @Field(() => Vendor, { nullable: true, description: "Only this vendor. Omitted: all vendors (active users: the distinct union of people)." })
+  @Field(() => Vendor, {
+    nullable: true,
+    description: "Only this vendor. Omitted: all vendors (active users: the distinct union of people).",
+  })
   vendor?: Vendor | null;
 }

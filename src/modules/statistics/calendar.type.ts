@@ -12,7 +12,10 @@ export class CalendarPoint {
   userIds!: string[] | null;
 }
 
-@ObjectType({ simpleResolvers: true, description: "A per-day (month given) or per-month (year only) series, zero-filled, ascending, UTC, up to the current interval." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A per-day (month given) or per-month (year only) series, zero-filled, ascending, UTC, up to the current interval.",
+})
 export class CalendarSeries {
   @Field(() => Int, { description: "Year of the oldest data of this kind in the organization (the current year when there is none)." })
   minYear!: number;

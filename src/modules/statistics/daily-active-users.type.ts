@@ -10,7 +10,8 @@ export class DailyActiveUsers {
 
   @Field(() => [String], {
     nullable: true,
-    description: "With a vendor: their ids at that vendor (Identity.externalId, e.g. Rocket.Chat user ids), sorted; users without such an identity are left out. Null without a vendor.",
+    description:
+      "With a vendor: their ids at that vendor (Identity.externalId, e.g. Rocket.Chat user ids), sorted; users without such an identity are left out. Null without a vendor.",
   })
   vendorUserIds!: string[] | null;
 }

@@ -1,6 +1,9 @@
 import { Field, Int, ObjectType } from "type-graphql";
 
-@ObjectType({ simpleResolvers: true, description: "Devices grouped by the requested discriminator. Fields not part of the grouping are null." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Devices grouped by the requested discriminator. Fields not part of the grouping are null.",
+})
 export class DeviceStat {
   @Field(() => String, { nullable: true, description: "Operating system (OS and IS_MANAGED groupings)." })
   os!: string | null;

@@ -46,7 +46,10 @@ GROUP BY 1, 2, 3`;
 async function sessionsByOs(prisma: Prisma, organizationId: string, referenceDay: Date) {
   const end = new Date(referenceDay.getTime() + DAY_MS);
   const rows = await prisma.$queryRawUnsafe<{ days: number; name: string; version: string; count: number; time: number }[]>(
-    SESSIONS_BY_OS_SQL, organizationId, new Date(end.getTime() - 30 * DAY_MS), end,
+    SESSIONS_BY_OS_SQL,
+    organizationId,
+    new Date(end.getTime() - 30 * DAY_MS),
+    end,
   );
   const window = (days: number): OsSessions[] =>
     rows
@@ -65,13 +68,23 @@ async function sessionsByOs(prisma: Prisma, organizationId: string, referenceDay
  * organization and source come through `loaders` (the request's; fresh ones by default).
  * @throws NOT_FOUND when there is no such organization.
  */
-export async function liveRocketChatStatistics(prisma: Prisma, organizationId: string, id: string, now = new Date(), loaders: Loaders = createLoaders(prisma)): Promise<Payload> {
+export async function liveRocketChatStatistics(
+  prisma: Prisma,
+  organizationId: string,
+  id: string,
+  now = new Date(),
+  loaders: Loaders = createLoaders(prisma),
+): Promise<Payload> {
   const referenceDay = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - DAY_MS);
   const [stats, organization, sources, latest, sessions] = await Promise.all([
     workspaceStatistics(loaders, organizationId, "ROCKETCHAT"),
     loaders.organizationById.load(organizationId),
     loaders.sourcesByOrganizationId.load(organizationId),
-    prisma.workspaceStatisticsSnapshot.findFirst({ where: { organizationId, vendor: "ROCKETCHAT" }, orderBy: [{ takenAt: "desc" }, { id: "desc" }], select: { payload: true } }),
+    prisma.workspaceStatisticsSnapshot.findFirst({
+      where: { organizationId, vendor: "ROCKETCHAT" },
+      orderBy: [{ takenAt: "desc" }, { id: "desc" }],
+      select: { payload: true },
+    }),
     sessionsByOs(prisma, organizationId, referenceDay),
   ]);
   if (!organization) throw notFound("organization", organizationId);
@@ -140,7 +153,9 @@ export async function takeStatisticsSnapshot(
   if (!(await loaders.organizationById.load(organizationId))) throw notFound("organization", organizationId);
   const payload = await liveRocketChatStatistics(prisma, organizationId, newMeteorId(), now, loaders);
   return prisma.$transaction(async (tx) => {
-    const snapshot = await tx.workspaceStatisticsSnapshot.create({ data: snapshotRecord(payload, organizationId, new Date(payload.createdAt as string)) });
+    const snapshot = await tx.workspaceStatisticsSnapshot.create({
+      data: snapshotRecord(payload, organizationId, new Date(payload.createdAt as string)),
+    });
     await touchOrganizations(tx, [organizationId]);
     return snapshot;
   });

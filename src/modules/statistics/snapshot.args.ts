@@ -19,7 +19,8 @@ export class StatisticsHistoryArgs extends PageArgs {
 
   @Field(() => GraphQLJSONObject, {
     nullable: true,
-    description: 'Order: fields of the snapshot object with 1 (ascending) or -1 (descending), in priority order, e.g. {"totalUsers": -1, "createdAt": 1}. Ties (and no `sort`): by time, newest first unless `oldestFirst`.',
+    description:
+      'Order: fields of the snapshot object with 1 (ascending) or -1 (descending), in priority order, e.g. {"totalUsers": -1, "createdAt": 1}. Ties (and no `sort`): by time, newest first unless `oldestFirst`.',
   })
   sort?: Record<string, unknown> | null;
 }

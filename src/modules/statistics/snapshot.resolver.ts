@@ -13,9 +13,14 @@ import { StatisticsSnapshot } from "./workspace-statistics.type.js";
 @Resolver(() => Organization)
 export class StatisticsSnapshotResolver {
   @FieldResolver(() => StatisticsSnapshotConnection, {
-    description: "Stored workspace statistics snapshots: newest first unless `oldestFirst`, or filtered and sorted like Rocket.Chat `statistics.list`. `first: 1` is the latest.",
+    description:
+      "Stored workspace statistics snapshots: newest first unless `oldestFirst`, or filtered and sorted like Rocket.Chat `statistics.list`. `first: 1` is the latest.",
   })
-  async statisticsHistory(@Root() organization: Organization, @Args(() => StatisticsHistoryArgs) args: StatisticsHistoryArgs, @Ctx() ctx: GraphQLContext) {
+  async statisticsHistory(
+    @Root() organization: Organization,
+    @Args(() => StatisticsHistoryArgs) args: StatisticsHistoryArgs,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     assertAdministersOrganization(requireViewer(ctx.viewer), organization.id, "statistics history");
     return toConnection(await statisticsHistory(ctx.loaders, organization.id, args));
   }

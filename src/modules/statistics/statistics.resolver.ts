@@ -26,7 +26,8 @@ export class OrganizationStatisticsResolver {
     @Root() organization: Organization,
     @Arg("discriminator", () => DeviceDiscriminator, { description: "How to group." }) discriminator: DeviceDiscriminator,
     @Arg("os", () => String, { nullable: true, description: "With OS: one row per version of this OS." }) os: string | null | undefined,
-    @Arg("client", () => String, { nullable: true, description: "With CLIENT: one row per version of this client." }) client: string | null | undefined,
+    @Arg("client", () => String, { nullable: true, description: "With CLIENT: one row per version of this client." })
+    client: string | null | undefined,
     @Arg("vendor", () => Vendor, { nullable: true, description: "Only this vendor's devices." }) vendor: Vendor | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ) {
@@ -52,7 +53,9 @@ export class OrganizationStatisticsResolver {
     return calendarSeries(ctx.loaders, organization.id, "MESSAGES_SENT", { ...args, distinctUsers: false });
   }
 
-  @FieldResolver(() => [LastUsage], { description: "Per month, the users whose last client use fell in it (ascending; empty months omitted)." })
+  @FieldResolver(() => [LastUsage], {
+    description: "Per month, the users whose last client use fell in it (ascending; empty months omitted).",
+  })
   lastUsages(
     @Root() organization: Organization,
     @Arg("vendor", () => Vendor, { nullable: true, description: "Only use of this vendor's clients." }) vendor: Vendor | null | undefined,
@@ -62,20 +65,26 @@ export class OrganizationStatisticsResolver {
     return lastUsages(ctx.loaders, organization.id, vendor ?? null);
   }
 
-  @FieldResolver(() => [AccountUtilizationMonth], { description: "Month-end Tabnine account counts, from startMonth to the current month." })
+  @FieldResolver(() => [AccountUtilizationMonth], {
+    description: "Month-end Tabnine account counts, from startMonth to the current month.",
+  })
   accountUtilization(
     @Root() organization: Organization,
-    @Arg("startMonth", () => String, { nullable: true, description: "First month, YYYY-MM. Default: 11 months before the current one." }) startMonth: string | null | undefined,
+    @Arg("startMonth", () => String, { nullable: true, description: "First month, YYYY-MM. Default: 11 months before the current one." })
+    startMonth: string | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ) {
     this.admin(ctx, organization, "account utilization");
     return accountUtilization(ctx.loaders, organization.id, startMonth);
   }
 
-  @FieldResolver(() => WorkspaceStatistics, { description: "Live totals computed from the store: accounts, presence, languages, messages, devices, AI use." })
+  @FieldResolver(() => WorkspaceStatistics, {
+    description: "Live totals computed from the store: accounts, presence, languages, messages, devices, AI use.",
+  })
   workspaceStatistics(
     @Root() organization: Organization,
-    @Arg("vendor", () => Vendor, { nullable: true, description: "Only accounts and activity at this vendor." }) vendor: Vendor | null | undefined,
+    @Arg("vendor", () => Vendor, { nullable: true, description: "Only accounts and activity at this vendor." })
+    vendor: Vendor | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ) {
     this.admin(ctx, organization, "workspace statistics");
@@ -83,13 +92,18 @@ export class OrganizationStatisticsResolver {
   }
 
   @FieldResolver(() => [DailyActiveUsers], {
-    description: "Distinct active users per UTC calendar day, from the day of `from` to the day of `to` (inclusive, at most 3660 days), ascending, days without any included; empty when `from` is on a later day than `to`.",
+    description:
+      "Distinct active users per UTC calendar day, from the day of `from` to the day of `to` (inclusive, at most 3660 days), ascending, days without any included; empty when `from` is on a later day than `to`.",
   })
   dailyActiveUsers(
     @Root() organization: Organization,
     @Arg("from", () => GraphQLISODateTime, { description: "Any time on the first day (UTC)." }) from: Date,
     @Arg("to", () => GraphQLISODateTime, { description: "Any time on the last day (UTC)." }) to: Date,
-    @Arg("vendor", () => Vendor, { nullable: true, description: "Only activity at this vendor, and the users' ids there. Omitted: any vendor." }) vendor: Vendor | null | undefined,
+    @Arg("vendor", () => Vendor, {
+      nullable: true,
+      description: "Only activity at this vendor, and the users' ids there. Omitted: any vendor.",
+    })
+    vendor: Vendor | null | undefined,
     @Ctx() ctx: GraphQLContext,
   ) {
     this.admin(ctx, organization, "daily active users");

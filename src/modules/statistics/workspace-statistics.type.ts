@@ -37,7 +37,10 @@ export class WorkspaceStatistics {
   @Field(() => Int, { description: "Accounts that never used a client (Teamwire `pending_users_count`)." }) neverActiveUsers!: number;
   @Field(() => Int, { description: "Accounts with the ADMIN or SUPERADMIN role." }) adminsCount!: number;
   @Field(() => Int, { description: "Teams (organizational units)." }) teamsCount!: number;
-  @Field(() => Int, { description: "Teamwire chat groups (`groups_count`), as reported by the organization's Teamwire source; 0 without one." }) groupsCount!: number;
+  @Field(() => Int, {
+    description: "Teamwire chat groups (`groups_count`), as reported by the organization's Teamwire source; 0 without one.",
+  })
+  groupsCount!: number;
   @Field(() => Int, { description: "Email domains." }) domainsCount!: number;
   @Field(() => Int, { description: "Licensed seats (largest license of the selected vendors)." }) licenseSeats!: number;
   @Field(() => Int, { description: "Registered, not wiped devices." }) devices!: number;
@@ -48,7 +51,8 @@ export class WorkspaceStatistics {
   @Field(() => Int, { description: "AI chat interactions ever made (Tabnine)." }) aiChatInteractions!: number;
   @Field(() => GraphQLISODateTime, { nullable: true, description: "Last activity of any user." }) lastActiveAt!: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true, description: "Last message sent." }) lastMessageSentAt!: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: "When the latest stored workspace snapshot was taken." }) snapshotAt!: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: "When the latest stored workspace snapshot was taken." })
+  snapshotAt!: Date | null;
 }
 
 @ObjectType({ description: "A stored workspace statistics snapshot (Rocket.Chat `statistics` object)." })
@@ -60,5 +64,8 @@ export class StatisticsSnapshot {
   @Field(() => Int, { description: "`onlineUsers` at that time." }) onlineUsers!: number;
   @Field(() => Int, { description: "`totalRooms` at that time." }) totalRooms!: number;
   @Field(() => Int, { description: "`totalMessages` at that time." }) totalMessages!: number;
-  @Field(() => GraphQLJSONObject, { description: "The whole statistics object, in the vendor's key order." }) payload!: Record<string, unknown>;
+  @Field(() => GraphQLJSONObject, { description: "The whole statistics object, in the vendor's key order." }) payload!: Record<
+    string,
+    unknown
+  >;
 }

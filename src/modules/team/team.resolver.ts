@@ -12,7 +12,10 @@ import { Team, TeamUtilization } from "./team.type.js";
 
 @Resolver(() => Team)
 export class TeamResolver {
-  @Query(() => Team, { nullable: true, description: "A team the viewer may see (admins: any team of their organization; others: their own team)." })
+  @Query(() => Team, {
+    nullable: true,
+    description: "A team the viewer may see (admins: any team of their organization; others: their own team).",
+  })
   async team(@Arg("id", () => ID, { description: "Team id." }) id: string, @Ctx() ctx: GraphQLContext) {
     const viewer = requireViewer(ctx.viewer);
     const team = await ctx.loaders.teamById.load(id);

@@ -33,6 +33,9 @@ export class Device {
   @Field(() => GraphQLISODateTime, { description: "Last activity of the device." })
   lastSeenAt!: Date;
 
-  @Field(() => GraphQLISODateTime, { nullable: true, description: "When the device was wiped; wiped devices are not counted in statistics." })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: "When the device was wiped; wiped devices are not counted in statistics.",
+  })
   wipedAt!: Date | null;
 }

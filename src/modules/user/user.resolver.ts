@@ -20,7 +20,10 @@ export class UserResolver {
     return (await ctx.loaders.userById.load(viewer.userId))!;
   }
 
-  @Query(() => User, { nullable: true, description: "A user the viewer may see (admins: their organization; team admins: their team; members: themselves)." })
+  @Query(() => User, {
+    nullable: true,
+    description: "A user the viewer may see (admins: their organization; team admins: their team; members: themselves).",
+  })
   async user(@Arg("id", () => ID, { description: "User id." }) id: string, @Ctx() ctx: GraphQLContext) {
     const viewer = requireViewer(ctx.viewer);
     const user = await ctx.loaders.userById.load(id);
@@ -30,12 +33,14 @@ export class UserResolver {
 
   @Query(() => User, {
     nullable: true,
-    description: "The user behind a vendor account (e.g. a Tabnine user id or a Rocket.Chat user id), in the viewer's organization or the given one. Same visibility as `user`.",
+    description:
+      "The user behind a vendor account (e.g. a Tabnine user id or a Rocket.Chat user id), in the viewer's organization or the given one. Same visibility as `user`.",
   })
   userByIdentity(
     @Arg("vendor", () => Vendor, { description: "The vendor of the account." }) vendor: Vendor,
     @Arg("externalId", () => String, { description: "The vendor's own user id (Identity.externalId)." }) externalId: string,
-    @Arg("organizationId", () => ID, { nullable: true, description: "Organization to look in; default: the viewer's." }) organizationId: string | null,
+    @Arg("organizationId", () => ID, { nullable: true, description: "Organization to look in; default: the viewer's." })
+    organizationId: string | null,
     @Ctx() ctx: GraphQLContext,
   ) {
     return findUserByIdentity(ctx, vendor, externalId, organizationId);
@@ -74,7 +79,8 @@ export class UserResolver {
   }
 
   @FieldResolver(() => UsageSeries, {
-    description: "The user's usage over [from, to). Distinct-user metrics are 0 or 1 per bucket. Ratios are the user's own (as ingested per user; 0 without any), never the organization's.",
+    description:
+      "The user's usage over [from, to). Distinct-user metrics are 0 or 1 per bucket. Ratios are the user's own (as ingested per user; 0 without any), never the organization's.",
   })
   usage(@Root() user: UserRow, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: GraphQLContext) {
     return loadUsage(ctx.loaders, "USER", user.id, user.organizationId, args);

@@ -28,6 +28,8 @@ export async function findUserByIdentity(
     ctx.loaders.userById.prime(identity.user.id, identity.user);
     return identity.user;
   }
-  const elsewhere = identity ? false : (await ctx.prisma.identity.count({ where: { vendor, externalId, organizationId: { not: orgId } } })) > 0;
+  const elsewhere = identity
+    ? false
+    : (await ctx.prisma.identity.count({ where: { vendor, externalId, organizationId: { not: orgId } } })) > 0;
   throw notFound("user", externalId, elsewhere);
 }

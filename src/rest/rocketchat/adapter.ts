@@ -16,7 +16,12 @@ export const rocketChatAdapter: VendorAdapter = {
   title: "Rocket.Chat REST API",
   securitySchemes: {
     rocketChatUserId: { type: "apiKey", in: "header", name: "X-User-Id", description: "The gateway user id of the caller." },
-    rocketChatAuthToken: { type: "apiKey", in: "header", name: "X-Auth-Token", description: "A gateway API token (or JWT) of that same user." },
+    rocketChatAuthToken: {
+      type: "apiKey",
+      in: "header",
+      name: "X-Auth-Token",
+      description: "A gateway API token (or JWT) of that same user.",
+    },
   },
   routes: rocketChatRoutes,
   async authenticate(req, createCaller) {
@@ -29,7 +34,8 @@ export const rocketChatAdapter: VendorAdapter = {
   },
   reply: rocketChatReply,
   claimsUnknown: (req) =>
-    (req.path === "/api/v1" || req.path.startsWith("/api/v1/")) && (req.headers["x-user-id"] !== undefined || req.headers["x-auth-token"] !== undefined),
+    (req.path === "/api/v1" || req.path.startsWith("/api/v1/")) &&
+    (req.headers["x-user-id"] !== undefined || req.headers["x-auth-token"] !== undefined),
   notFound: () => ENDPOINT_NOT_FOUND,
   methodNotAllowed: () => ({ status: 405, body: { status: "error", message: "Method not allowed" } }),
   errorSchema: (status) =>

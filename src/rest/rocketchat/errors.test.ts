@@ -34,15 +34,23 @@ describe("rocketChatReply", () => {
       return `${reply.status} ${JSON.stringify(reply.body)}`;
     };
     expect(text("UNAUTHENTICATED")).toBe('401 {"status":"error","message":"You must be logged in to do this."}');
-    expect(text("FORBIDDEN")).toBe('403 {"success":false,"error":"User does not have the permissions required for this action [error-unauthorized]"}');
+    expect(text("FORBIDDEN")).toBe(
+      '403 {"success":false,"error":"User does not have the permissions required for this action [error-unauthorized]"}',
+    );
     expect(text("NOT_FOUND")).toBe('404 {"status":"error","message":"API endpoint does not exist"}');
     expect(text("BAD_USER_INPUT")).toBe('400 {"success":false,"error":"year must be a number"}');
     expect(text("RATE_LIMITED")).toBe('429 {"success":false,"error":"Error, too many requests. Please slow down. [too-many-requests]"}');
   });
 
   it("answers FORBIDDEN on the statistics routes with Rocket.Chat's 400 error-not-allowed", () => {
-    expect(rocketChatReply(new DomainError("FORBIDDEN", "no"), STATISTICS)).toEqual({ status: 400, body: { success: false, error: "error-not-allowed" } });
-    expect(rocketChatReply(new DomainError("FORBIDDEN", "no"))).toEqual({ status: 400, body: { success: false, error: "error-not-allowed" } });
+    expect(rocketChatReply(new DomainError("FORBIDDEN", "no"), STATISTICS)).toEqual({
+      status: 400,
+      body: { success: false, error: "error-not-allowed" },
+    });
+    expect(rocketChatReply(new DomainError("FORBIDDEN", "no"))).toEqual({
+      status: 400,
+      body: { success: false, error: "error-not-allowed" },
+    });
   });
 
   it.each([
@@ -57,6 +65,9 @@ describe("rocketChatReply", () => {
   });
 
   it("answers anything that is not a DomainError (a bug) with 500", () => {
-    expect(rocketChatReply(new TypeError("x is undefined"), ENGAGEMENT)).toEqual({ status: 500, body: { success: false, error: "Internal server error" } });
+    expect(rocketChatReply(new TypeError("x is undefined"), ENGAGEMENT)).toEqual({
+      status: 500,
+      body: { success: false, error: "Internal server error" },
+    });
   });
 });

@@ -21,7 +21,10 @@ const UNAUTHORIZED_ACTION: VendorReply = {
   body: { success: false, error: "User does not have the permissions required for this action [error-unauthorized]" },
 };
 export const ENDPOINT_NOT_FOUND: VendorReply = { status: 404, body: { status: "error", message: "API endpoint does not exist" } };
-const TOO_MANY_REQUESTS: VendorReply = { status: 429, body: { success: false, error: "Error, too many requests. Please slow down. [too-many-requests]" } };
+const TOO_MANY_REQUESTS: VendorReply = {
+  status: 429,
+  body: { success: false, error: "Error, too many requests. Please slow down. [too-many-requests]" },
+};
 const INTERNAL_ERROR: VendorReply = { status: 500, body: { success: false, error: "Internal server error" } };
 const ENGAGEMENT_PATH = "/api/v1/engagement-dashboard/users/active-users";
 
@@ -45,7 +48,11 @@ export function invalidJsonParameter(name: "sort" | "fields" | "query", raw: unk
 }
 
 export const invalidParams = (name: string) =>
-  new RocketChatError(400, { success: false, error: `${name} must be a non-negative integer [invalid-params]`, errorType: "invalid-params" });
+  new RocketChatError(400, {
+    success: false,
+    error: `${name} must be a non-negative integer [invalid-params]`,
+    errorType: "invalid-params",
+  });
 
 function invalidRequestReply(error: InvalidRequest): VendorReply {
   const issue = error.issues[0];
@@ -87,4 +94,3 @@ export function rocketChatReply(error: unknown, route?: VendorRoute<never, never
   if (error instanceof DomainError) return domainErrorReply(error, route);
   return INTERNAL_ERROR;
 }
-

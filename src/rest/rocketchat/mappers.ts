@@ -7,7 +7,12 @@ import { project, type Projection } from "./projection.js";
 export const statisticsBody = (payload: Record<string, unknown>) => ({ ...payload, success: true as const });
 
 /** `GET statistics.list`: the (projected) snapshots of the page with its paging numbers. */
-export function statisticsListBody(payloads: readonly Record<string, unknown>[], offset: number, total: number, projection: Projection | undefined) {
+export function statisticsListBody(
+  payloads: readonly Record<string, unknown>[],
+  offset: number,
+  total: number,
+  projection: Projection | undefined,
+) {
   const statistics = projection ? payloads.map((payload) => project(payload, projection)) : [...payloads];
   return { statistics, count: statistics.length, offset, total, success: true as const };
 }

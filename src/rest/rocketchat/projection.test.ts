@@ -21,7 +21,9 @@ describe("statistics.list fields projection", () => {
 
   it("follows dotted paths into objects and into the objects of arrays", () => {
     expect(project(doc, parseProjection({ "services.ldap.enabled": 1, "wizard.size": 1 }))).toEqual({
-      _id: doc._id, wizard: { size: "3" }, services: { ldap: { enabled: false } },
+      _id: doc._id,
+      wizard: { size: "3" },
+      services: { ldap: { enabled: false } },
     });
     expect(project(doc, parseProjection({ "uniqueOSOfYesterday.data.name": 1, _id: 0 }))).toEqual({
       uniqueOSOfYesterday: { data: [{ name: "Windows" }, { name: "Mac OS" }] },
@@ -32,10 +34,21 @@ describe("statistics.list fields projection", () => {
   it("excludes fields and dotted paths", () => {
     const projected = project(doc, parseProjection({ services: 0, "wizard.language": 0, "uniqueOSOfYesterday.data.count": 0 }));
     expect(projected).toEqual({
-      _id: doc._id, wizard: { size: "3" }, totalUsers: 232, activeUsers: 143,
-      uniqueOSOfYesterday: { year: 2025, data: [{ name: "Windows" }, { name: "Mac OS" }, "junk"] }, createdAt: doc.createdAt,
+      _id: doc._id,
+      wizard: { size: "3" },
+      totalUsers: 232,
+      activeUsers: 143,
+      uniqueOSOfYesterday: { year: 2025, data: [{ name: "Windows" }, { name: "Mac OS" }, "junk"] },
+      createdAt: doc.createdAt,
     });
-    expect(Object.keys(project(doc, parseProjection({ _id: 0 })))).toEqual(["wizard", "totalUsers", "activeUsers", "uniqueOSOfYesterday", "services", "createdAt"]);
+    expect(Object.keys(project(doc, parseProjection({ _id: 0 })))).toEqual([
+      "wizard",
+      "totalUsers",
+      "activeUsers",
+      "uniqueOSOfYesterday",
+      "services",
+      "createdAt",
+    ]);
     expect(project(doc, parseProjection({}))).toBe(doc);
   });
 
@@ -47,7 +60,7 @@ describe("statistics.list fields projection", () => {
     [{ wizard: 1, "wizard.size": 1 }, /collision/],
     [{ "wizard.size": 1, wizard: 1 }, /collision/],
     [{ "a..b": 1 }, /field path/],
-    [{ "$where": 1 }, /field path/],
+    [{ $where: 1 }, /field path/],
   ])("refuses %j", (fields, message) => {
     expect(() => parseProjection(fields)).toThrow(ProjectionError);
     expect(() => parseProjection(fields)).toThrow(message);

@@ -1,6 +1,9 @@
 import { DomainError } from "../../errors.js";
 import {
-  RocketChatActiveUsersDocument, RocketChatLatestStatisticsDocument, RocketChatStatisticsListDocument, RocketChatTakeStatisticsDocument,
+  RocketChatActiveUsersDocument,
+  RocketChatLatestStatisticsDocument,
+  RocketChatStatisticsListDocument,
+  RocketChatTakeStatisticsDocument,
 } from "../__generated__/operations.js";
 import { collectRange } from "../paging.js";
 import { defineRoute, type Caller, type VendorRoute } from "../route.js";
@@ -25,9 +28,15 @@ async function asParseJsonQueryError<T>(result: Promise<T>, raw: { sort?: string
 
 export const rocketChatRoutes = [
   defineRoute({
-    method: "GET", path: "/api/v1/statistics", summary: "Get statistics",
-    description: "The latest stored statistics snapshot of the workspace; `refresh=true` (or no snapshot yet) computes, stores and returns a new one.",
-    authorize: viewStatistics, query: s.statisticsQuery, response: s.statistics, errors: [400, 401],
+    method: "GET",
+    path: "/api/v1/statistics",
+    summary: "Get statistics",
+    description:
+      "The latest stored statistics snapshot of the workspace; `refresh=true` (or no snapshot yet) computes, stores and returns a new one.",
+    authorize: viewStatistics,
+    query: s.statisticsQuery,
+    response: s.statistics,
+    errors: [400, 401],
     async handle({ caller, query }) {
       if (!query.refresh) {
         const latest = (await caller.run(RocketChatLatestStatisticsDocument, {})).organization!.statisticsHistory.nodes[0];
@@ -37,24 +46,43 @@ export const rocketChatRoutes = [
     },
   }),
   defineRoute({
-    method: "GET", path: "/api/v1/statistics.list", summary: "Get statistics about the Rocket.Chat workspace (stored snapshots)",
+    method: "GET",
+    path: "/api/v1/statistics.list",
+    summary: "Get statistics about the Rocket.Chat workspace (stored snapshots)",
     description: `Snapshots in insertion order unless \`sort\`; \`count\` defaults to ${s.RC_DEFAULT_COUNT}, is clamped to ${s.RC_MAX_COUNT}, 0 = all.`,
-    authorize: viewStatistics, query: s.statisticsListQuery, response: s.statisticsList, errors: [400, 401],
+    authorize: viewStatistics,
+    query: s.statisticsListQuery,
+    response: s.statisticsList,
+    errors: [400, 401],
     async handle({ caller, query }) {
       const limit = Math.min(query.count, s.RC_MAX_COUNT);
       const variables = { filter: query.query?.value ?? null, sort: query.sort?.value ?? null };
       const { items, total } = await asParseJsonQueryError(
-        collectRange(async (offset, first) => (await caller.run(RocketChatStatisticsListDocument, { ...variables, offset, first })).organization!.statisticsHistory,
-          query.offset, limit),
+        collectRange(
+          async (offset, first) =>
+            (await caller.run(RocketChatStatisticsListDocument, { ...variables, offset, first })).organization!.statisticsHistory,
+          query.offset,
+          limit,
+        ),
         { sort: query.sort?.raw, query: query.query?.raw },
       );
-      return statisticsListBody(items.map((item) => item.payload), query.offset, total, query.fields?.value);
+      return statisticsListBody(
+        items.map((item) => item.payload),
+        query.offset,
+        total,
+        query.fields?.value,
+      );
     },
   }),
   defineRoute({
-    method: "GET", path: "/api/v1/engagement-dashboard/users/active-users", summary: "Active users of the workspace per day",
+    method: "GET",
+    path: "/api/v1/engagement-dashboard/users/active-users",
+    summary: "Active users of the workspace per day",
     description: "Days from the day of `start` to the day of `end` (UTC) with at least one active user, newest first.",
-    authorize: (caller) => requirePermission(caller, "view-engagement-dashboard"), query: s.activeUsersQuery, response: s.activeUsers, errors: [400, 401, 403],
+    authorize: (caller) => requirePermission(caller, "view-engagement-dashboard"),
+    query: s.activeUsersQuery,
+    response: s.activeUsers,
+    errors: [400, 401, 403],
     async handle({ caller, query }) {
       // The store holds nothing before 1970 (and the gateway refuses such dates): clip, as the vendor would find nothing there.
       if (Date.parse(query.end) < 0) return activeUsersBody([]);

@@ -19,7 +19,8 @@ const isDateIsoString = (value: string) => {
 const matchDate = (name: "start" | "end") =>
   z
     .string({
-      error: (issue) => (issue.input === undefined ? `Match error: Missing key '${name}'` : `Match error: Failed Match.Where validation in field ${name}`),
+      error: (issue) =>
+        issue.input === undefined ? `Match error: Missing key '${name}'` : `Match error: Failed Match.Where validation in field ${name}`,
     })
     .refine(isDateIsoString, `Match error: Failed Match.Where validation in field ${name}`)
     .describe(`ISO-8601 date-time in exactly the toISOString() form, e.g. 2023-10-05T14:48:00.000Z`);
@@ -65,10 +66,16 @@ const sortDirections = (value: Record<string, unknown>) => {
 
 export const statisticsListQuery = z.object({
   offset: nonNegativeInteger("offset", 0).describe("Items to skip (default 0)"),
-  count: nonNegativeInteger("count", RC_DEFAULT_COUNT).describe(`Items to return (default ${RC_DEFAULT_COUNT}, at most ${RC_MAX_COUNT}; 0 = all)`),
+  count: nonNegativeInteger("count", RC_DEFAULT_COUNT).describe(
+    `Items to return (default ${RC_DEFAULT_COUNT}, at most ${RC_MAX_COUNT}; 0 = all)`,
+  ),
   sort: jsonObject("sort", sortDirections).describe('JSON object of fields with 1 or -1, e.g. {"createdAt":-1}'),
-  fields: jsonObject("fields", (value): Projection => parseProjection(value)).describe('JSON object of fields with 1 or 0, e.g. {"totalUsers":1}'),
-  query: jsonObject("query", (value) => value).describe('Mongo-style query: equality, $or, $and, $regex (+$options), e.g. {"version":{"$regex":"^6"}}'),
+  fields: jsonObject("fields", (value): Projection => parseProjection(value)).describe(
+    'JSON object of fields with 1 or 0, e.g. {"totalUsers":1}',
+  ),
+  query: jsonObject("query", (value) => value).describe(
+    'Mongo-style query: equality, $or, $and, $regex (+$options), e.g. {"version":{"$regex":"^6"}}',
+  ),
 });
 
 // ── responses ────────────────────────────────────────────────────────────────

@@ -20,7 +20,9 @@ describe("tabnineReply", () => {
 
   it("keeps each documented body byte for byte (spec/vendors.md §3.0.3)", () => {
     const text = (error: unknown) => JSON.stringify(tabnineReply(error).body);
-    expect(text(new DomainError("BAD_USER_INPUT", "x"))).toBe('{"error":"BAD_REQUEST","message":"Invalid or missing parameters.","status":400}');
+    expect(text(new DomainError("BAD_USER_INPUT", "x"))).toBe(
+      '{"error":"BAD_REQUEST","message":"Invalid or missing parameters.","status":400}',
+    );
     expect(text(new DomainError("UNAUTHENTICATED", "x"))).toBe('{"error":"UNAUTHORIZED","message":"Invalid token.","status":401}');
     expect(text(new DomainError("FORBIDDEN", "x"))).toBe('{"error":"FORBIDDEN","message":"User lacks permission.","status":403}');
     expect(text(new DomainError("NOT_FOUND", "x"))).toBe('{"error":"NOT_FOUND","message":"Resource not found.","status":404}');

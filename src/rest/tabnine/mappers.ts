@@ -3,11 +3,26 @@ import type { Granularity } from "./schemas.js";
 
 /** GraphQL results → Tabnine JSON (spec/vendors.md §3), keys in the documented order. */
 
-export const RESOLUTION_OF: Record<Granularity, "DAY" | "WEEK" | "MONTH"> = { all: "MONTH", daily: "DAY", weekly: "WEEK", monthly: "MONTH" };
+export const RESOLUTION_OF: Record<Granularity, "DAY" | "WEEK" | "MONTH"> = {
+  all: "MONTH",
+  daily: "DAY",
+  weekly: "WEEK",
+  monthly: "MONTH",
+};
 
 const COUNT_METRICS: UsageMetric[] = [
-  "ACTIVE_USERS", "COMPLETION_ACTIVE_USERS", "CODE_COMPLETIONS", "COMPLETION_CHARS", "KEYSTROKES", "COMPLETION_LINES", "AUTOMATION_FACTOR",
-  "CHAT_ACTIVE_USERS", "CHAT_INTERACTIONS", "USEFUL_CHAT_INTERACTIONS", "CHAT_LINES", "CHAT_CHARS",
+  "ACTIVE_USERS",
+  "COMPLETION_ACTIVE_USERS",
+  "CODE_COMPLETIONS",
+  "COMPLETION_CHARS",
+  "KEYSTROKES",
+  "COMPLETION_LINES",
+  "AUTOMATION_FACTOR",
+  "CHAT_ACTIVE_USERS",
+  "CHAT_INTERACTIONS",
+  "USEFUL_CHAT_INTERACTIONS",
+  "CHAT_LINES",
+  "CHAT_CHARS",
 ];
 const RATIO_METRICS: UsageMetric[] = ["PRODUCTIVITY_FACTOR", "CHAT_CONSUMPTION_RATE"];
 
@@ -76,9 +91,16 @@ const unixSeconds = (value: string | null) => (value === null ? undefined : Math
 
 /** License in the vendor example's key order: exp, seats, seatsCap, audience, features, settings, iat. */
 export function tabnineLicense(license: {
-  expiresAt: string | null; seats: number; seatsCap: number | null; audience: string | null; features: string[]; settings: Record<string, unknown>; issuedAt: string | null;
+  expiresAt: string | null;
+  seats: number;
+  seatsCap: number | null;
+  audience: string | null;
+  features: string[];
+  settings: Record<string, unknown>;
+  issuedAt: string | null;
 }) {
-  const optional = <K extends string, V>(key: K, value: V | null | undefined) => (value === null || value === undefined ? {} : { [key]: value });
+  const optional = <K extends string, V>(key: K, value: V | null | undefined) =>
+    value === null || value === undefined ? {} : { [key]: value };
   return {
     license: {
       ...optional("exp", unixSeconds(license.expiresAt)),

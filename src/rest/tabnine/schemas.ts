@@ -10,11 +10,22 @@ const nonNegativeInteger = z
 const literalBoolean = z.enum(["true", "false"]).transform((value) => value === "true");
 const dateTime = z
   .string()
-  .refine((value) => z.iso.datetime({ offset: true }).safeParse(value).success || z.iso.date().safeParse(value).success, "must be an ISO 8601 date-time")
+  .refine(
+    (value) => z.iso.datetime({ offset: true }).safeParse(value).success || z.iso.date().safeParse(value).success,
+    "must be an ISO 8601 date-time",
+  )
   .transform((value) => new Date(value))
   .refine((date) => !Number.isNaN(date.getTime()), "must be a valid date");
 
-export const GRANULARITIES = { all: "all", daily: "daily", weekly: "weekly", monthly: "monthly", day: "daily", week: "weekly", month: "monthly" } as const;
+export const GRANULARITIES = {
+  all: "all",
+  daily: "daily",
+  weekly: "weekly",
+  monthly: "monthly",
+  day: "daily",
+  week: "weekly",
+  month: "monthly",
+} as const;
 export type Granularity = (typeof GRANULARITIES)[keyof typeof GRANULARITIES];
 
 const usageRange = {
@@ -37,8 +48,12 @@ export const accountUtilizationsQuery = z.object({
     .optional(),
 });
 export const organizationUsageQuery = z.object({ organizationId: z.string(), ...usageRange }).refine(laterTo, "to must be later than from");
-export const teamUsageQuery = z.object({ organizationId: z.string(), teamId: z.string(), ...usageRange }).refine(laterTo, "to must be later than from");
-export const userUsageQuery = z.object({ organizationId: z.string(), userId: z.string(), ...usageRange }).refine(laterTo, "to must be later than from");
+export const teamUsageQuery = z
+  .object({ organizationId: z.string(), teamId: z.string(), ...usageRange })
+  .refine(laterTo, "to must be later than from");
+export const userUsageQuery = z
+  .object({ organizationId: z.string(), userId: z.string(), ...usageRange })
+  .refine(laterTo, "to must be later than from");
 export const roleQuery = z.object({ role: z.string() });
 export const teamIdQuery = z.object({ teamId: z.string().min(1) });
 export const teamIdParams = z.object({ teamId: z.string() });
@@ -116,8 +131,20 @@ export const usageBlock = z.strictObject({
 });
 const usageContainer = z.strictObject({ granularity: z.enum(["all", "daily", "weekly", "monthly"]), data: z.array(usageBlock) });
 export const organizationUsage = z.strictObject({ organizationId: z.string(), from: isoString, to: isoString, usage: usageContainer });
-export const teamUsage = z.strictObject({ organizationId: z.string(), teamId: z.string(), from: isoString, to: isoString, usage: usageContainer });
-export const userUsage = z.strictObject({ organizationId: z.string(), userId: z.string(), from: isoString, to: isoString, usage: usageContainer });
+export const teamUsage = z.strictObject({
+  organizationId: z.string(),
+  teamId: z.string(),
+  from: isoString,
+  to: isoString,
+  usage: usageContainer,
+});
+export const userUsage = z.strictObject({
+  organizationId: z.string(),
+  userId: z.string(),
+  from: isoString,
+  to: isoString,
+  usage: usageContainer,
+});
 
 export const license = z.strictObject({
   license: z.strictObject({

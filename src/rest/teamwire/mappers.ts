@@ -17,7 +17,9 @@ export function deviceRow(discriminator: DeviceDiscriminator, row: DeviceStat, p
     case "OS":
       return perVersion ? { os: row.os ?? "", os_v: row.osVersion ?? "", total: row.total } : { os: row.os ?? "", total: row.total };
     case "CLIENT":
-      return perVersion ? { client: row.client ?? "", client_v: row.clientVersion ?? "", total: row.total } : { client: row.client ?? "", total: row.total };
+      return perVersion
+        ? { client: row.client ?? "", client_v: row.clientVersion ?? "", total: row.total }
+        : { client: row.client ?? "", total: row.total };
     case "IS_MANAGED":
       return { client: row.client ?? "", os: row.os ?? "", is_managed: row.isManaged ?? false, total: row.total };
     case "LOCALE":

@@ -9,7 +9,9 @@ const integerIn = (min: number, max: number) =>
 // when no organisation could have it; a Superadmin gets 404 (see routes.ts).
 export const organisationParams = z.object({ organisation_id: z.string().regex(/^\d+$/, "must be digits").transform(Number).optional() });
 export const DISCRIMINATORS = { os: "OS", client: "CLIENT", is_managed: "IS_MANAGED", locale: "LOCALE" } as const;
-export const deviceParams = organisationParams.extend({ discriminator: z.enum(Object.keys(DISCRIMINATORS) as [keyof typeof DISCRIMINATORS]) });
+export const deviceParams = organisationParams.extend({
+  discriminator: z.enum(Object.keys(DISCRIMINATORS) as [keyof typeof DISCRIMINATORS]),
+});
 export const seriesQuery = z.object({ year: integerIn(1970, 9999), month: integerIn(1, 12).optional() });
 export const deviceQuery = z.object({ os: z.string().optional(), client: z.string().optional() });
 export const loginBody = z.object({ email: z.string().min(1), password: z.string().min(1), token: z.string().optional() });
@@ -27,7 +29,9 @@ export const series = z
   )
   .length(1);
 
-export const lastUsages = z.array(z.strictObject({ key: z.strictObject({ month: z.number().int().min(1).max(12), year: z.number().int() }), y: z.number().int().min(1) }));
+export const lastUsages = z.array(
+  z.strictObject({ key: z.strictObject({ month: z.number().int().min(1).max(12), year: z.number().int() }), y: z.number().int().min(1) }),
+);
 
 export const deviceStats = z.strictObject({
   keys: z.enum(["Client OS Statistics", "Client Statistics", "Client Managed Statistics", "Client Locale Statistics"]),

@@ -31,7 +31,10 @@ async function login(req: Request, res: Response, runAnonymous: (req: Request) =
       return;
     }
     const maxAge = new Date(session.expiresAt).getTime() - Date.now();
-    res.cookie(SESSION_COOKIE, session.token, { ...cookieOptions(req), maxAge }).status(200).json({});
+    res
+      .cookie(SESSION_COOKIE, session.token, { ...cookieOptions(req), maxAge })
+      .status(200)
+      .json({});
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     // Credentials the gateway cannot even check (bad input) are wrong credentials to Teamwire: 401.
@@ -56,10 +59,19 @@ export const teamwireSessionPaths: Record<string, Record<string, unknown>> = {
     post: {
       tags: ["Teamwire Enterprise API — admin statistics"],
       summary: "Log in (establishes the session cookie)",
-      description: "Checks an admin's email and password; on success sets the `sessionid` cookie (HttpOnly, SameSite=Lax) that the statistics endpoints accept. `token` (OTP) is accepted and ignored: the gateway has no second factor.",
+      description:
+        "Checks an admin's email and password; on success sets the `sessionid` cookie (HttpOnly, SameSite=Lax) that the statistics endpoints accept. `token` (OTP) is accepted and ignored: the gateway has no second factor.",
       requestBody: {
         required: true,
-        content: { "application/json": { schema: { type: "object", required: ["email", "password"], properties: { email: { type: "string" }, password: { type: "string" }, token: { type: "string" } } } } },
+        content: {
+          "application/json": {
+            schema: {
+              type: "object",
+              required: ["email", "password"],
+              properties: { email: { type: "string" }, password: { type: "string" }, token: { type: "string" } },
+            },
+          },
+        },
       },
       responses: {
         "200": { description: "Logged in; `Set-Cookie: sessionid=…`", content: { "application/json": { schema: { type: "object" } } } },

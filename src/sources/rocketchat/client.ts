@@ -20,9 +20,16 @@ const snapshot = z.looseObject({
   totalRooms: z.number().optional(),
   totalMessages: z.number().optional(),
 });
-const statisticsList = z.object({ statistics: z.array(snapshot), count: z.number().int(), offset: z.number().int(), total: z.number().int() });
+const statisticsList = z.object({
+  statistics: z.array(snapshot),
+  count: z.number().int(),
+  offset: z.number().int(),
+  total: z.number().int(),
+});
 const activeUsers = z.object({
-  month: z.array(z.object({ usersList: z.array(z.string()), users: z.number(), day: z.number().int(), month: z.number().int(), year: z.number().int() })),
+  month: z.array(
+    z.object({ usersList: z.array(z.string()), users: z.number(), day: z.number().int(), month: z.number().int(), year: z.number().int() }),
+  ),
 });
 
 export type RcSnapshot = z.output<typeof snapshot>;
@@ -36,7 +43,12 @@ export interface RocketChatClient {
 }
 
 /** The Rocket.Chat REST API (spec/vendors.md §2) as a user holding view-statistics and view-engagement-dashboard. */
-export function createRocketChatClient(baseUrl: string, userId: string, authToken: string, options: Omit<HttpClientOptions, "baseUrl" | "headers"> = {}): RocketChatClient {
+export function createRocketChatClient(
+  baseUrl: string,
+  userId: string,
+  authToken: string,
+  options: Omit<HttpClientOptions, "baseUrl" | "headers"> = {},
+): RocketChatClient {
   const http = createHttpClient({ ...options, baseUrl, headers: { "x-user-id": userId, "x-auth-token": authToken } });
   return {
     async snapshotsNewestFirst(offset, count) {
@@ -48,7 +60,8 @@ export function createRocketChatClient(baseUrl: string, userId: string, authToke
     },
     async activeUsers(start, end) {
       const path = "/api/v1/engagement-dashboard/users/active-users";
-      return parsePayload(activeUsers, await http.getJson(path, { start: start.toISOString(), end: end.toISOString() }), `GET ${path}`).month;
+      return parsePayload(activeUsers, await http.getJson(path, { start: start.toISOString(), end: end.toISOString() }), `GET ${path}`)
+        .month;
     },
   };
 }

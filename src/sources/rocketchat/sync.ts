@@ -2,7 +2,13 @@ import type { Prisma as PrismaNamespace } from "../../db/generated/client.js";
 import { applyBatch, type BatchEvent } from "../apply-batch.js";
 import { addDays, dayWindows, isoDay, parseIsoDay } from "../days.js";
 import type { Connector, ConnectorRun } from "../sync.types.js";
-import { createRocketChatClient, ROCKETCHAT_ACTIVE_USERS_WINDOW_DAYS, ROCKETCHAT_PAGE_SIZE, type RcActiveDay, type RcSnapshot } from "./client.js";
+import {
+  createRocketChatClient,
+  ROCKETCHAT_ACTIVE_USERS_WINDOW_DAYS,
+  ROCKETCHAT_PAGE_SIZE,
+  type RcActiveDay,
+  type RcSnapshot,
+} from "./client.js";
 
 /** First sync without --since: this many days of engagement data before today. */
 export const ROCKETCHAT_DEFAULT_LOOKBACK_DAYS = 30;
@@ -24,13 +30,23 @@ const takenAt = (s: RcSnapshot) => new Date(s.createdAt ?? s._updatedAt ?? 0);
  * `since`), and returns the new ones oldest first. Writing them oldest first keeps the stored set
  * "everything up to some time", so a sync that stops half way is completed by the next one.
  */
-async function newSnapshots(run: ConnectorRun, list: (offset: number) => Promise<{ statistics: RcSnapshot[]; total: number }>): Promise<RcSnapshot[]> {
+async function newSnapshots(
+  run: ConnectorRun,
+  list: (offset: number) => Promise<{ statistics: RcSnapshot[]; total: number }>,
+): Promise<RcSnapshot[]> {
   const found = new Map<string, RcSnapshot>();
   // The vendor may answer fewer items than asked (its own cap): the next page starts after what came.
-  for (let offset = 0; ; ) {
+  for (let offset = 0; ;) {
     const page = await list(offset);
     const ids = page.statistics.map((s) => s._id);
-    const known = new Set((await run.prisma.workspaceStatisticsSnapshot.findMany({ where: { organizationId: run.organizationId, id: { in: ids } }, select: { id: true } })).map((s) => s.id));
+    const known = new Set(
+      (
+        await run.prisma.workspaceStatisticsSnapshot.findMany({
+          where: { organizationId: run.organizationId, id: { in: ids } },
+          select: { id: true },
+        })
+      ).map((s) => s.id),
+    );
     let reachedKnown = false;
     for (const s of page.statistics) {
       if (known.has(s._id) || (run.since && takenAt(s) < run.since)) reachedKnown = true;
@@ -44,17 +60,29 @@ async function newSnapshots(run: ConnectorRun, list: (offset: number) => Promise
   return [...found.values()].sort((a, b) => takenAt(a).getTime() - takenAt(b).getTime());
 }
 
-function activeUserEvents(organizationId: string, days: readonly RcActiveDay[], known: ReadonlySet<string>): { events: BatchEvent[]; unknown: Set<string> } {
+function activeUserEvents(
+  organizationId: string,
+  days: readonly RcActiveDay[],
+  known: ReadonlySet<string>,
+): { events: BatchEvent[]; unknown: Set<string> } {
   const events: BatchEvent[] = [];
   const unknown = new Set<string>();
   for (const entry of days) {
     const day = `${entry.year}-${String(entry.month).padStart(2, "0")}-${String(entry.day).padStart(2, "0")}`;
     if (!parseIsoDay(day)) continue;
     for (const id of new Set(entry.usersList)) {
-      if (!known.has(id)) { unknown.add(id); continue; }
+      if (!known.has(id)) {
+        unknown.add(id);
+        continue;
+      }
       events.push({
-        idempotencyKey: `sync:rocketchat:user:${id}:ACTIVE_USERS:${day}`, organizationId, vendor: "ROCKETCHAT", metric: "ACTIVE_USERS",
-        timestamp: `${day}T00:00:00.000Z`, value: 1, identity: { vendor: "ROCKETCHAT", externalId: id },
+        idempotencyKey: `sync:rocketchat:user:${id}:ACTIVE_USERS:${day}`,
+        organizationId,
+        vendor: "ROCKETCHAT",
+        metric: "ACTIVE_USERS",
+        timestamp: `${day}T00:00:00.000Z`,
+        value: 1,
+        identity: { vendor: "ROCKETCHAT", externalId: id },
       });
     }
   }
@@ -84,29 +112,48 @@ export async function syncRocketChat(run: ConnectorRun): Promise<void> {
     for (let i = 0; i < snapshots.length; i += SNAPSHOTS_PER_UNIT) chunks.push(snapshots.slice(i, i + SNAPSHOTS_PER_UNIT));
     run.planned(chunks.length);
     for (const chunk of chunks) {
-      const ok = await run.unit(`statistics snapshots ${chunk[0]!.createdAt ?? chunk[0]!._id}..${chunk.at(-1)!.createdAt ?? chunk.at(-1)!._id}`, () =>
-        run.write(async () => {
-          const rows = chunk.map((s) => ({
-            id: s._id, organizationId, vendor: "ROCKETCHAT" as const, takenAt: takenAt(s), totalUsers: int(s.totalUsers), activeUsers: int(s.activeUsers),
-            onlineUsers: int(s.onlineUsers), totalRooms: int(s.totalRooms), totalMessages: int(s.totalMessages), payload: s as PrismaNamespace.InputJsonObject,
-          }));
-          const uniqueId = chunk.at(-1)!.uniqueId;
-          if (!run.dryRun) {
-            await run.prisma.$transaction(async (tx) => {
-              // No skipDuplicates: an id stored for another organization must fail loudly, not vanish.
-              await tx.workspaceStatisticsSnapshot.createMany({ data: rows });
-              if (uniqueId && run.source.externalId !== uniqueId) await tx.source.update({ where: { id: run.source.id }, data: { externalId: uniqueId } });
-            });
-          }
-          run.summary.created += rows.length;
-          await run.saveCursor({ newestSnapshotAt: takenAt(chunk.at(-1)!).toISOString() });
-        }));
+      const ok = await run.unit(
+        `statistics snapshots ${chunk[0]!.createdAt ?? chunk[0]!._id}..${chunk.at(-1)!.createdAt ?? chunk.at(-1)!._id}`,
+        () =>
+          run.write(async () => {
+            const rows = chunk.map((s) => ({
+              id: s._id,
+              organizationId,
+              vendor: "ROCKETCHAT" as const,
+              takenAt: takenAt(s),
+              totalUsers: int(s.totalUsers),
+              activeUsers: int(s.activeUsers),
+              onlineUsers: int(s.onlineUsers),
+              totalRooms: int(s.totalRooms),
+              totalMessages: int(s.totalMessages),
+              payload: s as PrismaNamespace.InputJsonObject,
+            }));
+            const uniqueId = chunk.at(-1)!.uniqueId;
+            if (!run.dryRun) {
+              await run.prisma.$transaction(async (tx) => {
+                // No skipDuplicates: an id stored for another organization must fail loudly, not vanish.
+                await tx.workspaceStatisticsSnapshot.createMany({ data: rows });
+                if (uniqueId && run.source.externalId !== uniqueId)
+                  await tx.source.update({ where: { id: run.source.id }, data: { externalId: uniqueId } });
+              });
+            }
+            run.summary.created += rows.length;
+            await run.saveCursor({ newestSnapshotAt: takenAt(chunk.at(-1)!).toISOString() });
+          }),
+      );
       if (!ok) break; // newer snapshots wait: the stored set stays "everything up to some time"
     }
   }
 
-  const known = new Set((await run.prisma.identity.findMany({ where: { organizationId, vendor: "ROCKETCHAT" }, select: { externalId: true } })).map((i) => i.externalId));
-  const from = run.since ?? (cursor.activeUsersFrom ? parseIsoDay(cursor.activeUsersFrom) : undefined) ?? addDays(run.until, -ROCKETCHAT_DEFAULT_LOOKBACK_DAYS);
+  const known = new Set(
+    (await run.prisma.identity.findMany({ where: { organizationId, vendor: "ROCKETCHAT" }, select: { externalId: true } })).map(
+      (i) => i.externalId,
+    ),
+  );
+  const from =
+    run.since ??
+    (cursor.activeUsersFrom ? parseIsoDay(cursor.activeUsersFrom) : undefined) ??
+    addDays(run.until, -ROCKETCHAT_DEFAULT_LOOKBACK_DAYS);
   const windows = dayWindows(from, run.until, ROCKETCHAT_ACTIVE_USERS_WINDOW_DAYS);
   run.planned(windows.length);
   const unknownIds = new Set<string>();
@@ -128,7 +175,10 @@ export async function syncRocketChat(run: ConnectorRun): Promise<void> {
     if (!ok) break;
   }
   if (unknownIds.size > 0) {
-    run.logger.warn({ unknownRocketChatUsers: unknownIds.size }, "active Rocket.Chat users without a stored identity were skipped (the Rocket.Chat contract has no user directory)");
+    run.logger.warn(
+      { unknownRocketChatUsers: unknownIds.size },
+      "active Rocket.Chat users without a stored identity were skipped (the Rocket.Chat contract has no user directory)",
+    );
   }
 }
 

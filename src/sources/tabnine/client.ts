@@ -9,7 +9,11 @@ export const TABNINE_USAGE_WINDOW_DAYS = 92;
 
 // Payloads of spec/vendors.md §3, as far as the connector reads them; unknown keys are ignored.
 
-const meta = z.object({ count: z.number().int(), total: z.number().int(), next: z.object({ limit: z.number(), offset: z.number().int() }).nullish() });
+const meta = z.object({
+  count: z.number().int(),
+  total: z.number().int(),
+  next: z.object({ limit: z.number(), offset: z.number().int() }).nullish(),
+});
 const tnUser = z.object({
   id: z.string().min(1),
   username: z.string(),
@@ -21,7 +25,9 @@ const tnUser = z.object({
 });
 const userList = z.object({ data: z.array(tnUser), meta });
 const teamList = z.object({
-  data: z.array(z.object({ id: z.string().min(1), name: z.string().min(1), usersCount: z.number().optional(), isDefaultTeam: z.boolean().optional() })),
+  data: z.array(
+    z.object({ id: z.string().min(1), name: z.string().min(1), usersCount: z.number().optional(), isDefaultTeam: z.boolean().optional() }),
+  ),
   meta,
 });
 const organization = z.object({
@@ -36,8 +42,13 @@ const organization = z.object({
 });
 const license = z.object({
   license: z.object({
-    exp: z.number().optional(), iat: z.number().optional(), seats: z.number().int().optional(), seatsCap: z.number().int().optional(),
-    audience: z.string().optional(), features: z.array(z.string()).optional(), settings: z.record(z.string(), z.unknown()).optional(),
+    exp: z.number().optional(),
+    iat: z.number().optional(),
+    seats: z.number().int().optional(),
+    seatsCap: z.number().int().optional(),
+    audience: z.string().optional(),
+    features: z.array(z.string()).optional(),
+    settings: z.record(z.string(), z.unknown()).optional(),
   }),
 });
 const usageBlock = z.object({
@@ -45,13 +56,27 @@ const usageBlock = z.object({
   to: z.string(),
   activeUsers: z.number(),
   productivityFactor: z.number().optional(),
-  codeCompletions: z.object({
-    activeUsers: z.number(), completions: z.number(), charsCompleted: z.number(), keystrokes: z.number(), lines: z.number(),
-  }).partial().optional(),
-  chat: z.object({
-    activeUsers: z.number(), interactions: z.number(), usefulChatInteractions: z.number(), lines: z.number(), charsCompleted: z.number(),
-    chatConsumptionRate: z.number(),
-  }).partial().optional(),
+  codeCompletions: z
+    .object({
+      activeUsers: z.number(),
+      completions: z.number(),
+      charsCompleted: z.number(),
+      keystrokes: z.number(),
+      lines: z.number(),
+    })
+    .partial()
+    .optional(),
+  chat: z
+    .object({
+      activeUsers: z.number(),
+      interactions: z.number(),
+      usefulChatInteractions: z.number(),
+      lines: z.number(),
+      charsCompleted: z.number(),
+      chatConsumptionRate: z.number(),
+    })
+    .partial()
+    .optional(),
 });
 const usage = z.object({ usage: z.object({ granularity: z.string(), data: z.array(usageBlock) }) });
 
@@ -73,17 +98,32 @@ export interface TabnineClient {
 }
 
 /** The Tabnine Usage Metrics API (spec/vendors.md §3) with an admin access token (Bearer). */
-export function createTabnineClient(baseUrl: string, token: string, options: Omit<HttpClientOptions, "baseUrl" | "headers"> = {}): TabnineClient {
+export function createTabnineClient(
+  baseUrl: string,
+  token: string,
+  options: Omit<HttpClientOptions, "baseUrl" | "headers"> = {},
+): TabnineClient {
   const http: HttpClient = createHttpClient({ ...options, baseUrl, headers: { authorization: `Bearer ${token}` } });
   const get = async <S extends z.ZodType>(schema: S, path: string, query?: Record<string, string | number | boolean>) =>
     parsePayload(schema, await http.getJson<unknown>(path, query), `GET ${path}`);
   const users = (path: string, extra: Record<string, string | boolean> = {}) =>
-    readWholeListing(`GET ${path}`, (offset, limit) => get(userList, path, { offset, limit, ...extra }), (user) => user.id, TABNINE_PAGE_SIZE);
+    readWholeListing(
+      `GET ${path}`,
+      (offset, limit) => get(userList, path, { offset, limit, ...extra }),
+      (user) => user.id,
+      TABNINE_PAGE_SIZE,
+    );
   const dailyUsage = (path: string, query: Record<string, string>, from: Date, to: Date) =>
     get(usage, path, { ...query, from: from.toISOString(), to: to.toISOString(), granularity: "daily" }).then((body) => body.usage.data);
   return {
     organization: () => get(organization, "/api/v1/organization"),
-    teams: () => readWholeListing("GET /api/v1/organization/teams", (offset, limit) => get(teamList, "/api/v1/organization/teams", { offset, limit }), (team) => team.id, TABNINE_PAGE_SIZE),
+    teams: () =>
+      readWholeListing(
+        "GET /api/v1/organization/teams",
+        (offset, limit) => get(teamList, "/api/v1/organization/teams", { offset, limit }),
+        (team) => team.id,
+        TABNINE_PAGE_SIZE,
+      ),
     teamUsers: (teamId) => users(`/api/v1/team/${encodeURIComponent(teamId)}/users`),
     teamlessUsers: (active) => users("/api/v1/organization/users", { teamMember: false, active }),
     async license() {

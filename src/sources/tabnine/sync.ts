@@ -4,7 +4,14 @@ import { applyBatch, type BatchEvent, type BatchTeam, type BatchUser } from "../
 import { addDays, dayWindows, isoDay, parseIsoDay } from "../days.js";
 import { DEFAULT_CONCURRENCY } from "../http-client.js";
 import type { Connector, ConnectorRun, SyncCounts } from "../sync.types.js";
-import { createTabnineClient, TABNINE_USAGE_WINDOW_DAYS, type TnLicense, type TnOrganization, type TnUsageBlock, type TnUser } from "./client.js";
+import {
+  createTabnineClient,
+  TABNINE_USAGE_WINDOW_DAYS,
+  type TnLicense,
+  type TnOrganization,
+  type TnUsageBlock,
+  type TnUser,
+} from "./client.js";
 
 /** First sync without --since: this many days of usage before today. */
 export const TABNINE_DEFAULT_LOOKBACK_DAYS = 30;
@@ -53,8 +60,13 @@ export function userEvents(organizationId: string, tabnineUserId: string, blocks
       const value = pick(block);
       if (!value || value <= 0) continue;
       events.push({
-        idempotencyKey: `sync:tabnine:user:${tabnineUserId}:${metric}:${day}`, organizationId, vendor: "TABNINE", metric,
-        timestamp: `${day}T00:00:00.000Z`, value: kind === "distinct" ? 1 : value, identity: { vendor: "TABNINE", externalId: tabnineUserId },
+        idempotencyKey: `sync:tabnine:user:${tabnineUserId}:${metric}:${day}`,
+        organizationId,
+        vendor: "TABNINE",
+        metric,
+        timestamp: `${day}T00:00:00.000Z`,
+        value: kind === "distinct" ? 1 : value,
+        identity: { vendor: "TABNINE", externalId: tabnineUserId },
       });
     }
   }
@@ -69,7 +81,14 @@ export function organizationEvents(organizationId: string, blocks: readonly TnUs
     for (const [metric, pick] of ORG_METRICS) {
       const value = pick(block);
       if (value === undefined || value < 0) continue;
-      events.push({ idempotencyKey: `sync:tabnine:org:${metric}:${day}`, organizationId, vendor: "TABNINE", metric, timestamp: `${day}T00:00:00.000Z`, value });
+      events.push({
+        idempotencyKey: `sync:tabnine:org:${metric}:${day}`,
+        organizationId,
+        vendor: "TABNINE",
+        metric,
+        timestamp: `${day}T00:00:00.000Z`,
+        value,
+      });
     }
   }
   return events;
@@ -84,7 +103,10 @@ function add(into: SyncCounts, counts: SyncCounts): void {
 
 function directoryUser(organizationId: string, user: TnUser, teamId: string | null): BatchUser {
   return {
-    organizationId, email: user.email.toLowerCase(), username: user.username || undefined, teamId,
+    organizationId,
+    email: user.email.toLowerCase(),
+    username: user.username || undefined,
+    teamId,
     status: user.deactivatedAt ? "DEACTIVATED" : "REGISTERED",
     identities: [{ vendor: "TABNINE", externalId: user.id, vendorRole: user.role }],
   };
@@ -92,13 +114,17 @@ function directoryUser(organizationId: string, user: TnUser, teamId: string | nu
 
 async function writeOrganization(run: ConnectorRun, org: TnOrganization): Promise<void> {
   const data = {
-    ...(org.domains ? { domains: org.domains } : {}), ...(org.planType ? { plan: org.planType } : {}),
-    ...(org.samlEnabled === undefined ? {} : { samlEnabled: org.samlEnabled }), ...(org.smtpConfigured === undefined ? {} : { smtpConfigured: org.smtpConfigured }),
+    ...(org.domains ? { domains: org.domains } : {}),
+    ...(org.planType ? { plan: org.planType } : {}),
+    ...(org.samlEnabled === undefined ? {} : { samlEnabled: org.samlEnabled }),
+    ...(org.smtpConfigured === undefined ? {} : { smtpConfigured: org.smtpConfigured }),
     ...(org.usernamePasswordEnabled === undefined ? {} : { usernamePasswordEnabled: org.usernamePasswordEnabled }),
     ...(org.publicKey === undefined ? {} : { publicKey: org.publicKey }),
   };
   const current = await run.prisma.organization.findUniqueOrThrow({ where: { id: run.organizationId } });
-  const changed = Object.entries(data).some(([key, value]) => JSON.stringify(current[key as keyof typeof current]) !== JSON.stringify(value));
+  const changed = Object.entries(data).some(
+    ([key, value]) => JSON.stringify(current[key as keyof typeof current]) !== JSON.stringify(value),
+  );
   run.summary.fetched++;
   if (!changed) run.summary.skipped++;
   else run.summary.updated++;
@@ -109,19 +135,26 @@ async function writeOrganization(run: ConnectorRun, org: TnOrganization): Promis
 
 async function writeLicense(run: ConnectorRun, license: TnLicense): Promise<void> {
   const data = {
-    seats: license.seats ?? 0, seatsCap: license.seatsCap ?? null, audience: license.audience ?? null, features: license.features ?? [],
-    settings: (license.settings ?? {}) as object, issuedAt: license.iat === undefined ? null : new Date(license.iat * 1000),
+    seats: license.seats ?? 0,
+    seatsCap: license.seatsCap ?? null,
+    audience: license.audience ?? null,
+    features: license.features ?? [],
+    settings: (license.settings ?? {}) as object,
+    issuedAt: license.iat === undefined ? null : new Date(license.iat * 1000),
     expiresAt: license.exp === undefined ? null : new Date(license.exp * 1000),
   };
   const where = { organizationId_vendor: { organizationId: run.organizationId, vendor: "TABNINE" as const } };
   const current = await run.prisma.license.findUnique({ where });
   run.summary.fetched++;
-  const same = current && JSON.stringify({ ...current, id: undefined, organizationId: undefined, vendor: undefined }) ===
-    JSON.stringify({ ...data, id: undefined, organizationId: undefined, vendor: undefined });
+  const same =
+    current &&
+    JSON.stringify({ ...current, id: undefined, organizationId: undefined, vendor: undefined }) ===
+      JSON.stringify({ ...data, id: undefined, organizationId: undefined, vendor: undefined });
   if (!current) run.summary.created++;
   else if (same) run.summary.skipped++;
   else run.summary.updated++;
-  if (!run.dryRun && !same) await run.prisma.license.upsert({ where, create: { organizationId: run.organizationId, vendor: "TABNINE", ...data }, update: data });
+  if (!run.dryRun && !same)
+    await run.prisma.license.upsert({ where, create: { organizationId: run.organizationId, vendor: "TABNINE", ...data }, update: data });
 }
 
 /**
@@ -153,15 +186,24 @@ export async function syncTabnine(run: ConnectorRun): Promise<void> {
     const [active, deactivated] = await Promise.all([client.teamlessUsers(true), client.teamlessUsers(false)]);
     const users = new Map<string, BatchUser>();
     const seen = new Map<string, TnUser>();
-    for (const { team, users: list } of members) for (const user of list) { users.set(user.id, directoryUser(organizationId, user, team.id)); seen.set(user.id, user); }
+    for (const { team, users: list } of members)
+      for (const user of list) {
+        users.set(user.id, directoryUser(organizationId, user, team.id));
+        seen.set(user.id, user);
+      }
     for (const user of [...active, ...deactivated]) {
       if (users.has(user.id)) continue;
-      users.set(user.id, { ...directoryUser(organizationId, user, null), status: deactivated.includes(user) ? "DEACTIVATED" : "REGISTERED" });
+      users.set(user.id, {
+        ...directoryUser(organizationId, user, null),
+        status: deactivated.includes(user) ? "DEACTIVATED" : "REGISTERED",
+      });
       seen.set(user.id, user);
     }
     const batchTeams: BatchTeam[] = teams.map((team) => ({ organizationId, id: team.id, name: team.name }));
     run.summary.fetched += batchTeams.length + users.size;
-    const { counts, rejected } = await run.write(() => applyBatch(run.prisma, organizationId, { events: [], teams: batchTeams, users: [...users.values()] }, run.dryRun));
+    const { counts, rejected } = await run.write(() =>
+      applyBatch(run.prisma, organizationId, { events: [], teams: batchTeams, users: [...users.values()] }, run.dryRun),
+    );
     add(run.summary, counts);
     for (const r of rejected) run.summary.errors.push(`directory: ${r.what} not stored: ${r.reason}`);
     const refused = new Set(rejected.map((r) => r.what));
@@ -169,13 +211,22 @@ export async function syncTabnine(run: ConnectorRun): Promise<void> {
   });
 
   if (!vendorOrganizationId) {
-    run.summary.errors.push("usage: skipped, the Tabnine organization id is unknown (GET /api/v1/organization failed and the source has no externalId)");
+    run.summary.errors.push(
+      "usage: skipped, the Tabnine organization id is unknown (GET /api/v1/organization failed and the source has no externalId)",
+    );
     return;
   }
   const orgId = vendorOrganizationId;
   // Without a fresh directory (its unit failed), the users already stored are synced.
-  const userIds = directory?.map((user) => user.id)
-    ?? (await run.prisma.identity.findMany({ where: { organizationId, vendor: "TABNINE" }, select: { externalId: true }, orderBy: { externalId: "asc" } })).map((i) => i.externalId);
+  const userIds =
+    directory?.map((user) => user.id) ??
+    (
+      await run.prisma.identity.findMany({
+        where: { organizationId, vendor: "TABNINE" },
+        select: { externalId: true },
+        orderBy: { externalId: "asc" },
+      })
+    ).map((i) => i.externalId);
 
   const firstDay = (stored: string | undefined) =>
     run.since ?? (stored ? parseIsoDay(stored) : undefined) ?? addDays(run.until, -TABNINE_DEFAULT_LOOKBACK_DAYS);
@@ -185,21 +236,25 @@ export async function syncTabnine(run: ConnectorRun): Promise<void> {
   run.planned(perUser.reduce((sum, user) => sum + user.windows.length, 0) + orgWindows.length);
 
   const users = pLimit(run.http.concurrency ?? DEFAULT_CONCURRENCY);
-  await Promise.all(perUser.map(({ id, windows }) => users(async () => {
-    for (const window of windows) {
-      const ok = await run.unit(`usage of Tabnine user ${id} ${isoDay(window.from)}..${isoDay(addDays(window.to, -1))}`, async () => {
-        const blocks = await client.userUsage(orgId, id, window.from, window.to);
-        const events = userEvents(organizationId, id, blocks);
-        run.summary.fetched += events.length;
-        await run.write(async () => {
-          const { counts } = await applyBatch(run.prisma, organizationId, { events }, run.dryRun);
-          add(run.summary, counts);
-          await run.saveCursor({ users: { [id]: isoDay(window.to) } });
-        });
-      });
-      if (!ok) break; // the next window waits for this one: the cursor only moves over committed days
-    }
-  })));
+  await Promise.all(
+    perUser.map(({ id, windows }) =>
+      users(async () => {
+        for (const window of windows) {
+          const ok = await run.unit(`usage of Tabnine user ${id} ${isoDay(window.from)}..${isoDay(addDays(window.to, -1))}`, async () => {
+            const blocks = await client.userUsage(orgId, id, window.from, window.to);
+            const events = userEvents(organizationId, id, blocks);
+            run.summary.fetched += events.length;
+            await run.write(async () => {
+              const { counts } = await applyBatch(run.prisma, organizationId, { events }, run.dryRun);
+              add(run.summary, counts);
+              await run.saveCursor({ users: { [id]: isoDay(window.to) } });
+            });
+          });
+          if (!ok) break; // the next window waits for this one: the cursor only moves over committed days
+        }
+      }),
+    ),
+  );
 
   for (const window of orgWindows) {
     const ok = await run.unit(`organization ratios ${isoDay(window.from)}..${isoDay(addDays(window.to, -1))}`, async () => {

@@ -3,14 +3,22 @@ import { teamwireDashboard } from "../../vendors/teamwire/dashboard.js";
 import { createTeamwireClient } from "./client.js";
 
 const SERVED = {
-  settings: "Internal only", users_count: 12, pending_users_count: 2, groups_count: 3, domains_count: 1, admins_count: 1,
-  company: "Nordhafen", license_count: 20, admins: [{ first_name: "Ada", last_name: "Lind", super: true }],
+  settings: "Internal only",
+  users_count: 12,
+  pending_users_count: 2,
+  groups_count: 3,
+  domains_count: 1,
+  admins_count: 1,
+  company: "Nordhafen",
+  license_count: 20,
+  admins: [{ first_name: "Ada", last_name: "Lind", super: true }],
 };
 // What a newer Teamwire might send: a key more at both levels.
 const NEWER = { ...SERVED, sso_enabled: true, admins: [{ ...SERVED.admins[0]!, email: "ada@nordhafen.test" }] };
 
 const answering = (body: unknown) =>
-  (async () => new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } })) as unknown as typeof fetch;
+  (async () =>
+    new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } })) as unknown as typeof fetch;
 
 describe("Teamwire dashboard payload", () => {
   it("is served strictly: a key more is refused", () => {

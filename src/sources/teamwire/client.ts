@@ -9,7 +9,16 @@ export const TEAMWIRE_API_VERSION = "1";
 
 // Keys the gateway does not serve are dropped, not refused (at both levels): a Teamwire that adds fields still syncs.
 const dashboard = teamwireDashboard.strip().extend({ admins: z.array(teamwireDashboard.shape.admins.element.strip()) });
-const series = z.array(z.object({ keys: z.string(), min_year: z.number().int(), min_month: z.number().int(), data: z.array(z.object({ date: z.string(), count: z.number() })) })).min(1);
+const series = z
+  .array(
+    z.object({
+      keys: z.string(),
+      min_year: z.number().int(),
+      min_month: z.number().int(),
+      data: z.array(z.object({ date: z.string(), count: z.number() })),
+    }),
+  )
+  .min(1);
 
 export type TwDashboard = z.output<typeof dashboard>;
 export type TwSeries = z.output<typeof series>[number];
@@ -34,9 +43,15 @@ export async function createTeamwireClient(
   let headers: Record<string, string>;
   if (credentials.token) headers = { authorization: `Bearer ${credentials.token}` };
   else {
-    const login = await createHttpClient({ ...options, baseUrl }).request("POST", `${prefix}/login/`, { json: { email: credentials.email, password: credentials.password } });
-    const cookies = login.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!).filter((pair) => pair.includes("="));
-    if (cookies.length === 0) throw new UpstreamError("http", `POST ${prefix}/login/`, "the login answered without a session cookie", login.status);
+    const login = await createHttpClient({ ...options, baseUrl }).request("POST", `${prefix}/login/`, {
+      json: { email: credentials.email, password: credentials.password },
+    });
+    const cookies = login.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(";")[0]!)
+      .filter((pair) => pair.includes("="));
+    if (cookies.length === 0)
+      throw new UpstreamError("http", `POST ${prefix}/login/`, "the login answered without a session cookie", login.status);
     headers = { cookie: cookies.join("; ") };
   }
   const http = createHttpClient({ ...options, baseUrl, headers });

@@ -24,7 +24,7 @@ interface TeamwireCursor {
 /** Calendar months (UTC) overlapping [from, until), each clipped to it. */
 function months(from: Date, until: Date): { year: number; month: number; from: Date; to: Date }[] {
   const out: { year: number; month: number; from: Date; to: Date }[] = [];
-  for (let start = from; start < until; ) {
+  for (let start = from; start < until;) {
     const next = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
     out.push({ year: start.getUTCFullYear(), month: start.getUTCMonth() + 1, from: start, to: next < until ? next : until });
     start = next;
@@ -40,8 +40,10 @@ async function writeDashboard(run: ConnectorRun, dashboard: TwDashboard): Promis
     run.prisma.license.findUnique({ where: { organizationId_vendor: { organizationId: run.organizationId, vendor: "TEAMWIRE" } } }),
   ]);
   const settings = { ...(source.settings as Record<string, unknown>), groupsCount: dashboard.groups_count };
-  const changed = (source.settings as Record<string, unknown>).groupsCount !== dashboard.groups_count
-    || organization.privacyMode !== dashboard.settings || license?.seats !== dashboard.license_count;
+  const changed =
+    (source.settings as Record<string, unknown>).groupsCount !== dashboard.groups_count ||
+    organization.privacyMode !== dashboard.settings ||
+    license?.seats !== dashboard.license_count;
   if (!license) run.summary.created++;
   else if (changed) run.summary.updated++;
   else run.summary.skipped++;
@@ -50,7 +52,11 @@ async function writeDashboard(run: ConnectorRun, dashboard: TwDashboard): Promis
   await run.prisma.$transaction([
     run.prisma.source.update({ where: { id: run.source.id }, data: { settings } }),
     run.prisma.organization.update({ where: { id: run.organizationId }, data: { privacyMode: dashboard.settings } }),
-    run.prisma.license.upsert({ where, create: { organizationId: run.organizationId, vendor: "TEAMWIRE", seats: dashboard.license_count, features: [] }, update: { seats: dashboard.license_count } }),
+    run.prisma.license.upsert({
+      where,
+      create: { organizationId: run.organizationId, vendor: "TEAMWIRE", seats: dashboard.license_count, features: [] },
+      update: { seats: dashboard.license_count },
+    }),
   ]);
 }
 
@@ -74,7 +80,8 @@ export async function syncTeamwire(run: ConnectorRun): Promise<void> {
   if (!loggedIn || !client) return;
   const api = client;
 
-  const from = run.since ?? (cursor.seriesFrom ? parseIsoDay(cursor.seriesFrom) : undefined) ?? addDays(run.until, -TEAMWIRE_DEFAULT_LOOKBACK_DAYS);
+  const from =
+    run.since ?? (cursor.seriesFrom ? parseIsoDay(cursor.seriesFrom) : undefined) ?? addDays(run.until, -TEAMWIRE_DEFAULT_LOOKBACK_DAYS);
   const windows = months(from, run.until);
   run.planned(windows.length);
   for (const window of windows) {
@@ -85,7 +92,14 @@ export async function syncTeamwire(run: ConnectorRun): Promise<void> {
         for (const row of series.data) {
           const day = parseIsoDay(row.date);
           if (!day || day < window.from || day >= window.to || !(row.count > 0)) continue;
-          events.push({ idempotencyKey: `sync:teamwire:org:${metric}:${row.date}`, organizationId, vendor: "TEAMWIRE", metric, timestamp: `${row.date}T00:00:00.000Z`, value: row.count });
+          events.push({
+            idempotencyKey: `sync:teamwire:org:${metric}:${row.date}`,
+            organizationId,
+            vendor: "TEAMWIRE",
+            metric,
+            timestamp: `${row.date}T00:00:00.000Z`,
+            value: row.count,
+          });
         }
       }
       run.summary.fetched += events.length;
