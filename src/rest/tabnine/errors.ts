@@ -4,6 +4,10 @@ import { statusOfError } from "../status.js";
 
 /** Tabnine error bodies `{error, message, status}` (spec/vendors.md §3.0.3). */
 
+/** The error statuses most endpoints document; ERRORS_WITH_403 for those that also document 403 (3.11–3.13). */
+export const ERRORS = [400, 401, 404, 500];
+export const ERRORS_WITH_403 = [400, 401, 403, 404, 500];
+
 const DOCUMENTED: Record<number, { error: string; message: string }> = {
   400: { error: "BAD_REQUEST", message: "Invalid or missing parameters." },
   401: { error: "UNAUTHORIZED", message: "Invalid token." },

@@ -1,4 +1,5 @@
 import type { TabnineUsageSeriesFragment, TabnineUserFragment, UsageMetric } from "../__generated__/operations.js";
+import { METRIC_VENDORS, USAGE_METRICS } from "../../usage/usage.metrics.js";
 import type { Granularity } from "./schemas.js";
 
 /** GraphQL results → Tabnine JSON (spec/vendors.md §3), keys in the documented order. */
@@ -10,24 +11,16 @@ export const RESOLUTION_OF: Record<Granularity, "DAY" | "WEEK" | "MONTH"> = {
   monthly: "MONTH",
 };
 
-const COUNT_METRICS: UsageMetric[] = [
-  "ACTIVE_USERS",
-  "COMPLETION_ACTIVE_USERS",
-  "CODE_COMPLETIONS",
-  "COMPLETION_CHARS",
-  "KEYSTROKES",
-  "COMPLETION_LINES",
-  "AUTOMATION_FACTOR",
-  "CHAT_ACTIVE_USERS",
-  "CHAT_INTERACTIONS",
-  "USEFUL_CHAT_INTERACTIONS",
-  "CHAT_LINES",
-  "CHAT_CHARS",
-];
-const RATIO_METRICS: UsageMetric[] = ["PRODUCTIVITY_FACTOR", "CHAT_CONSUMPTION_RATE"];
+/** Metrics a usage block needs: every metric Tabnine reports. */
+export const USAGE_BLOCK_METRICS: UsageMetric[] = USAGE_METRICS.filter((metric) => METRIC_VENDORS[metric].includes("TABNINE"));
 
-/** Metrics a usage block needs. */
-export const USAGE_BLOCK_METRICS: UsageMetric[] = [...COUNT_METRICS, ...RATIO_METRICS];
+/** The variables of a usage operation for a Tabnine range and granularity: every metric a usage block shows. */
+export const usageVariables = (query: { from: Date; to: Date; granularity: Granularity }) => ({
+  from: query.from.toISOString(),
+  to: query.to.toISOString(),
+  resolution: RESOLUTION_OF[query.granularity],
+  metrics: USAGE_BLOCK_METRICS,
+});
 
 type Values = readonly { metric: UsageMetric; value: number }[];
 
