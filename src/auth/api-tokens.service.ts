@@ -31,14 +31,14 @@ export async function issueViewerApiToken(
   const me = requireViewer(viewer);
   const { name, expiresInDays: days } = request;
   if (name.trim().length < 1 || name.length > 100) throw badInput("name must be 1 to 100 characters", { argument: "name" });
-  if (days !== null && (days < 1 || days > MAX_TOKEN_DAYS))
+  if (days != null && (days < 1 || days > MAX_TOKEN_DAYS))
     throw badInput(`expiresInDays must be between 1 and ${MAX_TOKEN_DAYS}`, { argument: "expiresInDays" });
   const issued = await issueApiToken(
     prisma,
     { id: me.userId, organizationId: me.organizationId },
     {
       name: name.trim(),
-      ttlSeconds: days === null ? undefined : days * 86_400,
+      ttlSeconds: days == null ? undefined : days * 86_400,
     },
   );
   return { token: issued.token, apiToken: await prisma.apiToken.findUniqueOrThrow({ where: { id: issued.id } }) };

@@ -85,7 +85,7 @@ const PAGES_SQL = (base: string, rank: string, extra = "") => `
   totals AS (SELECT "organizationId" AS parent, count(*)::int AS total FROM base GROUP BY 1),
   page AS (SELECT s.*, (row_number() OVER (PARTITION BY s."organizationId" ORDER BY ${rank}))::int AS "_rank" FROM base s ${extra})
   SELECT page.*, totals.parent::text AS "_parent", totals.total AS "_total"
-  FROM totals LEFT JOIN page ON page."organizationId" = totals.parent AND page."_rank" > $2 AND page."_rank" <= $3
+  FROM totals LEFT JOIN page ON page."organizationId" = totals.parent AND page."_rank" > $2::bigint AND page."_rank" <= $3::bigint
   ORDER BY totals.parent, page."_rank"`;
 
 function pagesOf(

@@ -152,7 +152,7 @@ export async function workspaceStatisticsOf(
       _max: { bucketStart: true },
     }),
     prisma.workspaceStatisticsSnapshot.groupBy({ by: ["organizationId"], where: inIds, _max: { takenAt: true } }),
-    vendor === null || vendor === "TEAMWIRE"
+    vendor == null || vendor === "TEAMWIRE"
       ? prisma.source.findMany({ where: { ...inIds, vendor: "TEAMWIRE" }, select: { organizationId: true, settings: true } })
       : [],
   ]);

@@ -36,20 +36,6 @@ export function rollUpRowsSql(source: string): string {
 }
 
 /**
- * Adds the given events of one organization to the hourly and daily rollups.
- * @param eventIds ids of events not yet rolled up (e.g. those an ingest just inserted).
- * @returns the number of rollup rows inserted or updated.
- */
-export function rollUpEvents(db: Executor, organizationId: string, eventIds: readonly bigint[]): Promise<number> {
-  if (eventIds.length === 0) return Promise.resolve(0);
-  return db.$executeRawUnsafe(
-    rollUpSql(`"UsageEvent"`, `e."organizationId" = $1::uuid AND e."id" = ANY($2::bigint[])`, true),
-    organizationId,
-    eventIds.map(String),
-  );
-}
-
-/**
  * Recomputes every rollup of one organization from its events (used by the seed and to repair).
  * Run inside a transaction when readers must not see the empty state.
  */

@@ -131,6 +131,13 @@ describe.each(STORE_KINDS)("Rocket.Chat statistics in GraphQL on %s", (kind) => 
       expect(response.status).toBeLessThan(500);
     });
 
+    it("answers a position beyond every row, past the 32-bit range, with an empty page", async () => {
+      const after = Buffer.from(JSON.stringify(["position", "3000000000"])).toString("base64url");
+      const page = expectNoErrors(await history({ sort: {}, after })).organization!.statisticsHistory;
+      expect(page.nodes).toEqual([]);
+      expect(page.totalCount).toBeGreaterThan(0);
+    });
+
     it("refuses non-object JSON for filter and sort", async () => {
       for (const variables of [{ filter: "x" }, { filter: [1] }, { sort: 1 }] as unknown as SnapshotHistoryQueryVariables[]) {
         const response = await history(variables);

@@ -124,6 +124,10 @@ describe.each(STORE_KINDS)("round trip: a second gateway pulls from the first on
     const again = expectNoErrors(await mirror.request(SyncSourceDocument, { vendor: "TABNINE", since: SINCE }, mirrorAdmin)).syncSource;
     expect(again).toMatchObject({ created: 0, updated: 0, failed: 0 });
     expect(await dataChecksums(mirrorStore.db.prisma)).toEqual(before);
+    // Without since, the sync resumes from the stored cursor: nothing new either.
+    const resumed = expectNoErrors(await mirror.request(SyncSourceDocument, { vendor: "TABNINE" }, mirrorAdmin)).syncSource;
+    expect(resumed).toMatchObject({ created: 0, updated: 0, failed: 0 });
+    expect(await dataChecksums(mirrorStore.db.prisma)).toEqual(before);
   });
 
   it("pulls Teamwire (org-level series) and Rocket.Chat (snapshots; active users of known identities) with the same numbers", async () => {

@@ -19,14 +19,14 @@ export class SourceSyncResolver {
   })
   async syncSource(
     @Arg("organizationId", () => ID, { nullable: true, description: "Organization; default the viewer's. Another one needs SUPERADMIN." })
-    organizationId: string | null,
+    organizationId: string | null | undefined,
     @Arg("vendor", () => Vendor, { nullable: true, description: "Only this vendor's source; default every registered source." })
-    vendor: VendorName | null,
+    vendor: VendorName | null | undefined,
     @Arg("since", () => String, {
       nullable: true,
       description: "First UTC day (YYYY-MM-DD) of usage to pull, instead of the stored cursor.",
     })
-    since: string | null,
+    since: string | null | undefined,
     @Arg("dryRun", () => Boolean, { defaultValue: false, description: "Fetch and count only; write nothing." }) dryRun: boolean,
     @Ctx() ctx: GraphQLContext,
   ): Promise<SyncSummary> {
@@ -34,8 +34,8 @@ export class SourceSyncResolver {
     const requested = organizationId ?? viewer.organizationId;
     assertAdministersOrganization(viewer, requested, "syncing sources");
     const organization = await findOrganization(ctx.prisma, requested);
-    const sinceDay = since === null ? undefined : parseIsoDay(since);
-    if (since !== null && !sinceDay) throw badInput("since must be a date YYYY-MM-DD", { argument: "since" });
+    const sinceDay = since == null ? undefined : parseIsoDay(since);
+    if (since != null && !sinceDay) throw badInput("since must be a date YYYY-MM-DD", { argument: "since" });
     const runtime = requireSourceRuntime(ctx.sources);
     return syncOrganization(
       { prisma: ctx.prisma, logger: ctx.logger, credentialsKey: await runtime.credentialsKey(), http: runtime.http, now: runtime.now },

@@ -65,7 +65,7 @@ async function sessionsByOs(prisma: Prisma, organizationId: string, referenceDay
  * presence, languages, messages and last activity of its Rocket.Chat users, sessions by OS from
  * the SESSION_SECONDS rollups and devices; room counts and workspace-only values from the latest
  * stored snapshot and the ROCKETCHAT source's settings. Keys in the vendor's order. Totals,
- * organization and source come through `loaders` (the request's; fresh ones by default).
+ * organization and source come through `loaders` (fresh ones by default).
  * @throws NOT_FOUND when there is no such organization.
  */
 export async function liveRocketChatStatistics(
@@ -151,7 +151,8 @@ export async function takeStatisticsSnapshot(
   const organizationId = requestedId ?? viewer.organizationId;
   assertAdministersOrganization(viewer, organizationId, "taking a statistics snapshot");
   if (!(await loaders.organizationById.load(organizationId))) throw notFound("organization", organizationId);
-  const payload = await liveRocketChatStatistics(prisma, organizationId, newMeteorId(), now, loaders);
+  // Fresh loaders: the snapshot must not reuse what this request read before (a REST route runs several operations in one context).
+  const payload = await liveRocketChatStatistics(prisma, organizationId, newMeteorId(), now, createLoaders(prisma));
   return prisma.$transaction(async (tx) => {
     const snapshot = await tx.workspaceStatisticsSnapshot.create({
       data: snapshotRecord(payload, organizationId, new Date(payload.createdAt as string)),

@@ -3,7 +3,7 @@ import { parseProjection, ProjectionError, type Projection } from "./projection.
 
 /**
  * Request parameters and documented response shapes of the Rocket.Chat REST API (spec/vendors.md
- * §2). Issue messages name what failed; adapter.ts turns the first issue into the vendor's body.
+ * §2). Issue messages name what failed; errors.ts (invalidRequestReply) turns the first issue into the vendor's body.
  */
 
 /** `statistics.list` page size: default 50, larger values clamped to 100, 0 = all items. */
