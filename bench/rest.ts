@@ -18,6 +18,7 @@ import { startGateway } from "../src/gateway.js";
 import { createLogger } from "../src/logger.js";
 import { TabnineOrganizationUsageDocument, TeamwireActiveUsersDocument } from "../src/rest/__generated__/operations.js";
 import { BENCH_DIR, BENCH_JWT, drain, prepareBenchStore, sequentialP50 } from "./store.js";
+import { metricsReportedBy } from "../src/usage/usage.metrics.js";
 
 const PRESET = process.env.BENCH_REST_PRESET ?? "demo";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -75,22 +76,7 @@ function pairs(organization: { id: string; number: number }, user: { id: string 
         from,
         to,
         resolution: "DAY",
-        metrics: [
-          "ACTIVE_USERS",
-          "COMPLETION_ACTIVE_USERS",
-          "CODE_COMPLETIONS",
-          "COMPLETION_CHARS",
-          "KEYSTROKES",
-          "COMPLETION_LINES",
-          "AUTOMATION_FACTOR",
-          "CHAT_ACTIVE_USERS",
-          "CHAT_INTERACTIONS",
-          "USEFUL_CHAT_INTERACTIONS",
-          "CHAT_LINES",
-          "CHAT_CHARS",
-          "PRODUCTIVITY_FACTOR",
-          "CHAT_CONSUMPTION_RATE",
-        ],
+        metrics: metricsReportedBy("TABNINE"),
       }),
     },
   ];

@@ -69,6 +69,11 @@ export const METRIC_VENDORS: Readonly<Record<UsageMetricName, readonly Vendor[]>
   Object.fromEntries(USAGE_METRICS.map((metric) => [metric, vendorsReporting(metric)])) as Record<UsageMetricName, readonly Vendor[]>,
 );
 
+/** Every metric the vendor reports (derived ones included), in catalog order. */
+export function metricsReportedBy(vendor: Vendor): UsageMetricName[] {
+  return USAGE_METRICS.filter((metric) => METRIC_VENDORS[metric].includes(vendor));
+}
+
 /** The (metric, vendor) pairs a series reports, in a stable order: metric order, then registry order. */
 export function seriesPairs(metrics: readonly UsageMetricName[], vendors: readonly Vendor[]): [UsageMetricName, Vendor][] {
   const wanted = new Set(metrics);

@@ -21,6 +21,7 @@ import { expectSameShape, fixture } from "../helpers/contract.js";
 import { expectNoErrors, startGraphQLTestServer, type GraphQLTestServer } from "../helpers/graphql.js";
 import { expectOk, expectReply, restRequest, type RestRequest, type RestResponse } from "../helpers/rest.js";
 import { STORE_KINDS } from "../helpers/stores.js";
+import { metricsReportedBy } from "../../src/usage/usage.metrics.js";
 
 // Tabnine Usage Metrics API through the gateway (spec/vendors.md §3). Seed: TEST_SEED (three
 // organizations, all with Tabnine; history ends 2025-03-05). Tabnine user ids are the users'
@@ -32,21 +33,7 @@ const FORBIDDEN = { error: "FORBIDDEN", message: "User lacks permission.", statu
 const NOT_FOUND = { error: "NOT_FOUND", message: "Resource not found.", status: 404 };
 const NO_TRACE = /(\bat \S+ \(|Error:|node_modules|\/src\/)/;
 
-const COUNT_METRICS: UsageMetric[] = [
-  "ACTIVE_USERS",
-  "COMPLETION_ACTIVE_USERS",
-  "CODE_COMPLETIONS",
-  "COMPLETION_CHARS",
-  "KEYSTROKES",
-  "COMPLETION_LINES",
-  "AUTOMATION_FACTOR",
-  "CHAT_ACTIVE_USERS",
-  "CHAT_INTERACTIONS",
-  "USEFUL_CHAT_INTERACTIONS",
-  "CHAT_LINES",
-  "CHAT_CHARS",
-];
-const ALL_METRICS: UsageMetric[] = [...COUNT_METRICS, "PRODUCTIVITY_FACTOR", "CHAT_CONSUMPTION_RATE"];
+const ALL_METRICS: UsageMetric[] = metricsReportedBy("TABNINE");
 const GRANULARITIES: [string, string, Resolution][] = [
   ["daily", "daily", "DAY"],
   ["weekly", "weekly", "WEEK"],

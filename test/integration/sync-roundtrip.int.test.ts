@@ -12,24 +12,10 @@ import { writeBatch } from "../../src/ingest/ingest.service.js";
 import { connectorAuthority } from "../../src/sources/apply-batch.js";
 import { createTestStore, STORE_KINDS, type TestStore } from "../helpers/stores.js";
 import { createMirrorOrganization, dataChecksums, startSyncGateway } from "../helpers/sync.js";
+import { metricsReportedBy } from "../../src/usage/usage.metrics.js";
 
 const CHAT_METRICS: UsageMetric[] = ["MESSAGES_SENT", "CONNECTOR_ACTIVATIONS"];
-const TABNINE_METRICS: UsageMetric[] = [
-  "ACTIVE_USERS",
-  "COMPLETION_ACTIVE_USERS",
-  "CODE_COMPLETIONS",
-  "COMPLETION_CHARS",
-  "KEYSTROKES",
-  "COMPLETION_LINES",
-  "AUTOMATION_FACTOR",
-  "CHAT_ACTIVE_USERS",
-  "CHAT_INTERACTIONS",
-  "USEFUL_CHAT_INTERACTIONS",
-  "CHAT_LINES",
-  "CHAT_CHARS",
-  "PRODUCTIVITY_FACTOR",
-  "CHAT_CONSUMPTION_RATE",
-];
+const TABNINE_METRICS: UsageMetric[] = metricsReportedBy("TABNINE");
 const END = TEST_SEED.endDate; // exclusive end of the seeded history
 const SINCE = new Date(Date.parse(`${END}T00:00:00Z`) - TEST_SEED.days * 86_400_000).toISOString().slice(0, 10);
 const now = () => new Date(`${END}T06:00:00Z`);

@@ -1,5 +1,5 @@
 import type { TabnineUsageSeriesFragment, TabnineUserFragment, UsageMetric } from "../__generated__/operations.js";
-import { METRIC_VENDORS, USAGE_METRICS } from "../../usage/usage.metrics.js";
+import { metricsReportedBy } from "../../usage/usage.metrics.js";
 import type { Granularity } from "./schemas.js";
 
 /** GraphQL results → Tabnine JSON (spec/vendors.md §3), keys in the documented order. */
@@ -12,7 +12,7 @@ export const RESOLUTION_OF: Record<Granularity, "DAY" | "WEEK" | "MONTH"> = {
 };
 
 /** Metrics a usage block needs: every metric Tabnine reports. */
-export const USAGE_BLOCK_METRICS: UsageMetric[] = USAGE_METRICS.filter((metric) => METRIC_VENDORS[metric].includes("TABNINE"));
+export const USAGE_BLOCK_METRICS: UsageMetric[] = metricsReportedBy("TABNINE");
 
 /** The variables of a usage operation for a Tabnine range and granularity: every metric a usage block shows. */
 export const usageVariables = (query: { from: Date; to: Date; granularity: Granularity }) => ({
