@@ -1,3 +1,4 @@
+import type { Role } from "../db/generated/enums.js";
 import type { Viewer } from "./viewer.js";
 import { forbidden, notFound, unauthenticated } from "../errors.js";
 
@@ -66,17 +67,29 @@ export function assertAdministersTeam(viewer: Viewer, team: { id: string; organi
   if (!canAdministerTeam(viewer, team)) throw forbidden(`${what} needs the ADMIN role, or TEAM_ADMIN of this team`);
 }
 
+// Higher roles first: a writer manages only the roles below its own.
+const ROLE_ORDER: readonly Role[] = ["SUPERADMIN", "ADMIN", "TEAM_ADMIN", "MEMBER"];
+
+/** The roles strictly below `role`: whose users a writer of that role may create and change. */
+export function rolesBelow(role: Role): readonly Role[] {
+  return ROLE_ORDER.slice(ROLE_ORDER.indexOf(role) + 1);
+}
+
 /**
- * The organizations a write may touch: every one, or those listed. A viewer's comes from
- * {@link ingestAuthority}; a connector holds its source's organization.
+ * What a write may touch: the organizations (every one, or those listed), and the roles of the
+ * users it may create or change (never its own role or a higher one). A viewer's comes from
+ * {@link ingestAuthority}; a connector writes as its source's organization's ADMIN would.
  */
-export type WriteAuthority = { readonly organizations: "ALL" } | { readonly organizations: readonly string[] };
+export interface WriteAuthority {
+  readonly organizations: "ALL" | readonly string[];
+  readonly manages: readonly Role[];
+}
 
 /** Ingesting usage: an ADMIN into its own organization, a SUPERADMIN into any. */
 export function ingestAuthority(viewer: Viewer | null): WriteAuthority {
   const { role, organizationId } = requireViewer(viewer);
-  if (role === "SUPERADMIN") return { organizations: "ALL" };
-  if (role === "ADMIN") return { organizations: [organizationId] };
+  if (role === "SUPERADMIN") return { organizations: "ALL", manages: rolesBelow(role) };
+  if (role === "ADMIN") return { organizations: [organizationId], manages: rolesBelow(role) };
   throw forbidden("ingesting usage needs the ADMIN role (own organization) or SUPERADMIN");
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mayWriteTo, type WriteAuthority } from "../auth/access.js";
 import type { Prisma } from "../db/database.js";
-import type { Vendor } from "../db/generated/enums.js";
+import type { Role, Vendor } from "../db/generated/enums.js";
 import type { IdentityRef, IngestDevice, IngestEvent, IngestProblem, IngestTeam, IngestUser, ParsedBatch } from "./ingest.schema.js";
 
 /** An event whose user (from userId or identity) and team (given, or the user's current team) are known. */
@@ -35,21 +35,23 @@ interface LookupRow {
   org: string;
   team: string | null;
   key: string | null;
+  /** The user's role (user rows only). */
+  role: Role | null;
 }
 
 // One round trip for every reference of the batch: organizations, teams (by id or name), users
 // (by id or email), identities (by vendor id, and all identities of the batch's users).
 const LOOKUP_SQL = `
-SELECT 'org' AS kind, o."id"::text AS id, o."id"::text AS org, NULL::text AS team, NULL::text AS key
+SELECT 'org' AS kind, o."id"::text AS id, o."id"::text AS org, NULL::text AS team, NULL::text AS key, NULL::text AS role
   FROM "Organization" o WHERE o."id" = ANY($1::uuid[])
 UNION ALL
-SELECT 'team', t."id"::text, t."organizationId"::text, NULL, t."name" FROM "Team" t
+SELECT 'team', t."id"::text, t."organizationId"::text, NULL, t."name", NULL FROM "Team" t
   WHERE t."id" = ANY($2::uuid[]) OR (t."organizationId", t."name") IN (SELECT * FROM unnest($3::uuid[], $4::text[]))
 UNION ALL
-SELECT 'user', u."id"::text, u."organizationId"::text, u."teamId"::text, u."email" FROM "User" u
+SELECT 'user', u."id"::text, u."organizationId"::text, u."teamId"::text, u."email", u."role"::text FROM "User" u
   WHERE u."id" = ANY($5::uuid[]) OR u."email" = ANY($6::text[])
 UNION ALL
-SELECT 'identity', i."userId"::text, i."organizationId"::text, u."teamId"::text, i."vendor"::text || ':' || i."externalId"
+SELECT 'identity', i."userId"::text, i."organizationId"::text, u."teamId"::text, i."vendor"::text || ':' || i."externalId", NULL
   FROM "Identity" i JOIN "User" u ON u."id" = i."userId"
   WHERE (i."organizationId", i."vendor"::text, i."externalId") IN (SELECT * FROM unnest($7::uuid[], $8::text[], $9::text[]))
      OR u."email" = ANY($6::text[])`;
@@ -101,7 +103,7 @@ async function lookup(prisma: Prisma, batch: ParsedBatch): Promise<LookupRow[]> 
 /**
  * Checks every reference of a parsed batch against the store (one query) and against the
  * teams, users and identities the batch itself declares: organizations the authority may write
- * to, teams and users of the same organization,
+ * to, existing users only of the roles it manages, teams and users of the same organization,
  * known identities, no clashes with existing teams, emails or identities.
  */
 export async function resolveBatch(
@@ -118,7 +120,7 @@ export async function resolveBatch(
   const teams = new Map<string, string>(); // team id → organization
   const teamByName = new Map<string, string>(); // org|name → team id
   const users = new Map<string, { org: string; team: string | null; email: string | null }>();
-  const userByEmail = new Map<string, { id: string; org: string }>();
+  const userByEmail = new Map<string, { id: string; org: string; role: Role | null }>();
   const identities = new Map<string, { userId: string; team: string | null }>();
   const userVendor = new Map<string, string>(); // userId|vendor → externalId
   for (const r of rows) {
@@ -128,7 +130,7 @@ export async function resolveBatch(
       teamByName.set(`${r.org}|${key}`, r.id);
     } else if (r.kind === "user") {
       users.set(r.id, { org: r.org, team: r.team, email: key });
-      userByEmail.set(key, { id: r.id, org: r.org });
+      userByEmail.set(key, { id: r.id, org: r.org, role: r.role });
     } else if (r.kind === "identity") {
       const colon = key.indexOf(":");
       identities.set(`${r.org}|${key}`, { userId: r.id, team: r.team });
@@ -169,6 +171,15 @@ export async function resolveBatch(
     emails.add(u.email);
     if (existing && existing.org !== u.organizationId) {
       problem("users", u.index, "email", "is taken by a user of another organization");
+      continue;
+    }
+    if (existing?.role && !authority.manages.includes(existing.role)) {
+      problem(
+        "users",
+        u.index,
+        "email",
+        `is a ${existing.role} user: a batch may only change users of a lower role than yours (${authority.manages.join(", ") || "none"})`,
+      );
       continue;
     }
     if (existing && u.id && u.id !== existing.id) {

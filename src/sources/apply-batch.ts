@@ -1,4 +1,4 @@
-import type { WriteAuthority } from "../auth/access.js";
+import { rolesBelow, type WriteAuthority } from "../auth/access.js";
 import type { Prisma } from "../db/database.js";
 import type { Vendor } from "../db/generated/enums.js";
 import { DomainError } from "../errors.js";
@@ -49,7 +49,7 @@ const MAX_ROUNDS = 3;
 
 /** What a connector may write: its source's organization only. */
 export function connectorAuthority(organizationId: string): WriteAuthority {
-  return { organizations: [organizationId] };
+  return { organizations: [organizationId], manages: rolesBelow("ADMIN") };
 }
 
 /**

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Prisma } from "../../src/db/database.js";
+import type { Role } from "../../src/db/generated/enums.js";
+import { runSeed } from "../../src/seed/run.js";
+import { LoginDocument } from "../__generated__/graphql.js";
+import { expectNoErrors, TEST_SEED } from "../helpers/graphql.js";
+import { startIngestServer, tokenFor, type IngestTestServer } from "../helpers/ingest.js";
+import { createTestStore, STORE_KINDS, type TestStore } from "../helpers/stores.js";
+import { tableChecksums } from "../helpers/checksums.js";
+
+const ROLES: Role[] = ["SUPERADMIN", "ADMIN", "TEAM_ADMIN", "MEMBER"];
+const PASSWORD = "demo-password";
+
+// Role order inside a tenant: a users[] row may only change a user of a lower role than the caller's.
+describe.each(STORE_KINDS)("ingest users[] and roles on %s", (kind) => {
+  let store: TestStore;
+  let prisma: Prisma;
+  let server: IngestTestServer;
+  let orgId: string;
+  /** One user of each role in the SUPERADMIN's organization, and a second ADMIN. */
+  const target: Partial<Record<Role | "OTHER_ADMIN", { email: string; id: string }>> = {};
+
+  beforeAll(async () => {
+    store = await createTestStore(kind);
+    prisma = store.db.prisma;
+    await runSeed(prisma, TEST_SEED);
+    server = await startIngestServer(store);
+    const superadmin = await prisma.user.findUniqueOrThrow({ where: { email: "superadmin@demo.test" } });
+    orgId = superadmin.organizationId;
+    for (const role of ROLES) {
+      target[role] = await prisma.user.findFirstOrThrow({
+        where: { organizationId: orgId, role, status: "REGISTERED" },
+        orderBy: { email: "asc" },
+      });
+    }
+    target.OTHER_ADMIN = await prisma.user.create({
+      data: {
+        organizationId: orgId,
+        email: "second-admin@nordhafen.test",
+        username: "second",
+        firstName: "Second",
+        lastName: "Admin",
+        role: "ADMIN",
+      },
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await store.dispose();
+  });
+
+  const deactivate = (email: string) => ({
+    events: [],
+    users: [{ organizationId: orgId, email, firstName: "Locked", lastName: "Out", status: "DEACTIVATED" }],
+  });
+
+  it.each([
+    ["ADMIN", "SUPERADMIN", false],
+    ["ADMIN", "OTHER_ADMIN", false],
+    ["ADMIN", "ADMIN", false], // itself
+    ["ADMIN", "TEAM_ADMIN", true],
+    ["ADMIN", "MEMBER", true],
+    ["SUPERADMIN", "SUPERADMIN", false], // itself
+    ["SUPERADMIN", "ADMIN", true],
+    ["SUPERADMIN", "MEMBER", true],
+  ] as const)("%s deactivating a %s user: allowed = %s", async (caller, targetRole, allowed) => {
+    const who = target[targetRole]!;
+    const token = await tokenFor(prisma, target[caller]!.email);
+    const before = await tableChecksums(prisma);
+    const response = await server.ingest(deactivate(who.email), token);
+    if (allowed) {
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      const row = await prisma.user.findUniqueOrThrow({ where: { id: who.id } });
+      expect(row).toMatchObject({ status: "DEACTIVATED", firstName: "Locked" });
+      await prisma.user.update({ where: { id: who.id }, data: { status: "REGISTERED" } }); // for the next case
+      return;
+    }
+    expect(response.status).toBe(400);
+    expect(response.body.problems).toEqual([
+      {
+        list: "users",
+        index: 0,
+        field: "email",
+        reason: expect.stringMatching(
+          new RegExp(`^is a ${targetRole === "OTHER_ADMIN" ? "ADMIN" : targetRole} user: a batch may only change users of a lower role`),
+        ) as unknown,
+      },
+    ]);
+    expect(await tableChecksums(prisma)).toEqual(before);
+  });
+
+  it("keeps the SUPERADMIN able to sign in after its organization's ADMIN tried to lock it out", async () => {
+    const admin = await tokenFor(prisma, target.ADMIN!.email);
+    expect((await server.ingest(deactivate("superadmin@demo.test"), admin)).status).toBe(400);
+    const login = expectNoErrors(await server.request(LoginDocument, { email: "superadmin@demo.test", password: PASSWORD }));
+    expect(login.login.token.length).toBeGreaterThan(20);
+  });
+
+  it("refuses only the rows it may not write and names each one", async () => {
+    const admin = await tokenFor(prisma, target.ADMIN!.email);
+    const response = await server.ingest(
+      {
+        events: [],
+        users: [
+          { organizationId: orgId, email: target.MEMBER!.email, firstName: "Renamed" },
+          { organizationId: orgId, email: target.SUPERADMIN!.email, firstName: "Renamed" },
+          { organizationId: orgId, email: target.OTHER_ADMIN!.email, firstName: "Renamed" },
+        ],
+      },
+      admin,
+    );
+    expect(response.status).toBe(400);
+    expect((response.body.problems as { index: number }[]).map((p) => p.index)).toEqual([1, 2]);
+    // The batch is whole: the allowed row is not written either.
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: target.MEMBER!.id } })).firstName).not.toBe("Renamed");
+  });
+});
