@@ -1,5 +1,5 @@
 import type { RoomType, UsageMetric, Vendor } from "../db/generated/enums.js";
-import { METRIC_KIND, METRIC_VENDORS, USAGE_METRICS } from "../usage/usage.metrics.js";
+import { METRIC_KIND, METRIC_VENDORS, USAGE_METRICS, type MetricKind } from "../usage/usage.metrics.js";
 
 /**
  * Names the ingestion issue used for some stored metrics, accepted as documented aliases.
@@ -43,5 +43,25 @@ export function metricProblem(
   if (METRIC_KIND[metric] === "DISTINCT" && !hasUser) {
     return { field: "userId", reason: `${metric} counts distinct users: the event needs userId or identity` };
   }
+  return undefined;
+}
+
+/**
+ * The largest value one event may carry, by how its metric aggregates: counts and sums up to a
+ * trillion (a day of a large organization fits; sums over any range stay far below overflow),
+ * ratios up to a million. Distinct-user events count users and are never summed.
+ */
+export const MAX_EVENT_VALUE: Readonly<Record<Exclude<MetricKind, "DERIVED">, number>> = {
+  SUM: 1e12,
+  DISTINCT: 1e12,
+  RATIO: 1e6,
+};
+
+/** Why `value` cannot be stored for `metric`, or undefined when it can (it is already finite and ≥ 0). */
+export function valueProblem(metric: UsageMetric, value: number): string | undefined {
+  const kind = METRIC_KIND[metric] as Exclude<MetricKind, "DERIVED">;
+  const max = MAX_EVENT_VALUE[kind];
+  if (value > max) return `must be at most ${max.toExponential()} for ${metric}`;
+  if (kind === "DISTINCT" && value <= 0) return `${metric} counts distinct users: the value must be positive`;
   return undefined;
 }

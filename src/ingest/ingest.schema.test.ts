@@ -19,6 +19,29 @@ const event = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe("parseBatch", () => {
+  it("refuses values no metric can hold, naming the event: too large for its kind, non-positive distinct users", () => {
+    const { problems } = parseBatch(
+      {
+        events: [
+          event({ value: 1e308 }),
+          event({ idempotencyKey: "k2", value: 1e12 }),
+          event({ idempotencyKey: "k3", metric: "PRODUCTIVITY_FACTOR", userId: null, value: 2e6 }),
+          event({ idempotencyKey: "k4", metric: "ACTIVE_USERS", value: 0 }),
+          event({ idempotencyKey: "k5", metric: "ACTIVE_USERS", value: 1 }),
+          event({ idempotencyKey: "k6", value: Number.MAX_VALUE }),
+        ],
+      },
+      LIMITS,
+      NOW,
+    );
+    expect(problems).toEqual([
+      { list: "events", index: 0, field: "value", reason: "must be at most 1e+12 for CODE_COMPLETIONS" },
+      { list: "events", index: 2, field: "value", reason: "must be at most 1e+6 for PRODUCTIVITY_FACTOR" },
+      { list: "events", index: 3, field: "value", reason: "ACTIVE_USERS counts distinct users: the value must be positive" },
+      { list: "events", index: 5, field: "value", reason: "must be at most 1e+12 for CODE_COMPLETIONS" },
+    ]);
+  });
+
   it("accepts a valid batch, maps aliases to stored metrics and defaults roomType", () => {
     const { batch, problems } = parseBatch(
       {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { RoomType, UsageMetric, UserStatus, Vendor } from "../db/generated/enums.js";
 import { VENDORS } from "../vendors/registry.js";
-import { metricProblem, resolveMetric } from "./ingest.metrics.js";
+import { metricProblem, resolveMetric, valueProblem } from "./ingest.metrics.js";
 
 /** One reason a batch was rejected. `index` is the position in `list`; null for the batch itself. */
 export interface IngestProblem {
@@ -196,6 +196,8 @@ export function parseBatch(
     const roomType = e.roomType ?? "NONE";
     const problem = metricProblem(metric.metric, e.vendor, roomType, Boolean(e.userId || e.identity));
     if (problem) return at(problem.field, problem.reason);
+    const badValue = valueProblem(metric.metric, e.value);
+    if (badValue) return at("value", badValue);
     const occurredAt = new Date(e.timestamp);
     if (occurredAt.getTime() > latest) return at("timestamp", "must not be more than 5 minutes in the future");
     if (occurredAt.getUTCFullYear() < 1970) return at("timestamp", "must not be before 1970");

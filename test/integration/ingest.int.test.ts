@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../src/db/database.js";
 import { runSeed } from "../../src/seed/run.js";
-import { IngestUsageDocument } from "../__generated__/graphql.js";
+import { IngestUsageDocument, OrganizationUsageDocument } from "../__generated__/graphql.js";
 import { expectErrors, expectNoErrors, TEST_SEED } from "../helpers/graphql.js";
 import { recomputedRollups, rollupsOf, startIngestServer, tokenFor, type IngestTestServer, type RollupRow } from "../helpers/ingest.js";
 import { createTestStore, STORE_KINDS, type TestStore } from "../helpers/stores.js";
@@ -89,6 +89,41 @@ describe.each(STORE_KINDS)("ingestion on %s", (kind) => {
     expect(await eventCount(prisma, otherOrgId)).toBe(
       await prisma.usageEvent.count({ where: { organizationId: otherOrgId, idempotencyKey: { startsWith: "seed:" } } }),
     );
+  });
+
+  it("refuses values that would poison the organization's aggregates (1e308), and its usage keeps answering", async () => {
+    const before = await eventCount(prisma, orgId);
+    const response = await server.ingest(
+      { events: [event("huge-0", "2025-03-03T10:00:00Z", 1e308), event("huge-1", "2025-03-04T10:00:00Z", 1e308)] },
+      admin,
+    );
+    expect(response.status).toBe(400);
+    expect((response.body.problems as { index: number; field: string }[]).map((p) => [p.index, p.field])).toEqual([
+      [0, "value"],
+      [1, "value"],
+    ]);
+    expect(await eventCount(prisma, orgId)).toBe(before);
+    // The largest allowed values, twice in one bucket, sum and read back exactly.
+    const largest = await server.ingest(
+      { events: [event("max-0", "2025-03-02T10:00:00Z", 1e12), event("max-1", "2025-03-02T10:30:00Z", 1e12)] },
+      admin,
+    );
+    expect(largest.status, JSON.stringify(largest.body)).toBe(200);
+    const usage = expectNoErrors(
+      await server.request(
+        OrganizationUsageDocument,
+        {
+          id: orgId,
+          from: "2025-03-02T00:00:00Z",
+          to: "2025-03-03T00:00:00Z",
+          resolution: "DAY",
+          vendor: "TABNINE",
+          metrics: ["CODE_COMPLETIONS"],
+        },
+        admin,
+      ),
+    ).organization!.usage;
+    expect(usage.totals.find((t) => t.metric === "CODE_COMPLETIONS")!.value).toBeGreaterThanOrEqual(2e12);
   });
 
   it("rejects an invalid batch with every problem and writes nothing", async () => {
