@@ -10,6 +10,7 @@ import { SourceSyncResolver } from "./modules/sources/sync.resolver.js";
 import { StatisticsSnapshotResolver } from "./modules/statistics/snapshot.resolver.js";
 import { OrganizationStatisticsResolver } from "./modules/statistics/statistics.resolver.js";
 import { TeamResolver } from "./modules/team/team.resolver.js";
+import { nullForOmittedArguments } from "./modules/shared/omitted-arguments.js";
 import { UserResolver } from "./modules/user/user.resolver.js";
 
 export const RESOLVERS = [
@@ -35,7 +36,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
       "Reads. Every field needs `Authorization: Bearer <token>` (a gateway JWT or API token); results are limited to what the token's user may see.";
     schema.getMutationType()!.description =
       "Login (email and password → token) and admin actions: API tokens, vendor sources and usage ingestion.";
-    return schema;
+    return nullForOmittedArguments(schema);
   });
   return built;
 }
