@@ -40,6 +40,15 @@ describe("access tokens", () => {
     expect(() => verifyAccessToken(hs512, settings)).toThrow(/invalid algorithm/);
   });
 
+  it("rejects a token without expiry", () => {
+    const forever = jwt.sign({ org: "o1", role: "ADMIN" }, settings.secret, {
+      subject: "u1",
+      issuer: settings.issuer,
+      audience: settings.audience,
+    });
+    expect(() => verifyAccessToken(forever, settings)).toThrow(/exp/);
+  });
+
   it("rejects tokens without the gateway's claims", () => {
     const noOrg = jwt.sign({ role: "ADMIN" }, settings.secret, { subject: "u1", issuer: settings.issuer, audience: settings.audience });
     expect(() => verifyAccessToken(noOrg, settings)).toThrow(/org/);
@@ -47,6 +56,7 @@ describe("access tokens", () => {
       subject: "u1",
       issuer: settings.issuer,
       audience: settings.audience,
+      expiresIn: 60,
     });
     expect(() => verifyAccessToken(badRole, settings)).toThrow(/role/);
   });

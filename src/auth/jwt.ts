@@ -44,7 +44,7 @@ function secretKey(secret: string): KeyObject {
 }
 
 /**
- * Verifies signature, algorithm, issuer, audience and expiry (30 s tolerance).
+ * Verifies signature, algorithm, issuer, audience and expiry (30 s tolerance; `exp` is required).
  * @throws jsonwebtoken's errors (TokenExpiredError, JsonWebTokenError) or an Error for bad claims.
  */
 export function verifyAccessToken(token: string, settings: JwtSettings): AccessTokenClaims {
@@ -57,6 +57,8 @@ export function verifyAccessToken(token: string, settings: JwtSettings): AccessT
   if (typeof payload === "string" || typeof payload.sub !== "string" || typeof payload.org !== "string") {
     throw new Error("token lacks the sub or org claim");
   }
+  // A token without expiry would be valid forever: the gateway never signs one.
+  if (typeof payload.exp !== "number") throw new Error("token lacks the exp claim");
   const role = payload.role as Role;
   if (!ROLES.includes(role)) throw new Error("token has an unknown role claim");
   return { sub: payload.sub, org: payload.org, role };

@@ -1,6 +1,7 @@
 import type { Prisma } from "../db/database.js";
 import type { Role } from "../db/generated/enums.js";
 import { DomainError, unauthenticated } from "../errors.js";
+import { isUuid } from "../ids.js";
 import { hashApiToken, looksLikeApiToken } from "./api-token.js";
 import { verifyAccessToken, type JwtSettings } from "./jwt.js";
 
@@ -47,6 +48,8 @@ export async function authenticate(token: string, prisma: Prisma, jwt: JwtSettin
     const reason = (error as Error).name === "TokenExpiredError" ? "the token has expired" : "the token is invalid";
     throw new DomainError("UNAUTHENTICATED", reason);
   }
+  // Ids that are not UUIDs name nobody (and must not reach a uuid column).
+  if (!isUuid(claims.sub) || !isUuid(claims.org)) throw unauthenticated("the token is invalid");
   const user = await prisma.user.findUnique({ where: { id: claims.sub } });
   if (!user || user.organizationId !== claims.org) throw unauthenticated("the token's user does not exist");
   if (user.status === "DEACTIVATED") throw unauthenticated("the token's user is deactivated");

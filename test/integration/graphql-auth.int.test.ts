@@ -201,6 +201,12 @@ describe.each(STORE_KINDS)("GraphQL auth and tenancy on %s", (kind) => {
       (sub: string) => sign({ org: ids.other, role: "SUPERADMIN" }, { subject: sub, expiresIn: 60 }),
     ],
     ["an unknown API token", () => "ugw_" + "A".repeat(43)],
+    ["a validly signed token without expiry", (sub: string) => sign({ org: ids.own, role: "ADMIN" }, { subject: sub })],
+    [
+      "a validly signed token whose sub is not a user id",
+      () => sign({ org: ids.own, role: "ADMIN" }, { subject: "not-a-uuid", expiresIn: 60 }),
+    ],
+    ["a validly signed token whose org is not an id", (sub: string) => sign({ org: "x", role: "ADMIN" }, { subject: sub, expiresIn: 60 })],
   ] as const)("%s is rejected with 401 UNAUTHENTICATED", async (_, make) => {
     const admin = await server.store.db.prisma.user.findUniqueOrThrow({ where: { email: "admin@nordhafen.test" } });
     const response = await server.request(ViewerDocument, {}, make(admin.id));
