@@ -31,7 +31,8 @@ export function encodeCursor(sortKey: string, id: string): string {
 export function decodeCursor(cursor: string): [string, string] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === "string")) {
+    // Parts reach SQL parameters, and PostgreSQL text cannot hold NUL characters.
+    if (Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === "string" && !part.includes("\u0000"))) {
       return value as [string, string];
     }
   } catch {

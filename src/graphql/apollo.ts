@@ -2,7 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { GraphQLError, visit, type GraphQLSchema, type ValidationContext } from "graphql";
-import { containsNul } from "../http/nul-characters.js";
+import { containsNul } from "../http/request-values.js";
 import type { GraphQLContext } from "../context.js";
 import type { Logger } from "../logger.js";
 import { complexityLimitPlugin } from "./complexity.js";

@@ -49,7 +49,9 @@ export function complexityLimitPlugin(schema: GraphQLSchema, maximum: number): A
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          // No such operation (an unknown operationName): Apollo answers OPERATION_RESOLUTION_FAILURE itself.
+          if (!operation) return;
           let cost: number;
           try {
             cost = getComplexity({
@@ -60,8 +62,10 @@ export function complexityLimitPlugin(schema: GraphQLSchema, maximum: number): A
               estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
           } catch (error) {
-            // Cost needs the variables: a variable of the wrong type fails here first.
-            throw new GraphQLError((error as Error).message, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+            // Cost needs the variables: a variable of the wrong type fails here first. Only graphql-js's
+            // own messages are written for the caller; anything else is the library's.
+            const message = error instanceof GraphQLError ? error.message : "the variables do not fit the operation";
+            throw new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
           }
           if (cost > maximum) {
             throw new GraphQLError(`query cost ${cost} exceeds the limit of ${maximum}; ask for smaller pages or fewer fields`, {

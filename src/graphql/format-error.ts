@@ -13,6 +13,16 @@ const CALLER_CODES = new Set<string>([
   ...Object.keys(HTTP_STATUS),
 ]);
 
+/**
+ * A request-level error Apollo raises without a code but with a 4xx status (e.g. "provided sha
+ * does not match query"): about the request, never wrapping a thrown error.
+ */
+function isRequestError(error: unknown): error is GraphQLError {
+  if (!(error instanceof GraphQLError) || error.originalError || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === "number" && status >= 400 && status < 500;
+}
+
 export const INTERNAL_MESSAGE = "Internal server error. Quote the request id when reporting it.";
 
 /**
@@ -21,7 +31,7 @@ export const INTERNAL_MESSAGE = "Internal server error. Quote the request id whe
  */
 export function isExpectedError(error: unknown, code?: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof DomainError) return true;
+  if (original instanceof DomainError || isRequestError(original)) return true;
   const effective = (original as GraphQLError | undefined)?.extensions?.code ?? code;
   return original instanceof GraphQLError && typeof effective === "string" && CALLER_CODES.has(effective);
 }
@@ -36,6 +46,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof DomainError) {
     return { ...formatted, message: original.message, extensions: { ...original.details, code: original.code } };
   }
+  if (isRequestError(original)) return { message: original.message, extensions: { code: "BAD_REQUEST" } };
   if (isExpectedError(error, formatted.extensions?.code)) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };

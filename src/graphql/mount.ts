@@ -8,6 +8,7 @@ import type { Database } from "../db/database.js";
 import { DomainError, HTTP_STATUS } from "../errors.js";
 import type { IngestLimits } from "../ingest/ingest.schema.js";
 import { requestIdOf } from "../http/request-context.js";
+import { MAX_VALUE_NESTING, nestedDeeperThan } from "../http/request-values.js";
 import type { Logger } from "../logger.js";
 import type { SourceRuntime } from "../sources/runtime.js";
 import { createApolloServer, type GraphQLSettings } from "./apollo.js";
@@ -36,6 +37,33 @@ export interface GraphQLEndpoint {
   stop(): Promise<void>;
 }
 
+/** The request's variables and extensions (JSON body, or the GET parameters Apollo parses). */
+function requestValues(req: express.Request): unknown[] {
+  if (req.method !== "GET") {
+    const body = req.body as { variables?: unknown; extensions?: unknown } | undefined;
+    return [body?.variables, body?.extensions];
+  }
+  return [req.query.variables, req.query.extensions].map((text) => {
+    if (typeof text !== "string") return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return undefined; // Apollo answers unparsable parameters itself
+    }
+  });
+}
+
+// Variables nested past MAX_VALUE_NESTING would exhaust the stack of recursive code (scalars,
+// serializers) behind Apollo: refused up front as the GraphQL-over-HTTP error they are.
+const refuseDeepValues: express.RequestHandler = (req, res, next) => {
+  if (!requestValues(req).some((value) => nestedDeeperThan(value))) return next();
+  res.status(400).json({
+    errors: [
+      { message: `variables and extensions may nest at most ${MAX_VALUE_NESTING} levels deep`, extensions: { code: "BAD_USER_INPUT" } },
+    ],
+  });
+};
+
 /** Starts Apollo Server on the gateway schema. */
 export async function createGraphQLEndpoint(deps: GraphQLDeps): Promise<GraphQLEndpoint> {
   const { schema } = deps;
@@ -50,6 +78,7 @@ export async function createGraphQLEndpoint(deps: GraphQLDeps): Promise<GraphQLE
     mount(app) {
       app.use(GRAPHIQL_ASSET_PREFIX, graphiqlAssets());
       app.get("/graphql", (req, res, next) => (wantsGraphiql(req) ? res.type("html").send(graphiqlHtml()) : next()));
+      app.use("/graphql", refuseDeepValues);
       app.use(
         "/graphql",
         expressMiddleware(server, {

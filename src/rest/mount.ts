@@ -3,7 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import type { z } from "zod";
 import { requireViewer } from "../auth/access.js";
 import type { GraphQLContext } from "../context.js";
-import { containsNul } from "../http/nul-characters.js";
+import { containsNul } from "../http/request-values.js";
 import { requestIdOf } from "../http/request-context.js";
 import type { Logger } from "../logger.js";
 import { VENDOR_REGISTRY } from "../vendors/registry.js";

@@ -1,5 +1,5 @@
 import { badInput } from "../errors.js";
-import { containsNul } from "../http/nul-characters.js";
+import { containsNul } from "../http/request-values.js";
 
 /**
  * Translates a Mongo-style query and sort (Rocket.Chat `statistics.list`'s `query` and `sort`)

@@ -56,12 +56,23 @@ export class BucketRangeError extends Error {
   override readonly name = "BucketRangeError";
 }
 
+const EARLIEST_MS = Date.UTC(1970, 0, 1);
+const LATEST_MS = Date.UTC(10000, 0, 1);
+
 /**
  * Every bucket of [from, to) at `resolution`, ascending, clipped to the range.
- * @throws BucketRangeError when from >= to or the range has more than MAX_BUCKETS buckets.
+ * @throws BucketRangeError when from >= to, a bound is outside 1970-9999, or the range has more than MAX_BUCKETS buckets.
  */
 export function enumerateBuckets(from: Date, to: Date, resolution: Resolution, maxBuckets = MAX_BUCKETS): Bucket[] {
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw new BucketRangeError("from and to must be valid date-times");
+  for (const [argument, date] of [
+    ["from", from],
+    ["to", to],
+  ] as const) {
+    // Usage is stored from 1970 on, and PostgreSQL cannot hold every date JavaScript can.
+    if (date.getTime() < EARLIEST_MS || date.getTime() > LATEST_MS)
+      throw new BucketRangeError(`${argument} must be a date-time from 1970 to 9999`);
+  }
   if (from.getTime() >= to.getTime()) {
     throw new BucketRangeError(`from (${from.toISOString()}) must be earlier than to (${to.toISOString()})`);
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseProjection, ProjectionError, type Projection } from "./projection.js";
+import { nestedDeeperThan } from "../../http/request-values.js";
 
 /**
  * Request parameters and documented response shapes of the Rocket.Chat REST API (spec/vendors.md
@@ -13,7 +14,8 @@ export const RC_MAX_COUNT = 100;
 // Rocket.Chat's isDateISOString: only the exact toISOString() form passes.
 const isDateIsoString = (value: string) => {
   const time = Date.parse(value);
-  return !Number.isNaN(time) && new Date(time).toISOString() === value;
+  // Years 0001-9999 only: the extended form (+275760-…) is no date the store or GraphQL holds.
+  return !Number.isNaN(time) && new Date(time).toISOString() === value && /^(?!0000)\d{4}-/.test(value);
 };
 
 const matchDate = (name: "start" | "end") =>
@@ -52,6 +54,7 @@ const jsonObject = <T>(name: "sort" | "fields" | "query", check: (value: Record<
       try {
         const value: unknown = JSON.parse(raw);
         if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("not an object");
+        if (nestedDeeperThan(value)) throw new Error("nested too deep");
         return { raw, value: check(value as Record<string, unknown>) };
       } catch (error) {
         ctx.addIssue({ code: "custom", message: error instanceof ProjectionError ? `${name}: ${error.message}` : name });

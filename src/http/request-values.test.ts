@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containsNul } from "./nul-characters.js";
+import { containsNul, nestedDeeperThan } from "./request-values.js";
 
 describe("containsNul", () => {
   it.each([
@@ -19,5 +19,23 @@ describe("containsNul on deep values", () => {
     let deep: unknown = "x\u0000";
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(containsNul(deep)).toBe(true);
+  });
+});
+
+describe("nestedDeeperThan", () => {
+  const nest = (depth: number): unknown => {
+    let value: unknown = 1;
+    for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { a: value };
+    return value;
+  };
+  it("counts objects and arrays, and scalars not at all", () => {
+    expect(nestedDeeperThan(1, 0)).toBe(false);
+    expect(nestedDeeperThan({}, 0)).toBe(true);
+    expect(nestedDeeperThan(nest(3), 3)).toBe(false);
+    expect(nestedDeeperThan(nest(4), 3)).toBe(true);
+  });
+  it("handles 100,000 levels without recursion", () => {
+    expect(nestedDeeperThan(nest(100_000))).toBe(true);
+    expect(nestedDeeperThan(nest(64))).toBe(false);
   });
 });

@@ -20,3 +20,22 @@ export function containsNul(value: unknown): boolean {
   }
   return false;
 }
+
+/** How deeply request values (GraphQL variables, vendor JSON parameters) may nest. */
+export const MAX_VALUE_NESTING = 64;
+
+/**
+ * Whether a parsed request value nests arrays and objects more than `max` levels deep. Such a
+ * value is refused as bad input: recursive code (serializers, scalars, validators) would exhaust
+ * the stack on it. Iterative, like {@link containsNul}.
+ */
+export function nestedDeeperThan(value: unknown, max = MAX_VALUE_NESTING): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (item === null || typeof item !== "object") continue;
+    if (depth >= max) return true;
+    for (const inner of Array.isArray(item) ? (item as unknown[]) : Object.values(item)) pending.push([inner, depth + 1]);
+  }
+  return false;
+}
