@@ -68,6 +68,8 @@ export function createApolloServer(schema: GraphQLSchema, limits: GraphQLSetting
     schema,
     stringifyResult: answers.stringifyResult,
     introspection: limits.introspection,
+    // Without introspection, "Did you mean …" suggestions would still spell the schema out.
+    hideSchemaDetailsFromClientErrors: !limits.introspection,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     // The serve command owns shutdown (drain HTTP, stop Apollo, close the store); Apollo must not

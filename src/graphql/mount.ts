@@ -78,9 +78,10 @@ export async function createGraphQLEndpoint(deps: GraphQLDeps): Promise<GraphQLE
     mount(app) {
       app.use(GRAPHIQL_ASSET_PREFIX, graphiqlAssets());
       app.get("/graphql", (req, res, next) => (wantsGraphiql(req) ? res.type("html").send(graphiqlHtml()) : next()));
-      app.use("/graphql", refuseDeepValues);
-      app.use(
+      // A route (not a middleware), so /metrics labels these requests route="/graphql".
+      app.all(
         "/graphql",
+        refuseDeepValues,
         expressMiddleware(server, {
           context: async ({ req }) => {
             try {

@@ -62,3 +62,33 @@ describe("GraphQL over HTTP (graphql-http server audits)", () => {
     console.info(`graphql-http SHOULD/MAY audits: ${passed}/${OPTIONAL.length} pass\n${lines.join("\n")}`);
   });
 });
+
+describe("what /graphql tells about itself", () => {
+  it("is counted under its own route in /metrics", async () => {
+    await fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/http_requests_total\{[^}]*route="\/graphql"[^}]*\} \d+/);
+  });
+
+  it("suggests field names only while introspection is on", async () => {
+    const ask = (url: string) =>
+      fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ viewr { id } }" }),
+      }).then((response) => response.text());
+    expect(await ask(server.url)).toContain("Did you mean");
+    const closed = await startGraphQLTestServer("pglite", { seed: null, env: { GRAPHQL_INTROSPECTION: "false" } });
+    try {
+      const text = await ask(closed.url);
+      expect(text).toContain("GRAPHQL_VALIDATION_FAILED");
+      expect(text).not.toContain("Did you mean");
+    } finally {
+      await closed.close();
+    }
+  });
+});
