@@ -136,8 +136,12 @@ async function positionPages(prisma: Prisma, organizationIds: readonly string[],
     `SELECT s.* FROM "WorkspaceStatisticsSnapshot" s WHERE s."organizationId" = ANY($1::uuid[]) AND ${where.sql}`,
     order.sql,
   );
-  const rows = await runUserQuery(() =>
-    prisma.$queryRawUnsafe<Row[]>(sql, [...organizationIds], offset, offset + request.first + 1, ...where.params, ...order.params),
+  // A caller's filter runs under a budget of its own, well below the store's statement timeout.
+  const [, rows] = await runUserQuery(() =>
+    prisma.$transaction([
+      prisma.$executeRawUnsafe(`SET LOCAL statement_timeout = ${USER_QUERY_TIMEOUT_MS}`),
+      prisma.$queryRawUnsafe<Row[]>(sql, [...organizationIds], offset, offset + request.first + 1, ...where.params, ...order.params),
+    ]),
   );
   return pagesOf(organizationIds, rows, request.first, (_, i) => encodeCursor(POSITION, String(offset + i + 1)));
 }
@@ -149,9 +153,13 @@ function sqlState(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
+/** How long a filtered or sorted history page may run on PostgreSQL (PGlite cannot interrupt a statement). */
+export const USER_QUERY_TIMEOUT_MS = 2_000;
+
 // A pattern JavaScript accepts may still be one PostgreSQL's regex engine refuses (2201B), and a
-// costly pattern is cut off by the statement timeout (57014; PostgreSQL only, PGlite cannot
-// interrupt a statement): both are the caller's query, not a server fault.
+// costly pattern is cut off by its budget (57014; PostgreSQL only, PGlite cannot interrupt a
+// statement, which is why costly patterns are refused before they run): both are the caller's
+// query, not a server fault.
 export async function runUserQuery<T>(query: () => Promise<T>): Promise<T> {
   try {
     return await query();

@@ -50,6 +50,17 @@ describe("snapshot filter translation", () => {
     expect(sql).toContain("jsonb_array_elements");
   });
 
+  it.each(["^(.*)(.*)(.*)(.*)(.*)(.*)(.*)\\1\\2\\3\\4\\5\\6\\7$", "(a)\\1", "(?<x>a)\\k<x>", "(a+)+$", "(.*)*x", "(x+x+)+y"])(
+    "refuses %s, whose matching time is unbounded",
+    (pattern) => {
+      expect(() => postgresRegex(pattern, undefined)).toThrow(/could take unbounded time/);
+    },
+  );
+
+  it.each(["^6\\.", "rc-[0-9]+", "(a|b)+c", "^[A-Za-z]{2,8}$", "\\d+\\.\\d+"])("accepts %s", (pattern) => {
+    expect(postgresRegex(pattern, undefined)).toBe(`(?p)${pattern}`);
+  });
+
   it("maps the i, m, s and x options onto ARE embedded options", () => {
     expect(postgresRegex("a", undefined)).toBe("(?p)a");
     expect(postgresRegex("a", "")).toBe("(?p)a");

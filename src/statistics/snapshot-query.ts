@@ -1,3 +1,4 @@
+import isSafeRegex from "safe-regex2";
 import { badInput } from "../errors.js";
 import { containsNul } from "../http/request-values.js";
 
@@ -59,8 +60,8 @@ export function fieldPath(path: string, argument: string): string[] {
  * The PostgreSQL ARE for a Mongo (PCRE) `$regex` with `$options`. PCRE's defaults are "`.` and
  * negated classes stop at newlines, `^`/`$` anchor at the string": ARE option `p`. `m` makes the
  * anchors line-aware (`n`), `s` lets `.` cross newlines (`s`), both give `w`; `i` and `x` map 1:1.
- * @throws BAD_USER_INPUT for a pattern over 256 characters, other option letters, or a pattern
- * that is not a valid regular expression.
+ * @throws BAD_USER_INPUT for a pattern over 256 characters, other option letters, a pattern
+ * that is not a valid regular expression, or one whose cost is unbounded (back-references, nested quantifiers).
  */
 export function postgresRegex(pattern: unknown, options: unknown): string {
   if (typeof pattern !== "string" || pattern.length === 0 || pattern.length > MAX_REGEX_LENGTH) {
@@ -74,6 +75,16 @@ export function postgresRegex(pattern: unknown, options: unknown): string {
     new RegExp(pattern, flags.replace("x", ""));
   } catch {
     throw badInput(`filter: "${pattern.slice(0, 64)}" is not a valid regular expression`, { argument: "filter" });
+  }
+  // Back-references and nested quantifiers make matching time unbounded (and PostgreSQL's engine
+  // backtracks on back-references): refused before they reach the store.
+  if (/\\(?:[1-9]|k<)/.test(pattern) || !isSafeRegex(pattern)) {
+    throw badInput(
+      `filter: "${pattern.slice(0, 64)}" could take unbounded time: back-references and nested quantifiers are not supported`,
+      {
+        argument: "filter",
+      },
+    );
   }
   const lines = flags.includes("m") ? (flags.includes("s") ? "w" : "n") : flags.includes("s") ? "s" : "p";
   return `(?${flags.includes("i") ? "i" : ""}${flags.includes("x") ? "x" : ""}${lines})${pattern}`;

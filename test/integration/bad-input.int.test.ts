@@ -63,6 +63,18 @@ describe.each(STORE_KINDS)("bad input answered as bad input (%s)", (kind) => {
     expect(reply.body).toMatchObject({ success: false, errorType: "error-invalid-query" });
   });
 
+  it("a Rocket.Chat $regex of unbounded cost is refused at once, and the store stays free", async () => {
+    const query = JSON.stringify({ createdAt: { $regex: "^(.*)(.*)(.*)(.*)(.*)(.*)(.*)\\1\\2\\3\\4\\5\\6\\7$" } });
+    const started = Date.now();
+    const reply = await restRequest(server.url, `/api/v1/statistics.list?count=0&query=${encodeURIComponent(query)}`, {
+      headers: rocketChat,
+    });
+    expect(reply.status, reply.text).toBe(400);
+    expect(reply.body).toMatchObject({ success: false, errorType: "error-invalid-query" });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
   it("Rocket.Chat engagement dates beyond the years PostgreSQL stores", async () => {
     const reply = await restRequest(
       server.url,
