@@ -42,7 +42,7 @@ interface LookupRow {
 // One round trip for every reference of the batch: organizations, teams (by id or name), users
 // (by id or email), identities (by vendor id, and all identities of the batch's users).
 const LOOKUP_SQL = `
-SELECT 'org' AS kind, o."id"::text AS id, o."id"::text AS org, NULL::text AS team, NULL::text AS key, NULL::text AS role
+SELECT 'org' AS kind, o."id"::text AS id, o."id"::text AS org, NULL::text AS team, array_to_string(o."domains", ' ') AS key, NULL::text AS role
   FROM "Organization" o WHERE o."id" = ANY($1::uuid[])
 UNION ALL
 SELECT 'team', t."id"::text, t."organizationId"::text, NULL, t."name", NULL FROM "Team" t
@@ -117,6 +117,17 @@ export async function resolveBatch(
     void problems.push({ list, index, field, reason });
 
   const orgs = new Set(rows.filter((r) => r.kind === "org" && mayWriteTo(authority, r.id)).map((r) => r.id));
+  const domainsOf = new Map(rows.filter((r) => r.kind === "org").map((r) => [r.id, (r.key ?? "").split(" ").filter(Boolean)]));
+  // One answer for an address of another tenant and one outside the organization's domains, so
+  // that a batch cannot tell whether an email exists elsewhere. No domains: any new address.
+  const foreignAddress = (org: string) => {
+    const domains = domainsOf.get(org) ?? [];
+    return `is not an address this organization may use${domains.length ? ` (its domains: ${domains.join(", ")})` : ""}`;
+  };
+  const inDomains = (org: string, email: string) => {
+    const domains = domainsOf.get(org) ?? [];
+    return domains.length === 0 || domains.some((domain) => domain.toLowerCase() === email.slice(email.lastIndexOf("@") + 1));
+  };
   const teams = new Map<string, string>(); // team id → organization
   const teamByName = new Map<string, string>(); // org|name → team id
   const users = new Map<string, { org: string; team: string | null; email: string | null }>();
@@ -169,8 +180,8 @@ export async function resolveBatch(
       continue;
     }
     emails.add(u.email);
-    if (existing && existing.org !== u.organizationId) {
-      problem("users", u.index, "email", "is taken by a user of another organization");
+    if ((existing && existing.org !== u.organizationId) || (!existing && !inDomains(u.organizationId, u.email))) {
+      problem("users", u.index, "email", foreignAddress(u.organizationId));
       continue;
     }
     if (existing?.role && !authority.manages.includes(existing.role)) {

@@ -63,7 +63,12 @@ export function generateOrganization(options: SeedOptions, index: number): Seede
     number: index + 1,
     slug,
     name,
-    domains: [`${slug}.test`, ...(rnd.chance(0.5) ? [`${slug}-group.test`] : [])],
+    // The first organization also holds the SUPERADMIN, whose address must be one of its domains.
+    domains: [
+      `${slug}.test`,
+      ...(rnd.chance(0.5) ? [`${slug}-group.test`] : []),
+      ...(index === 0 ? [SUPERADMIN_EMAIL.split("@")[1]!] : []),
+    ],
     plan: "Enterprise",
     privacyMode: rnd.weighted([
       ["standard", 8],

@@ -114,4 +114,22 @@ describe.each(STORE_KINDS)("ingest users[] and roles on %s", (kind) => {
     // The batch is whole: the allowed row is not written either.
     expect((await prisma.user.findUniqueOrThrow({ where: { id: target.MEMBER!.id } })).firstName).not.toBe("Renamed");
   });
+
+  it("creates users only with addresses of the organization's domains, and answers another tenant's address the same way", async () => {
+    const admin = await tokenFor(prisma, target.ADMIN!.email);
+    const org = await prisma.organization.findUniqueOrThrow({ where: { id: orgId } });
+    const elsewhere = await prisma.user.findFirstOrThrow({ where: { organizationId: { not: orgId } } });
+    const before = await tableChecksums(prisma);
+    const newUser = (email: string) => ({ events: [], users: [{ organizationId: orgId, email, firstName: "New" }] });
+    const squatting = await server.ingest(newUser("someone@unrelated.example"), admin);
+    const existing = await server.ingest(newUser(elsewhere.email), admin);
+    expect(squatting.status).toBe(400);
+    expect(existing.status).toBe(400);
+    const reason = (response: typeof squatting) => (response.body.problems as { reason: string }[])[0]!.reason;
+    expect(reason(squatting)).toBe(`is not an address this organization may use (its domains: ${org.domains.join(", ")})`);
+    expect(reason(existing)).toBe(reason(squatting));
+    expect(await tableChecksums(prisma)).toEqual(before);
+    const own = await server.ingest(newUser(`new.person@${org.domains[0]!.toUpperCase()}`), admin);
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+  });
 });
