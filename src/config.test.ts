@@ -59,6 +59,17 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ GRAPHQL_CACHE_TTL_SECONDS: "86400" })).toThrow("GRAPHQL_CACHE_TTL_SECONDS: must be at most 3600");
   });
 
+  it("reads SOURCE_ALLOWED_HOSTS as a lower-case list and refuses anything but host names and addresses", () => {
+    expect(loadConfig({}).sources.allowedHosts).toEqual([]);
+    expect(loadConfig({ SOURCE_ALLOWED_HOSTS: " Chat.Intranet.example , 10.0.0.7,," }).sources.allowedHosts).toEqual([
+      "chat.intranet.example",
+      "10.0.0.7",
+    ]);
+    expect(problemsOf({ SOURCE_ALLOWED_HOSTS: "https://x.example/path" })).toEqual([
+      "SOURCE_ALLOWED_HOSTS: must be a comma-separated list of host names or IP addresses",
+    ]);
+  });
+
   it("accepts PORT=0 (any free port)", () => {
     expect(loadConfig({ PORT: "0" }).http.port).toBe(0);
   });

@@ -57,6 +57,16 @@ const EnvSchema = z.object({
       "must be 32 bytes, base64-encoded (openssl rand -base64 32)",
     )
     .optional(),
+  SOURCE_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((text) =>
+      text
+        .split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine((hosts) => hosts.every((host) => /^[a-z0-9.:-]+$/.test(host)), "must be a comma-separated list of host names or IP addresses"),
   SYNC_TIMEOUT_MS: integer(100, 600_000).default(15_000),
   SYNC_MAX_ATTEMPTS: integer(1, 20).default(5),
   SYNC_CONCURRENCY: integer(1, 64).default(4),
@@ -104,6 +114,8 @@ export interface Config {
     readonly timeoutMs: number;
     readonly maxAttempts: number;
     readonly concurrency: number;
+    /** Hosts a source may name whatever they resolve to; in production every other must be https and public. */
+    readonly allowedHosts: readonly string[];
   };
   readonly logLevel: LogLevel;
   readonly seedOnStart: "demo" | "none";
@@ -147,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.SYNC_TIMEOUT_MS,
       maxAttempts: e.SYNC_MAX_ATTEMPTS,
       concurrency: e.SYNC_CONCURRENCY,
+      allowedHosts: Object.freeze(e.SOURCE_ALLOWED_HOSTS),
     }),
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,

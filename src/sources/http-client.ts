@@ -1,6 +1,7 @@
 import pLimit from "p-limit";
 import pRetry, { AbortError } from "p-retry";
 import type { z } from "zod";
+import { OPEN_POLICY, requestProblem, type Resolve, type SourceAddressPolicy } from "./address-policy.js";
 
 /** Defaults of every vendor client; each can be overridden per source (and in tests). */
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -26,6 +27,10 @@ export interface HttpClientOptions {
   readonly baseDelayMs?: number;
   readonly maxDelayMs?: number;
   readonly maxRetryAfterMs?: number;
+  /** Which addresses may be called (default: any); checked before every attempt. */
+  readonly addressPolicy?: SourceAddressPolicy;
+  /** Host name resolution for the address policy (tests). */
+  readonly resolve?: Resolve;
   readonly fetch?: typeof fetch;
   readonly random?: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
@@ -34,7 +39,7 @@ export interface HttpClientOptions {
   readonly onRetry?: (event: { readonly url: string; readonly attempt: number; readonly delayMs: number; readonly reason: string }) => void;
 }
 
-export type UpstreamFailure = "http" | "timeout" | "network" | "malformed";
+export type UpstreamFailure = "http" | "timeout" | "network" | "malformed" | "refused";
 
 /** A vendor request that failed for good (after the retries it deserved). The message never holds credentials. */
 export class UpstreamError extends Error {
@@ -46,8 +51,9 @@ export class UpstreamError extends Error {
     message: string,
     readonly status?: number,
     readonly retryAfterMs?: number,
+    options?: ErrorOptions,
   ) {
-    super(`${target}: ${message}`);
+    super(`${target}: ${message}`, options);
   }
 
   /** 429, 5xx, timeouts and network errors are worth another attempt; other statuses and bad bodies are not. */
@@ -93,11 +99,6 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  return cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error);
-}
-
 /**
  * A small JSON client for one vendor source: a timeout per attempt, retries with full-jitter
  * exponential backoff on 429, 5xx, timeouts and network errors (a Retry-After header is honoured
@@ -118,6 +119,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const limit = pLimit(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));
 
   async function attempt<T>(method: string, url: URL, target: string, request: RequestOptions): Promise<HttpResponse<T>> {
+    const refusal = await requestProblem(url, options.addressPolicy ?? OPEN_POLICY, options.resolve);
+    if (refusal) throw new UpstreamError("refused", target, refusal);
     let response: Response;
     let text: string;
     try {
@@ -138,7 +141,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const name = (error as Error)?.name;
       if (name === "TimeoutError" || name === "AbortError")
         throw new UpstreamError("timeout", target, `no complete answer within ${timeoutMs} ms`);
-      throw new UpstreamError("network", target, `network error (${describe(error)})`);
+      // The same words for a closed port, a reset and an unreachable host: the message reaches the
+      // admin through syncSource, and must not map the network behind the gateway.
+      throw new UpstreamError("network", target, "could not reach the source", undefined, undefined, { cause: error });
     }
     if (response.status < 200 || response.status >= 300) {
       const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), now());

@@ -6,6 +6,7 @@ import type { Source } from "../db/generated/client.js";
 import type { Vendor } from "../db/generated/enums.js";
 import { badInput, DomainError, notFound } from "../errors.js";
 import type DataLoader from "dataloader";
+import { baseUrlProblem, OPEN_POLICY, type SourceAddressPolicy } from "./address-policy.js";
 import { credentialsProblem } from "./connectors.js";
 import { encryptCredentials, SourceCredentialsSchema } from "./credentials.js";
 import type { SourceRuntime } from "./runtime.js";
@@ -67,7 +68,7 @@ export async function storeableCredentials(
   return encryptCredentials(parsed.data, await requireSourceRuntime(sources).credentialsKey(), organizationId, vendor);
 }
 
-function normalizedBaseUrl(baseUrl: string): string {
+function normalizedBaseUrl(baseUrl: string, policy: SourceAddressPolicy): string {
   let url: URL;
   try {
     url = new URL(baseUrl);
@@ -76,6 +77,8 @@ function normalizedBaseUrl(baseUrl: string): string {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
     throw badInput("baseUrl must be an absolute http(s) URL", { argument: "baseUrl" });
+  const problem = baseUrlProblem(url, policy);
+  if (problem) throw badInput(problem, { argument: "baseUrl" });
   return url.toString().replace(/\/$/, "");
 }
 
@@ -91,7 +94,7 @@ export async function registerSource(deps: RegistrationDeps, input: SourceRegist
   assertAdministersOrganization(viewer, organizationId, "registering a source");
   if (!(await deps.loaders.organizationById.load(organizationId))) throw notFound("organization", organizationId);
   const data = {
-    baseUrl: normalizedBaseUrl(input.baseUrl),
+    baseUrl: normalizedBaseUrl(input.baseUrl, deps.sources?.http.addressPolicy ?? OPEN_POLICY),
     externalId: input.externalId ?? null,
     ...(input.credentials
       ? { encryptedCredentials: await storeableCredentials(deps.sources, organizationId, input.vendor, input.credentials) }

@@ -22,6 +22,11 @@ export function sourceRuntime(config: Config): SourceRuntime {
       });
       return key;
     },
-    http: { timeoutMs: config.sources.timeoutMs, maxAttempts: config.sources.maxAttempts, concurrency: config.sources.concurrency },
+    http: {
+      timeoutMs: config.sources.timeoutMs,
+      maxAttempts: config.sources.maxAttempts,
+      concurrency: config.sources.concurrency,
+      addressPolicy: { enforce: config.env === "production", allowedHosts: config.sources.allowedHosts },
+    },
   };
 }

@@ -75,6 +75,29 @@ describe.each(STORE_KINDS)("Tabnine pull connector (%s)", (kind) => {
     expect(await rollupsOf(prisma, organizationId)).toEqual(await recomputedRollups(prisma, organizationId));
   }
 
+  it("in production calls no loopback or private address with the credentials, unless the host is listed", async () => {
+    const enforced = { enforce: true, allowedHosts: [] };
+    const before = await dataChecksums(prisma);
+    const refused = await sync({ http: { addressPolicy: enforced } });
+    expect(stub.requests).toEqual([]);
+    expect(refused.failed).toBeGreaterThan(0);
+    expect(refused.sources[0]!.errors.join("\n")).toContain("the source's address is not allowed");
+    expect(refused.sources[0]!.errors.join("\n")).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+    expect(await dataChecksums(prisma)).toEqual(before);
+    const listed = await sync({ http: { addressPolicy: { enforce: true, allowedHosts: ["127.0.0.1"] } } });
+    expect(listed.sources[0]!.errors).toEqual([]);
+    expect(stub.requests.length).toBeGreaterThan(0);
+  });
+
+  it("names an unreachable source without telling a closed port from a dead host", async () => {
+    await stub.close();
+    const result = await sync({ http: { maxAttempts: 1 } });
+    const errors = result.sources[0]!.errors.join("\n");
+    expect(errors).toContain("could not reach the source");
+    expect(errors).not.toMatch(/ECONNREFUSED|127\.0\.0\.1/);
+    stub = await startStubVendors({ tabnine: tabnineFixture(UNTIL, DAYS), maxPageSize: 2 }); // for afterEach
+  });
+
   it("maps organization, license, teams, users with their Tabnine ids and roles, and daily usage; a second run changes nothing", async () => {
     const result = await sync();
     expect(result.sources[0]!.errors).toEqual([]);

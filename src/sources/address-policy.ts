@@ -1,0 +1,59 @@
+import { lookup } from "node:dns/promises";
+import ipaddr from "ipaddr.js";
+
+/**
+ * Which addresses the gateway may call with a source's credentials. In production a base URL
+ * must be https, and its host must resolve only to public unicast addresses (no loopback,
+ * private, link-local, carrier-grade NAT, multicast or reserved ranges), unless the host is listed
+ * in SOURCE_ALLOWED_HOSTS (e.g. an on-premises Rocket.Chat in the company network). Outside
+ * production every address is allowed (local stubs, laptops).
+ */
+export interface SourceAddressPolicy {
+  readonly enforce: boolean;
+  /** Host names or IP literals allowed whatever they resolve to (lower case, no port). */
+  readonly allowedHosts: readonly string[];
+}
+
+export const OPEN_POLICY: SourceAddressPolicy = Object.freeze({ enforce: false, allowedHosts: [] });
+
+/** Whether `ip` is a public unicast address (IPv4-mapped IPv6 judged as its IPv4 address). */
+export function isPublicAddress(ip: string): boolean {
+  if (!ipaddr.isValid(ip)) return false;
+  return ipaddr.process(ip).range() === "unicast";
+}
+
+const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
+const isListed = (policy: SourceAddressPolicy, url: URL) => policy.allowedHosts.includes(hostOf(url));
+
+/** Why `url` may not be a source's base URL under `policy` (checked when it is registered), or undefined. */
+export function baseUrlProblem(url: URL, policy: SourceAddressPolicy): string | undefined {
+  if (!policy.enforce || isListed(policy, url)) return undefined;
+  if (url.protocol !== "https:") return "baseUrl must be an https URL (or its host listed in SOURCE_ALLOWED_HOSTS)";
+  const host = hostOf(url);
+  if (ipaddr.isValid(host) && !isPublicAddress(host)) {
+    return "baseUrl must not name a loopback, private or link-local address (or its host must be listed in SOURCE_ALLOWED_HOSTS)";
+  }
+  return undefined;
+}
+
+export type Resolve = (hostname: string) => Promise<readonly string[]>;
+const resolveAll: Resolve = async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+
+/**
+ * Checks a request URL just before it is sent: its scheme, and every address its host resolves
+ * to now (so a name that later points inside the network is refused too).
+ * @returns why the request may not be sent, or undefined when it may.
+ */
+export async function requestProblem(url: URL, policy: SourceAddressPolicy, resolve: Resolve = resolveAll): Promise<string | undefined> {
+  if (!policy.enforce || isListed(policy, url)) return undefined;
+  const problem = baseUrlProblem(url, policy);
+  if (problem) return "the source's address is not allowed";
+  const host = hostOf(url);
+  let addresses: readonly string[];
+  try {
+    addresses = ipaddr.isValid(host) ? [host] : await resolve(host);
+  } catch {
+    return "the source's host name does not resolve";
+  }
+  return addresses.length > 0 && addresses.every(isPublicAddress) ? undefined : "the source's address is not allowed";
+}
