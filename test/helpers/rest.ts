@@ -1,4 +1,6 @@
 import { expect } from "vitest";
+import { issueApiToken } from "../../src/auth/api-token.js";
+import type { Prisma } from "../../src/db/database.js";
 
 /** One answer of a vendor REST route, as a client sees it. */
 export interface RestResponse<T = unknown> {
@@ -53,4 +55,10 @@ export function expectOk<T>(response: RestResponse<T>, what = ""): T {
   expect(response.status, `${what} → ${response.status} ${response.text.slice(0, 500)}`).toBe(200);
   expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
   return response.body;
+}
+
+/** Rocket.Chat credentials of the user with that email: `X-User-Id` and a fresh API token as `X-Auth-Token`. */
+export async function rocketChatHeaders(prisma: Prisma, email: string): Promise<Record<string, string>> {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email } });
+  return { "X-User-Id": user.id, "X-Auth-Token": (await issueApiToken(prisma, user, { name: "test" })).token };
 }

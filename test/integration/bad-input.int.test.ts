@@ -1,9 +1,8 @@
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueApiToken } from "../../src/auth/api-token.js";
 import { OrganizationUsageDocument, OrgUsersDocument, SnapshotHistoryDocument } from "../__generated__/graphql.js";
 import { expectErrors, startGraphQLTestServer, type GraphQLTestServer } from "../helpers/graphql.js";
-import { expectReply, restRequest } from "../helpers/rest.js";
+import { expectReply, restRequest, rocketChatHeaders } from "../helpers/rest.js";
 import { STORE_KINDS } from "../helpers/stores.js";
 
 const TABNINE_400 = { error: "BAD_REQUEST", message: "Invalid or missing parameters.", status: 400 };
@@ -19,8 +18,7 @@ describe.each(STORE_KINDS)("bad input answered as bad input (%s)", (kind) => {
   beforeAll(async () => {
     server = await startGraphQLTestServer(kind);
     admin = await server.tokenFor("admin@nordhafen.test");
-    const user = await server.store.db.prisma.user.findUniqueOrThrow({ where: { email: "admin@nordhafen.test" } });
-    rocketChat = { "X-User-Id": user.id, "X-Auth-Token": (await issueApiToken(server.store.db.prisma, user, { name: "bad input" })).token };
+    rocketChat = await rocketChatHeaders(server.store.db.prisma, "admin@nordhafen.test");
   }, 120_000);
   afterAll(() => server?.close());
 

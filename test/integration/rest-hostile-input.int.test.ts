@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueApiToken } from "../../src/auth/api-token.js";
 import { startGraphQLTestServer, type GraphQLTestServer } from "../helpers/graphql.js";
-import { expectReply, restRequest } from "../helpers/rest.js";
+import { expectReply, restRequest, rocketChatHeaders } from "../helpers/rest.js";
 import { STORE_KINDS } from "../helpers/stores.js";
 
 const TABNINE_400 = { error: "BAD_REQUEST", message: "Invalid or missing parameters.", status: 400 };
@@ -16,8 +15,7 @@ describe.each(STORE_KINDS)("hostile input on every surface (%s)", (kind) => {
   beforeAll(async () => {
     server = await startGraphQLTestServer(kind);
     admin = await server.tokenFor("admin@nordhafen.test");
-    const user = await server.store.db.prisma.user.findUniqueOrThrow({ where: { email: "admin@nordhafen.test" } });
-    rocketChat = { "X-User-Id": user.id, "X-Auth-Token": (await issueApiToken(server.store.db.prisma, user, { name: "hostile" })).token };
+    rocketChat = await rocketChatHeaders(server.store.db.prisma, "admin@nordhafen.test");
   }, 120_000);
   afterAll(() => server?.close());
   const get = (path: string, headers: Record<string, string> = {}) =>
