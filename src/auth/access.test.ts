@@ -42,8 +42,8 @@ describe("ingestAuthority", () => {
   });
 
   it("holds a connector to the organizations it lists", () => {
-    expect(mayWriteTo({ organizations: ["o3"], manages: [] }, "o3")).toBe(true);
-    expect(mayWriteTo({ organizations: ["o3"], manages: [] }, "o1")).toBe(false);
-    expect(mayWriteTo({ organizations: [], manages: [] }, "o1")).toBe(false);
+    expect(mayWriteTo({ organizations: ["o3"], manages: [], aboveManaged: "refuse" }, "o3")).toBe(true);
+    expect(mayWriteTo({ organizations: ["o3"], manages: [], aboveManaged: "refuse" }, "o1")).toBe(false);
+    expect(mayWriteTo({ organizations: [], manages: [], aboveManaged: "refuse" }, "o1")).toBe(false);
   });
 });

@@ -83,13 +83,19 @@ export function rolesBelow(role: Role): readonly Role[] {
 export interface WriteAuthority {
   readonly organizations: "ALL" | readonly string[];
   readonly manages: readonly Role[];
+  /**
+   * A row naming a user of a role it does not manage: refused as a problem (a viewer's batch), or
+   * kept to linking the user's vendor identities, its profile untouched (a connector, whose vendor
+   * directory lists the organization's admins too).
+   */
+  readonly aboveManaged: "refuse" | "identitiesOnly";
 }
 
 /** Ingesting usage: an ADMIN into its own organization, a SUPERADMIN into any. */
 export function ingestAuthority(viewer: Viewer | null): WriteAuthority {
   const { role, organizationId } = requireViewer(viewer);
-  if (role === "SUPERADMIN") return { organizations: "ALL", manages: rolesBelow(role) };
-  if (role === "ADMIN") return { organizations: [organizationId], manages: rolesBelow(role) };
+  if (role === "SUPERADMIN") return { organizations: "ALL", manages: rolesBelow(role), aboveManaged: "refuse" };
+  if (role === "ADMIN") return { organizations: [organizationId], manages: rolesBelow(role), aboveManaged: "refuse" };
   throw forbidden("ingesting usage needs the ADMIN role (own organization) or SUPERADMIN");
 }
 

@@ -184,12 +184,14 @@ export async function resolveBatch(
       problem("users", u.index, "email", foreignAddress(u.organizationId));
       continue;
     }
-    if (existing?.role && !authority.manages.includes(existing.role)) {
+    // The role of an existing user the writer does not manage (null when it may change the user).
+    const aboveRole = existing?.role && !authority.manages.includes(existing.role) ? existing.role : null;
+    if (aboveRole && authority.aboveManaged === "refuse") {
       problem(
         "users",
         u.index,
         "email",
-        `is a ${existing.role} user: a batch may only change users of a lower role than yours (${authority.manages.join(", ") || "none"})`,
+        `is a ${aboveRole} user: a batch may only change users of a lower role than yours (${authority.manages.join(", ") || "none"})`,
       );
       continue;
     }
@@ -206,9 +208,11 @@ export async function resolveBatch(
       continue;
     }
     const id = existing?.id ?? u.id ?? randomUUID();
-    const team = u.teamId ?? users.get(id)?.team ?? null;
+    // A user above the writer's roles keeps its profile: only its identities may be linked.
+    const row: IngestUser = aboveRole ? { organizationId: u.organizationId, email: u.email, index: u.index, identities: u.identities } : u;
+    const team = row.teamId ?? users.get(id)?.team ?? null;
     users.set(id, { org: u.organizationId, team, email: u.email });
-    planUsers.push({ ...u, id, exists: Boolean(existing) });
+    planUsers.push({ ...row, id, exists: Boolean(existing) });
     (u.identities ?? []).forEach((ref, n) => {
       const key = identityKey(u.organizationId, ref);
       const owner = identities.get(key);

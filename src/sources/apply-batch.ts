@@ -47,9 +47,9 @@ export interface Rejected {
 const SYNC_LIMITS = { maxEvents: 1_000_000 };
 const MAX_ROUNDS = 3;
 
-/** What a connector may write: its source's organization only. */
+/** What a connector may write: its source's organization only, as its ADMIN would (admins' profiles untouched). */
 export function connectorAuthority(organizationId: string): WriteAuthority {
-  return { organizations: [organizationId], manages: rolesBelow("ADMIN") };
+  return { organizations: [organizationId], manages: rolesBelow("ADMIN"), aboveManaged: "identitiesOnly" };
 }
 
 /**

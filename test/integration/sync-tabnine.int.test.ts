@@ -75,6 +75,25 @@ describe.each(STORE_KINDS)("Tabnine pull connector (%s)", (kind) => {
     expect(await rollupsOf(prisma, organizationId)).toEqual(await recomputedRollups(prisma, organizationId));
   }
 
+  it("links the Tabnine account of the organization's ADMIN and imports its usage, leaving its profile and role alone", async () => {
+    const admin = await prisma.user.create({
+      data: {
+        organizationId,
+        email: "jana.brandt@nordhafen.example",
+        username: "jana",
+        firstName: "Jana",
+        lastName: "Brandt",
+        role: "ADMIN",
+      },
+    });
+    const result = await sync();
+    expect(result.sources[0]!.errors).toEqual([]);
+    const after = await prisma.user.findUniqueOrThrow({ where: { id: admin.id }, include: { identities: true } });
+    expect(after).toMatchObject({ role: "ADMIN", username: "jana", firstName: "Jana", status: "REGISTERED", teamId: null });
+    expect(after.identities.map((i) => i.vendor)).toEqual(["TABNINE"]);
+    expect(await prisma.usageEvent.count({ where: { userId: admin.id } })).toBeGreaterThan(0);
+  });
+
   it("in production calls no loopback or private address with the credentials, unless the host is listed", async () => {
     const enforced = { enforce: true, allowedHosts: [] };
     const before = await dataChecksums(prisma);
