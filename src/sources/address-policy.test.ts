@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { baseUrlProblem, isPublicAddress, OPEN_POLICY, requestProblem, type SourceAddressPolicy } from "./address-policy.js";
+import { baseUrlProblem, guardedLookup, isPublicAddress, OPEN_POLICY, requestProblem, type SourceAddressPolicy } from "./address-policy.js";
+import { createHttpClient, UpstreamError } from "./http-client.js";
 
 const ENFORCED: SourceAddressPolicy = { enforce: true, allowedHosts: ["rocket.intranet.example", "10.0.0.7"] };
 const resolvesTo =
@@ -38,10 +39,50 @@ describe("source address policy", () => {
     expect(await requestProblem(url, ENFORCED, resolvesTo("93.184.216.34"))).toBeUndefined();
     expect(await requestProblem(url, ENFORCED, resolvesTo("93.184.216.34", "10.0.0.9"))).toBe("the source's address is not allowed");
     expect(await requestProblem(url, ENFORCED, resolvesTo())).toBe("the source's address is not allowed");
-    expect(await requestProblem(url, ENFORCED, () => Promise.reject(new Error("ENOTFOUND")))).toBe(
-      "the source's host name does not resolve",
-    );
+    expect(await requestProblem(url, ENFORCED, () => Promise.reject(new Error("ENOTFOUND")))).toBeUndefined();
     expect(await requestProblem(new URL("https://rocket.intranet.example/api"), ENFORCED, resolvesTo("10.0.0.5"))).toBeUndefined();
     expect(await requestProblem(url, OPEN_POLICY, resolvesTo("127.0.0.1"))).toBeUndefined();
   });
 });
+
+describe("guardedLookup (connection time)", () => {
+  const fakeDns = (...addresses: string[]) =>
+    ((_host: string, _options: unknown, callback: (error: null, list: { address: string; family: number }[]) => void) =>
+      callback(
+        null,
+        addresses.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })),
+      )) as unknown as Parameters<typeof guardedLookup>[0];
+  const run = (lookup: ReturnType<typeof guardedLookup>, all: boolean) =>
+    new Promise<{ error: NodeJS.ErrnoException | null; address: unknown }>((resolve) =>
+      lookup("source.example", { all }, (error, address) => resolve({ error, address })),
+    );
+
+  it("connects only when every address is public", async () => {
+    expect(await run(guardedLookup(fakeDns("93.184.216.34")), false)).toEqual({ error: null, address: "93.184.216.34" });
+    expect((await run(guardedLookup(fakeDns("93.184.216.34", "2001:4860:4860::8888")), true)).address).toHaveLength(2);
+    const rebound = await run(guardedLookup(fakeDns("169.254.169.254")), false);
+    expect(rebound.error?.code).toBe("EADDRNOTALLOWED");
+    expect((await run(guardedLookup(fakeDns("93.184.216.34", "10.0.0.1")), true)).error?.code).toBe("EADDRNOTALLOWED");
+  });
+
+  it("refuses the connection even when the pre-check was answered with a public address (DNS rebinding)", async () => {
+    const client = createHttpClient({
+      baseUrl: "https://localhost:61234",
+      addressPolicy: { enforce: true, allowedHosts: [] },
+      resolve: () => Promise.resolve(["93.184.216.34"]), // what the name answered first
+      maxAttempts: 1,
+      timeoutMs: 2_000,
+    });
+    const failure = await client.getJson("/x").catch((error: unknown) => error as Error);
+    expect(failure).toBeInstanceOf(UpstreamError);
+    expect((failure as UpstreamError).message).toBe("GET /x: could not reach the source");
+    expect(JSON.stringify(causes(failure as Error))).toContain("EADDRNOTALLOWED");
+  });
+});
+
+function causes(error: Error | undefined): unknown[] {
+  const chain: unknown[] = [];
+  for (let cause: unknown = error?.cause; cause; cause = (cause as Error).cause)
+    chain.push({ message: (cause as Error).message, code: (cause as { code?: unknown }).code });
+  return chain;
+}

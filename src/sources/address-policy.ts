@@ -1,3 +1,4 @@
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from "node:dns";
 import { lookup } from "node:dns/promises";
 import ipaddr from "ipaddr.js";
 
@@ -24,6 +25,9 @@ export function isPublicAddress(ip: string): boolean {
 
 const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
 const isListed = (policy: SourceAddressPolicy, url: URL) => policy.allowedHosts.includes(hostOf(url));
+
+/** Whether requests to `url` must connect through {@link guardedLookup} (enforced, host not listed). */
+export const needsGuardedConnections = (url: URL, policy: SourceAddressPolicy): boolean => policy.enforce && !isListed(policy, url);
 
 /** Why `url` may not be a source's base URL under `policy` (checked when it is registered), or undefined. */
 export function baseUrlProblem(url: URL, policy: SourceAddressPolicy): string | undefined {
@@ -53,7 +57,30 @@ export async function requestProblem(url: URL, policy: SourceAddressPolicy, reso
   try {
     addresses = ipaddr.isValid(host) ? [host] : await resolve(host);
   } catch {
-    return "the source's host name does not resolve";
+    // Not resolvable now (maybe briefly): the connection fails the same way and is retried as
+    // "could not reach the source", which says nothing about the names inside the network.
+    return undefined;
   }
   return addresses.length > 0 && addresses.every(isPublicAddress) ? undefined : "the source's address is not allowed";
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * A `lookup` for the sockets of source requests: it resolves the host once more as the connection
+ * is made and refuses it unless every address is public, so a name that answered the pre-check
+ * with a public address and the connection with an internal one (DNS rebinding) is refused too.
+ */
+export function guardedLookup(resolve: typeof dnsLookup = dnsLookup) {
+  return (hostname: string, options: LookupOptions, callback: LookupCallback): void => {
+    resolve(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, []);
+      const list = addresses;
+      if (list.length === 0 || !list.every((entry) => isPublicAddress(entry.address))) {
+        return callback(Object.assign(new Error("the source's address is not allowed"), { code: "EADDRNOTALLOWED" }), []);
+      }
+      if (options.all) return callback(null, list);
+      callback(null, list[0]!.address, list[0]!.family);
+    });
+  };
 }

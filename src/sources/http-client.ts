@@ -1,7 +1,15 @@
 import pLimit from "p-limit";
 import pRetry, { AbortError } from "p-retry";
 import type { z } from "zod";
-import { OPEN_POLICY, requestProblem, type Resolve, type SourceAddressPolicy } from "./address-policy.js";
+import { Agent, fetch as undiciFetch } from "undici";
+import {
+  guardedLookup,
+  needsGuardedConnections,
+  OPEN_POLICY,
+  requestProblem,
+  type Resolve,
+  type SourceAddressPolicy,
+} from "./address-policy.js";
 
 /** Defaults of every vendor client; each can be overridden per source (and in tests). */
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -99,6 +107,14 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+let guardedAgent: Agent | undefined;
+
+/** fetch whose connections re-check every address they connect to (see guardedLookup). */
+const guardedFetch: typeof fetch = (input, init) => {
+  guardedAgent ??= new Agent({ connect: { lookup: guardedLookup() } });
+  return undiciFetch(input as string | URL, { ...(init as object), dispatcher: guardedAgent });
+};
+
 /**
  * A small JSON client for one vendor source: a timeout per attempt, retries with full-jitter
  * exponential backoff on 429, 5xx, timeouts and network errors (a Retry-After header is honoured
@@ -112,7 +128,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const baseDelayMs = options.baseDelayMs ?? DEFAULT_BASE_DELAY_MS;
   const maxDelayMs = options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
-  const doFetch = options.fetch ?? fetch;
+  const doFetch = options.fetch ?? (needsGuardedConnections(new URL(base), options.addressPolicy ?? OPEN_POLICY) ? guardedFetch : fetch);
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? defaultSleep;
   const now = options.now ?? Date.now;
