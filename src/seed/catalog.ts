@@ -159,7 +159,7 @@ export const DEVICE_MODELS: Record<Vendor, readonly DeviceModel[]> = {
   ],
 };
 
-/** Tabnine role strings by gateway role (spec/vendors.md §4.4). */
+/** Tabnine role strings by gateway role (docs/vendors/vendors.md §4.4). */
 export const TABNINE_ROLES = {
   SUPERADMIN: "Admin",
   ADMIN: "Admin",

@@ -64,7 +64,7 @@ function vendorsReporting(metric: UsageMetricName): readonly Vendor[] {
   return VENDORS.filter((vendor) => inputs.every((input) => VENDOR_REGISTRY[vendor].metrics.includes(input)));
 }
 
-/** The vendors that report each metric (from the registry; spec/vendors.md §4.5). */
+/** The vendors that report each metric (from the registry; docs/vendors/vendors.md §4.5). */
 export const METRIC_VENDORS: Readonly<Record<UsageMetricName, readonly Vendor[]>> = Object.freeze(
   Object.fromEntries(USAGE_METRICS.map((metric) => [metric, vendorsReporting(metric)])) as Record<UsageMetricName, readonly Vendor[]>,
 );

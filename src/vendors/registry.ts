@@ -2,7 +2,7 @@ import type { UsageMetric, Vendor } from "../db/generated/enums.js";
 
 /**
  * What the gateway knows about a vendor, as data (no behaviour): how it is named, and which
- * stored metrics it reports (spec/vendors.md §4.5). Every per-vendor table elsewhere is a
+ * stored metrics it reports (docs/vendors/vendors.md §4.5). Every per-vendor table elsewhere is a
  * `Record<Vendor, …>`, so a vendor added to the Prisma enum is named by the compiler in each.
  */
 export interface VendorFacts {
