@@ -12,7 +12,7 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /**
- * What a connector needs to call a vendor, per vendor (docs/vendors/vendors.md §1.0.2, §2.0.2, §3.0.2):
+ * What a connector needs to call a vendor, per vendor (docs/vendors/teamwire.md §1.0.2, §2.0.2, §3.0.2):
  * Tabnine a Bearer token; Rocket.Chat a user id and personal access token; Teamwire a Bearer
  * token or an admin's email and password for the session login.
  */

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildRocketChatStatistics } from "./rocketchat-statistics.js";
 
-// The key order of the documented example (docs/vendors/vendors.md §2.1.2), without the trailing `success`.
-const SPEC = new URL("../../docs/vendors/vendors.md", import.meta.url);
+// The key order of the documented example (docs/vendors/rocketchat.md §2.1.2), without the trailing `success`.
+const SPEC = new URL("../../docs/vendors/rocketchat.md", import.meta.url);
 
 function documentedKeys(): string[] | null {
   let text: string;

@@ -1,6 +1,6 @@
 import type { Prisma as P } from "../db/generated/client.js";
 /**
- * Builds the Rocket.Chat `statistics` object (docs/vendors/vendors.md §2.1.1) from store counts and the
+ * Builds the Rocket.Chat `statistics` object (docs/vendors/rocketchat.md §2.1.1) from store counts and the
  * workspace values a Rocket.Chat source provided. Keys are created in the documented order.
  */
 

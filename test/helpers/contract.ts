@@ -3,7 +3,7 @@ import { expect } from "vitest";
 
 /**
  * Contract checks for the vendor REST adapters: a response must have the shape of the vendor's
- * documented example (docs/vendors/vendors.md), stored in src/rest/<vendor>/fixtures/<name>.json.
+ * documented example (docs/vendors/<vendor>.md), stored in src/rest/<vendor>/fixtures/<name>.json.
  */
 
 export type JsonType = "null" | "boolean" | "number" | "string" | "array" | "object";

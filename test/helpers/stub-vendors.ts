@@ -39,7 +39,7 @@ export interface TnBlockStub {
   };
 }
 
-/** What the Tabnine stub serves (docs/vendors/vendors.md §3 shapes). Mutable: tests change it between syncs. */
+/** What the Tabnine stub serves (docs/vendors/tabnine.md §3 shapes). Mutable: tests change it between syncs. */
 export interface TabnineStubData {
   organization: {
     id: string;
@@ -68,7 +68,7 @@ export interface TabnineStubData {
   ratios: Record<string, { productivityFactor: number; chatConsumptionRate: number }>;
 }
 
-/** What the Rocket.Chat stub serves (docs/vendors/vendors.md §2 shapes). */
+/** What the Rocket.Chat stub serves (docs/vendors/rocketchat.md §2 shapes). */
 export interface RocketChatStubData {
   /** Stored statistics snapshots, oldest first (each has `_id` and `createdAt`). */
   snapshots: Record<string, unknown>[];
@@ -105,7 +105,7 @@ export function rocketChatFixture(until: string, days: number): RocketChatStubDa
   return { snapshots, active };
 }
 
-/** What the Teamwire stub serves (docs/vendors/vendors.md §1 shapes). */
+/** What the Teamwire stub serves (docs/vendors/teamwire.md §1 shapes). */
 export interface TeamwireStubData {
   email: string;
   password: string;
@@ -289,7 +289,7 @@ function usageOf(
 }
 
 /**
- * Starts stub vendor APIs on 127.0.0.1 (port 0). Tabnine: the URLs of docs/vendors/vendors.md §3 the
+ * Starts stub vendor APIs on 127.0.0.1 (port 0). Tabnine: the URLs of docs/vendors/tabnine.md §3 the
  * connector calls, Bearer TABNINE_STUB_TOKEN, listings served in pages of at most `maxPageSize`.
  * Faults in `faults` are served first, in order, for the paths they match.
  */

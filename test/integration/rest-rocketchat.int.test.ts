@@ -5,10 +5,10 @@ import { DailyActiveUsersDocument, SnapshotHistoryDocument } from "../__generate
 import { expectNoErrors, startGraphQLTestServer, type GraphQLTestServer } from "../helpers/graphql.js";
 import { STORE_KINDS } from "../helpers/stores.js";
 
-// Rocket.Chat REST contract (docs/vendors/vendors.md §2): documented shapes and key order, exact error
+// Rocket.Chat REST contract (docs/vendors/rocketchat.md §2): documented shapes and key order, exact error
 // bodies, equivalence with GraphQL and with SQL over the seed, tenancy and hostile parameters.
 
-/** A documented example response (docs/vendors/vendors.md §2), stored in src/rest/rocketchat/fixtures. */
+/** A documented example response (docs/vendors/rocketchat.md §2), stored in src/rest/rocketchat/fixtures. */
 const fixture = (name: "statistics" | "statistics-list" | "active-users") =>
   JSON.parse(readFileSync(new URL(`../../src/rest/rocketchat/fixtures/${name}.json`, import.meta.url), "utf8")) as Record<string, unknown>;
 

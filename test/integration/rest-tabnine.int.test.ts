@@ -23,7 +23,7 @@ import { expectOk, expectReply, restRequest, type RestRequest, type RestResponse
 import { STORE_KINDS } from "../helpers/stores.js";
 import { metricsReportedBy } from "../../src/usage/usage.metrics.js";
 
-// Tabnine Usage Metrics API through the gateway (docs/vendors/vendors.md §3). Seed: TEST_SEED (three
+// Tabnine Usage Metrics API through the gateway (docs/vendors/tabnine.md §3). Seed: TEST_SEED (three
 // organizations, all with Tabnine; history ends 2025-03-05). Tabnine user ids are the users'
 // TABNINE Identity.externalId, team ids Team.id, organization ids Organization.id.
 

@@ -12,7 +12,7 @@ import { expectNoErrors, startGraphQLTestServer, type GraphQLTestServer } from "
 import { expectOk, expectReply, restRequest, type RestRequest, type RestResponse } from "../helpers/rest.js";
 import { STORE_KINDS } from "../helpers/stores.js";
 
-// Teamwire Enterprise API admin statistics through the gateway (docs/vendors/vendors.md §1).
+// Teamwire Enterprise API admin statistics through the gateway (docs/vendors/teamwire.md §1).
 // Seed: TEST_SEED (organizations 1 nordhafen and 2 bergwerk use Teamwire; history ends 2025-03-05).
 
 type Series = [{ keys: string; min_year: number; min_month: number; data: { date: string; count: number }[] }];

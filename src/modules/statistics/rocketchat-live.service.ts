@@ -11,7 +11,7 @@ import { workspaceStatistics } from "../../statistics/workspace.service.js";
 
 const DAY_MS = 86_400_000;
 
-// Values only a Rocket.Chat server knows (docs/vendors/vendors.md §2.1.1): taken from the organization's
+// Values only a Rocket.Chat server knows (docs/vendors/rocketchat.md §2.1.1): taken from the organization's
 // ROCKETCHAT source settings, else from the latest stored snapshot, else the builder's defaults.
 const WORKSPACE_KEYS = ["wizard", "version", "instanceCount", "apps", "services", "integrations", "pushQueue", "enterprise"] as const;
 

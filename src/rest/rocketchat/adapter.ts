@@ -4,7 +4,7 @@ import type { VendorAdapter } from "../route.js";
 import { ENDPOINT_NOT_FOUND, rocketChatReply } from "./errors.js";
 import { rocketChatRoutes } from "./routes.js";
 
-/** Rocket.Chat REST API: X-User-Id + X-Auth-Token of one gateway user (docs/vendors/vendors.md §2.0). */
+/** Rocket.Chat REST API: X-User-Id + X-Auth-Token of one gateway user (docs/vendors/rocketchat.md §2.0). */
 
 const header = (req: Request, name: string) => {
   const value = req.headers[name];

@@ -9,7 +9,7 @@ const route = (path: string) => ({ path }) as VendorRoute<never, never, unknown>
 const ENGAGEMENT = route("/api/v1/engagement-dashboard/users/active-users");
 const STATISTICS = route("/api/v1/statistics");
 
-// The two documented shapes (docs/vendors/vendors.md §2.0.4): the auth/route one and API.v1.failure's.
+// The two documented shapes (docs/vendors/rocketchat.md §2.0.4): the auth/route one and API.v1.failure's.
 const documented = z.union([
   z.strictObject({ status: z.literal("error"), message: z.string() }),
   z.strictObject({ success: z.literal(false), error: z.string(), errorType: z.string().optional(), details: z.looseObject({}).optional() }),

@@ -1,7 +1,7 @@
 import { DomainError, HTTP_STATUS } from "../../errors.js";
 import { InvalidRequest, type Caller, type VendorReply, type VendorRoute } from "../route.js";
 
-/** Rocket.Chat error statuses and bodies (docs/vendors/vendors.md §2.0.4, §2.2, §2.3), exact and in the documented key order. */
+/** Rocket.Chat error statuses and bodies (docs/vendors/rocketchat.md §2.0.4, §2.2, §2.3), exact and in the documented key order. */
 
 /** A failure answered with exactly this status and body. */
 export class RocketChatError extends Error {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
-// The stored examples are the spec's (docs/vendors/vendors.md §2.1.2, §2.2, §2.3); shared/ sits beside the checkout in development.
-const SPEC = new URL("../../../docs/vendors/vendors.md", import.meta.url);
+// The stored examples are the spec's (docs/vendors/rocketchat.md §2.1.2, §2.2, §2.3); shared/ sits beside the checkout in development.
+const SPEC = new URL("../../../docs/vendors/rocketchat.md", import.meta.url);
 const EXAMPLES = {
   statistics: "#### 2.1.2 Example",
   "statistics-list": "### 2.2 `GET /api/v1/statistics.list`",

@@ -1,7 +1,7 @@
 import type { RocketChatActiveUsersQuery } from "../__generated__/operations.js";
 import { project, type Projection } from "./projection.js";
 
-/** GraphQL results → Rocket.Chat JSON (docs/vendors/vendors.md §2): the endpoint's keys, then `"success": true`. */
+/** GraphQL results → Rocket.Chat JSON (docs/vendors/rocketchat.md §2): the endpoint's keys, then `"success": true`. */
 
 /** `GET statistics`: the snapshot object spread at the top level. */
 export const statisticsBody = (payload: Record<string, unknown>) => ({ ...payload, success: true as const });

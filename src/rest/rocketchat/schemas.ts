@@ -3,7 +3,7 @@ import { parseProjection, ProjectionError, type Projection } from "./projection.
 import { nestedDeeperThan } from "../../http/request-values.js";
 
 /**
- * Request parameters and documented response shapes of the Rocket.Chat REST API (docs/vendors/vendors.md
+ * Request parameters and documented response shapes of the Rocket.Chat REST API (docs/vendors/rocketchat.md
  * §2). Issue messages name what failed; errors.ts (invalidRequestReply) turns the first issue into the vendor's body.
  */
 

@@ -4,7 +4,7 @@ import type { VendorAdapter } from "../route.js";
 import { tabnineError, tabnineReply } from "./errors.js";
 import { tabnineRoutes } from "./routes.js";
 
-/** Tabnine Usage Metrics API: Bearer auth, `{error, message, status}` bodies (docs/vendors/vendors.md §3.0). */
+/** Tabnine Usage Metrics API: Bearer auth, `{error, message, status}` bodies (docs/vendors/tabnine.md §3.0). */
 
 export const tabnineAdapter: VendorAdapter = {
   vendor: "TABNINE",

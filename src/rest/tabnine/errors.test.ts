@@ -18,7 +18,7 @@ describe("tabnineReply", () => {
     expect(errorBody.parse(reply.body).status).toBe(HTTP_STATUS[code]);
   });
 
-  it("keeps each documented body byte for byte (docs/vendors/vendors.md §3.0.3)", () => {
+  it("keeps each documented body byte for byte (docs/vendors/tabnine.md §3.0.3)", () => {
     const text = (error: unknown) => JSON.stringify(tabnineReply(error).body);
     expect(text(new DomainError("BAD_USER_INPUT", "x"))).toBe(
       '{"error":"BAD_REQUEST","message":"Invalid or missing parameters.","status":400}',

@@ -2,7 +2,7 @@ import { STATUS_CODES } from "node:http";
 import type { VendorReply } from "../route.js";
 import { statusOfError } from "../status.js";
 
-/** Tabnine error bodies `{error, message, status}` (docs/vendors/vendors.md §3.0.3). */
+/** Tabnine error bodies `{error, message, status}` (docs/vendors/tabnine.md §3.0.3). */
 
 /** The error statuses most endpoints document; ERRORS_WITH_403 for those that also document 403 (3.11–3.13). */
 export const ERRORS = [400, 401, 404, 500];

@@ -2,7 +2,7 @@ import type { TabnineUsageSeriesFragment, TabnineUserFragment, UsageMetric } fro
 import { metricsReportedBy } from "../../usage/usage.metrics.js";
 import type { Granularity } from "./schemas.js";
 
-/** GraphQL results → Tabnine JSON (docs/vendors/vendors.md §3), keys in the documented order. */
+/** GraphQL results → Tabnine JSON (docs/vendors/tabnine.md §3), keys in the documented order. */
 
 export const RESOLUTION_OF: Record<Granularity, "DAY" | "WEEK" | "MONTH"> = {
   all: "MONTH",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Request parameters and documented response shapes of the Tabnine Usage Metrics API (docs/vendors/vendors.md §3). */
+/** Request parameters and documented response shapes of the Tabnine Usage Metrics API (docs/vendors/tabnine.md §3). */
 
 const nonNegativeInteger = z
   .string()

@@ -11,7 +11,7 @@ import { ERRORS, ERRORS_WITH_403 } from "./errors.js";
 import { pageMeta, tabnineUser, usageContainer, usageVariables } from "./mappers.js";
 import * as s from "./schemas.js";
 
-/** Tabnine team endpoints (docs/vendors/vendors.md §3.8–3.11). */
+/** Tabnine team endpoints (docs/vendors/tabnine.md §3.8–3.11). */
 export const teamRoutes = [
   defineRoute({
     method: "GET",

@@ -5,7 +5,7 @@ import { ERRORS_WITH_403 } from "./errors.js";
 import { usageContainer, usageVariables } from "./mappers.js";
 import * as s from "./schemas.js";
 
-/** Tabnine user endpoints (docs/vendors/vendors.md §3.12–3.13). */
+/** Tabnine user endpoints (docs/vendors/tabnine.md §3.12–3.13). */
 export const userRoutes = [
   defineRoute({
     method: "GET",

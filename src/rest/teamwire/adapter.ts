@@ -4,7 +4,7 @@ import { teamwireError, teamwireReply } from "./errors.js";
 import { teamwireRoutes } from "./routes.js";
 import { mountTeamwireSession, SESSION_COOKIE, teamwireSessionPaths } from "./session.js";
 
-/** Teamwire admin statistics: session cookie (or Bearer), bare statuses with `{}` bodies (docs/vendors/vendors.md §1.0). */
+/** Teamwire admin statistics: session cookie (or Bearer), bare statuses with `{}` bodies (docs/vendors/teamwire.md §1.0). */
 
 const TEAMWIRE_PREFIX = /^\/v[^/]*\/admin(\/|$)/;
 

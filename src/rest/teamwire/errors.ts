@@ -1,7 +1,7 @@
 import type { VendorReply } from "../route.js";
 import { statusOfError } from "../status.js";
 
-/** Teamwire documents statuses only (docs/vendors/vendors.md §1.0.6): every error status has the body `{}`. */
+/** Teamwire documents statuses only (docs/vendors/teamwire.md §1.0.6): every error status has the body `{}`. */
 
 /** The Teamwire answer with `status`. */
 export const teamwireError = (status: number): VendorReply => ({ status, body: {} });

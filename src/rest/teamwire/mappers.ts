@@ -1,6 +1,6 @@
 import type { DeviceDiscriminator, TeamwireDevicesQuery } from "../__generated__/operations.js";
 
-/** GraphQL device statistics → Teamwire rows (snake_case, docs/vendors/vendors.md §1.6). */
+/** GraphQL device statistics → Teamwire rows (snake_case, docs/vendors/teamwire.md §1.6). */
 
 export const DEVICE_KEYS: Record<DeviceDiscriminator, string> = {
   OS: "Client OS Statistics",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** Parameters and documented responses of the Teamwire admin statistics API (docs/vendors/vendors.md §1). */
+/** Parameters and documented responses of the Teamwire admin statistics API (docs/vendors/teamwire.md §1). */
 
 const integerIn = (min: number, max: number) =>
   z.string().regex(/^\d+$/, "must be an integer").transform(Number).pipe(z.number().int().min(min).max(max));

@@ -6,7 +6,7 @@ export const ROCKETCHAT_PAGE_SIZE = 100;
 /** Longest engagement-dashboard window asked at once, in days (the vendor's own dashboard asks 59). */
 export const ROCKETCHAT_ACTIVE_USERS_WINDOW_DAYS = 31;
 
-// Payloads of docs/vendors/vendors.md §2.2 and §2.3, as far as the connector reads them. A snapshot is
+// Payloads of docs/vendors/rocketchat.md §2.2 and §2.3, as far as the connector reads them. A snapshot is
 // kept whole (unknown keys included, in the vendor's key order), so it is not parsed further.
 
 const snapshot = z.looseObject({
@@ -42,7 +42,7 @@ export interface RocketChatClient {
   activeUsers(start: Date, end: Date): Promise<RcActiveDay[]>;
 }
 
-/** The Rocket.Chat REST API (docs/vendors/vendors.md §2) as a user holding view-statistics and view-engagement-dashboard. */
+/** The Rocket.Chat REST API (docs/vendors/rocketchat.md §2) as a user holding view-statistics and view-engagement-dashboard. */
 export function createRocketChatClient(
   baseUrl: string,
   userId: string,

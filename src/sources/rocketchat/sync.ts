@@ -90,7 +90,7 @@ function activeUserEvents(
 }
 
 /**
- * Pulls one Rocket.Chat workspace (docs/vendors/vendors.md §2): new statistics snapshots (kept whole, with
+ * Pulls one Rocket.Chat workspace (docs/vendors/rocketchat.md §2): new statistics snapshots (kept whole, with
  * their headline columns) in units of SNAPSHOTS_PER_UNIT, and the engagement dashboard's daily
  * active users as per-user ACTIVE_USERS events of the users the gateway knows by Rocket.Chat id.
  * The contract has no user directory, so active ids without a stored identity are skipped (counted
@@ -182,7 +182,7 @@ export async function syncRocketChat(run: ConnectorRun): Promise<void> {
   }
 }
 
-/** The Rocket.Chat pull connector: a user id and personal access token (docs/vendors/vendors.md §2.0.2). */
+/** The Rocket.Chat pull connector: a user id and personal access token (docs/vendors/rocketchat.md §2.0.2). */
 export const rocketChatConnector: Connector = {
   credentialsProblem: (c) => (c.userId && c.authToken ? undefined : "Rocket.Chat needs userId and authToken (X-User-Id, X-Auth-Token)"),
   sync: syncRocketChat,

@@ -7,7 +7,7 @@ export const TABNINE_PAGE_SIZE = 100;
 /** Longest range asked of /user/usage and /organization/usage at once (daily buckets). */
 export const TABNINE_USAGE_WINDOW_DAYS = 92;
 
-// Payloads of docs/vendors/vendors.md §3, as far as the connector reads them; unknown keys are ignored.
+// Payloads of docs/vendors/tabnine.md §3, as far as the connector reads them; unknown keys are ignored.
 
 const meta = z.object({
   count: z.number().int(),
@@ -97,7 +97,7 @@ export interface TabnineClient {
   organizationUsage(organizationId: string, from: Date, to: Date): Promise<TnUsageBlock[]>;
 }
 
-/** The Tabnine Usage Metrics API (docs/vendors/vendors.md §3) with an admin access token (Bearer). */
+/** The Tabnine Usage Metrics API (docs/vendors/tabnine.md §3) with an admin access token (Bearer). */
 export function createTabnineClient(
   baseUrl: string,
   token: string,

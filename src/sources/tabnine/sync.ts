@@ -158,7 +158,7 @@ async function writeLicense(run: ConnectorRun, license: TnLicense): Promise<void
 }
 
 /**
- * Pulls one Tabnine organization (docs/vendors/vendors.md §3): organization settings and license; the
+ * Pulls one Tabnine organization (docs/vendors/tabnine.md §3): organization settings and license; the
  * directory (teams, their members, teamless registered and deactivated users) as one unit; then
  * per user, complete UTC days of daily usage in windows of TABNINE_USAGE_WINDOW_DAYS, each window
  * one unit whose commit advances that user's cursor; then the organization's daily ratios.
@@ -270,7 +270,7 @@ export async function syncTabnine(run: ConnectorRun): Promise<void> {
   }
 }
 
-/** The Tabnine pull connector: an admin access token, sent as Bearer (docs/vendors/vendors.md §3.0.2). */
+/** The Tabnine pull connector: an admin access token, sent as Bearer (docs/vendors/tabnine.md §3.0.2). */
 export const tabnineConnector: Connector = {
   credentialsProblem: (c) => (c.token ? undefined : "Tabnine needs token (an admin access token, sent as Bearer)"),
   sync: syncTabnine,

@@ -5,7 +5,7 @@ import { createHttpClient, parsePayload, UpstreamError, type HttpClientOptions }
 /** The Enterprise API version the connector speaks (`/v1/admin/...`). */
 export const TEAMWIRE_API_VERSION = "1";
 
-// Payloads of docs/vendors/vendors.md §1, as far as the connector reads them.
+// Payloads of docs/vendors/teamwire.md §1, as far as the connector reads them.
 
 // Keys the gateway does not serve are dropped, not refused (at both levels): a Teamwire that adds fields still syncs.
 const dashboard = teamwireDashboard.strip().extend({ admins: z.array(teamwireDashboard.shape.admins.element.strip()) });
@@ -31,7 +31,7 @@ export interface TeamwireClient {
 }
 
 /**
- * The Teamwire Enterprise API admin statistics (docs/vendors/vendors.md §1): with a Bearer token, or an
+ * The Teamwire Enterprise API admin statistics (docs/vendors/teamwire.md §1): with a Bearer token, or an
  * admin's email and password through `POST /v1/admin/login/`, whose session cookies are then sent.
  */
 export async function createTeamwireClient(

@@ -61,7 +61,7 @@ async function writeDashboard(run: ConnectorRun, dashboard: TwDashboard): Promis
 }
 
 /**
- * Pulls one Teamwire organisation (docs/vendors/vendors.md §1): the dashboard (privacy mode, groups count,
+ * Pulls one Teamwire organisation (docs/vendors/teamwire.md §1): the dashboard (privacy mode, groups count,
  * license count) and, per calendar month, the daily sent-messages and activated-connectors series
  * as organization-level events of complete UTC days; each month is one unit, and the cursor moves
  * past it when it commits. Not mappable (no user is named by the API): active users (distinct,
@@ -114,7 +114,7 @@ export async function syncTeamwire(run: ConnectorRun): Promise<void> {
   }
 }
 
-/** The Teamwire pull connector: a Bearer token, or an admin's email and password for the session login (docs/vendors/vendors.md §1.0.2). */
+/** The Teamwire pull connector: a Bearer token, or an admin's email and password for the session login (docs/vendors/teamwire.md §1.0.2). */
 export const teamwireConnector: Connector = {
   credentialsProblem: (c) => (c.token || (c.email && c.password) ? undefined : "Teamwire needs token, or email and password of an admin"),
   sync: syncTeamwire,

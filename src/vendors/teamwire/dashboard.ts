@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * The payload of Teamwire's `GET /v<api_version>/admin/stats/dashboard/` (docs/vendors/vendors.md §1.1),
+ * The payload of Teamwire's `GET /v<api_version>/admin/stats/dashboard/` (docs/vendors/teamwire.md §1.1),
  * declared once for the REST adapter that serves it and the connector that reads it. As the
  * gateway serves it: exactly these keys, in this order, here and in each admin.
  */
