@@ -1,8 +1,10 @@
 import express from "express";
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
+import { corsFor } from "./http/cors.js";
 import { createErrorHandler, notFoundHandler } from "./http/error-handlers.js";
 import { createHealthRouter, DEFAULT_READINESS_TIMEOUT_MS } from "./http/health.js";
+import { landingPage } from "./http/landing.js";
 import { createMetrics, type Metrics } from "./http/metrics.js";
 import { createRequestContext } from "./http/request-context.js";
 import { trackRoutePattern } from "./http/route-pattern.js";
@@ -39,7 +41,7 @@ export interface CreatedApp {
 
 /**
  * Builds the HTTP application without listening: request ids and access logs, Prometheus
- * metrics, JSON bodies up to {@link JSON_BODY_LIMIT}, `/healthz`, `/readyz`, `/metrics`, the
+ * metrics, JSON bodies up to {@link JSON_BODY_LIMIT}, the landing page `/`, `/healthz`, `/readyz`, `/metrics`, the
  * routes added by `options.mount`, then a JSON 404 and an error handler that masks
  * unexpected errors as 500 INTERNAL_SERVER_ERROR (logging the original).
  */
@@ -51,6 +53,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): CreatedApp {
   app.use(trackRoutePattern());
   app.use(createRequestContext(deps.logger));
   app.use(metrics.middleware);
+  app.use(corsFor(deps.config.http.corsOrigins));
   options.mountBeforeBodyParser?.(app);
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
 
@@ -61,6 +64,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): CreatedApp {
       readinessTimeoutMs: options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
     }),
   );
+  app.use(landingPage());
   app.get("/metrics", async (_req, res) => {
     res.set("Content-Type", metrics.registry.contentType).send(await metrics.registry.metrics());
   });

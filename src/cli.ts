@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import type { OrgCreateOptions, UserCreateOptions } from "./commands/directory.js";
 import type { SeedCommandOptions } from "./commands/seed.js";
 import type { SyncCommandOptions } from "./commands/sync.js";
 import type { TokenCommandOptions } from "./commands/token.js";
@@ -117,6 +118,68 @@ program
     run(async () => {
       const { tokenCommand } = await import("./commands/token.js");
       process.stdout.write((await tokenCommand(loadConfig(), options)) + "\n");
+    })(),
+  );
+
+const org = program.command("org").description("organizations: create and list (for a store without demo data)");
+org
+  .command("create")
+  .description("create an organization with its default team")
+  .requiredOption("--name <name>", "display name")
+  .option("--slug <slug>", "URL name (default: from the name)")
+  .option("--domain <domain...>", "email domain(s) of its users")
+  .action((options: OrgCreateOptions) =>
+    run(async () => {
+      const { orgCreateCommand } = await import("./commands/directory.js");
+      process.stdout.write((await orgCreateCommand(loadConfig(), options)) + "\n");
+    })(),
+  );
+org
+  .command("list")
+  .description("list organizations")
+  .action(() =>
+    run(async () => {
+      const { orgListCommand } = await import("./commands/directory.js");
+      process.stdout.write((await orgListCommand(loadConfig())) + "\n");
+    })(),
+  );
+
+const user = program
+  .command("user")
+  .description("users: create, set a password, list. Passwords come from stdin (one line) or a prompt, never an argument");
+user
+  .command("create")
+  .description("create a user; ADMIN and SUPERADMIN get a password (stdin or prompt)")
+  .requiredOption("--organization <slug, id or number>", "the user's organization")
+  .requiredOption("--email <email>", "the user's email (their sign-in name)")
+  .addOption(new Option("--role <role>", "role").choices(["SUPERADMIN", "ADMIN", "TEAM_ADMIN", "MEMBER"]).default("MEMBER"))
+  .option("--first-name <name>", "given name (default: the email's local part)")
+  .option("--last-name <name>", "family name")
+  .option("--with-password", "also read a password for a TEAM_ADMIN or MEMBER")
+  .action((options: UserCreateOptions) =>
+    run(async () => {
+      const { userCreateCommand } = await import("./commands/directory.js");
+      process.stdout.write((await userCreateCommand(loadConfig(), options)) + "\n");
+    })(),
+  );
+user
+  .command("password")
+  .description("set a user's password (stdin or prompt)")
+  .requiredOption("--email <email>", "the user's email")
+  .action((options: { email: string }) =>
+    run(async () => {
+      const { userPasswordCommand } = await import("./commands/directory.js");
+      process.stdout.write((await userPasswordCommand(loadConfig(), options)) + "\n");
+    })(),
+  );
+user
+  .command("list")
+  .description("list users with their role and whether they have a password")
+  .option("--organization <slug, id or number>", "only this organization")
+  .action((options: { organization?: string }) =>
+    run(async () => {
+      const { userListCommand } = await import("./commands/directory.js");
+      process.stdout.write((await userListCommand(loadConfig(), options)) + "\n");
     })(),
   );
 

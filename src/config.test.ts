@@ -40,9 +40,15 @@ describe("loadConfig", () => {
       LOG_LEVEL: "debug",
       SEED_ON_START: "none",
       SHUTDOWN_TIMEOUT_MS: "2500",
+      CORS_ORIGINS: "https://dash.example.com, http://localhost:5173/",
     });
     expect(config.env).toBe("production");
-    expect(config.http).toEqual({ host: "0.0.0.0", port: 8080, shutdownTimeoutMs: 2500 });
+    expect(config.http).toEqual({
+      host: "0.0.0.0",
+      port: 8080,
+      shutdownTimeoutMs: 2500,
+      corsOrigins: ["https://dash.example.com", "http://localhost:5173"],
+    });
     expect(config.database.url).toBe("postgresql://gw:pw@db.internal:5432/usage");
     expect(config.database.dataDir).toBe("/var/lib/gateway");
     expect(config.auth.jwtSecret).toBe(SECRET_32);
@@ -68,6 +74,14 @@ describe("loadConfig", () => {
     expect(problemsOf({ SOURCE_ALLOWED_HOSTS: "https://x.example/path" })).toEqual([
       "SOURCE_ALLOWED_HOSTS: must be a comma-separated list of host names or IP addresses",
     ]);
+  });
+
+  it("reads CORS_ORIGINS as origins only (none by default) and names a path or wildcard as the problem", () => {
+    expect(loadConfig({}).http.corsOrigins).toEqual([]);
+    const problem = "CORS_ORIGINS: must be a comma-separated list of origins such as https://dashboard.example.com (scheme, host and port only)";
+    expect(problemsOf({ CORS_ORIGINS: "https://dash.example.com/app" })).toEqual([problem]);
+    expect(problemsOf({ CORS_ORIGINS: "*" })).toEqual([problem]);
+    expect(problemsOf({ CORS_ORIGINS: "dash.example.com" })).toEqual([problem]);
   });
 
   it("accepts PORT=0 (any free port)", () => {

@@ -67,6 +67,19 @@ const EnvSchema = z.object({
         .filter(Boolean),
     )
     .refine((hosts) => hosts.every((host) => /^[a-z0-9.:-]+$/.test(host)), "must be a comma-separated list of host names or IP addresses"),
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((text) =>
+      text
+        .split(",")
+        .map((origin) => origin.trim().replace(/\/$/, ""))
+        .filter(Boolean),
+    )
+    .refine(
+      (origins) => origins.every((origin) => URL.canParse(origin) && new URL(origin).origin === origin),
+      "must be a comma-separated list of origins such as https://dashboard.example.com (scheme, host and port only)",
+    ),
   SYNC_TIMEOUT_MS: integer(100, 600_000).default(15_000),
   SYNC_MAX_ATTEMPTS: integer(1, 20).default(5),
   SYNC_CONCURRENCY: integer(1, 64).default(4),
@@ -76,7 +89,13 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface Config {
   readonly env: "development" | "test" | "production";
-  readonly http: { readonly host: string; readonly port: number; readonly shutdownTimeoutMs: number };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly shutdownTimeoutMs: number;
+    /** Browser origins allowed to call GraphQL, REST and exports (CORS); empty: none. */
+    readonly corsOrigins: readonly string[];
+  };
   readonly database: {
     /** PostgreSQL URL; undefined selects the embedded PGlite store in `dataDir`. */
     readonly url: string | undefined;
@@ -137,7 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return Object.freeze({
     env: e.NODE_ENV,
-    http: Object.freeze({ host: e.HOST, port: e.PORT, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS }),
+    http: Object.freeze({ host: e.HOST, port: e.PORT, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS, corsOrigins: Object.freeze(e.CORS_ORIGINS) }),
     database: Object.freeze({
       url: e.DATABASE_URL,
       dataDir: path.resolve(e.DATA_DIR),

@@ -64,7 +64,7 @@ async function serveUntilStopped(config: Config, db: Database, logger: Logger, s
   const gateway = await startGateway({ config, db, logger });
   try {
     logger.info({ url: gateway.url }, "listening");
-    printBanner(gateway.url, await demoLogins(db), seeded);
+    printBanner(gateway.url, await demoLogins(db), seeded, await db.prisma.user.count({ where: { passwordHash: { not: null } } }));
     if (!signal.aborted) await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
   } finally {
     await gateway.close();
@@ -81,7 +81,7 @@ async function demoLogins(db: Database): Promise<string[]> {
   return admins.filter((admin) => admin.passwordHash).map((admin) => `${admin.email} (${admin.role})`);
 }
 
-function printBanner(url: string, logins: string[], seeded: boolean): void {
+function printBanner(url: string, logins: string[], seeded: boolean, usersWithPassword: number): void {
   const lines = [
     "",
     `Usage Gateway is ready at ${url}`,
@@ -95,6 +95,14 @@ function printBanner(url: string, logins: string[], seeded: boolean): void {
       ...logins.map((login) => `    ${login}`),
       `  a token:   in GraphiQL run  mutation { login(email: "${SUPERADMIN_EMAIL}", password: "${DEMO_PASSWORD}") { token } }`,
       `             (or, with the gateway stopped: npm run --silent token -- --email ${SUPERADMIN_EMAIL})`,
+    );
+  }
+  if (usersWithPassword === 0) {
+    lines.push(
+      "  nobody can sign in yet. Create the first admin (the password is read from stdin or a prompt):",
+      "    npx usage-gateway org create --name 'Example Corp' --domain example.com",
+      "    npx usage-gateway user create --organization example-corp --email admin@example.com --role ADMIN",
+      "  (on the embedded store, stop the gateway first: one process at a time may open it)",
     );
   }
   process.stderr.write(lines.join("\n") + "\n\n");

@@ -6,6 +6,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { redactUrl } from "../config.js";
 import { PrismaClient } from "./generated/client.js";
+import { probePostgres } from "./postgres-probe.js";
 
 function createPrismaClient(adapter: SqlMigrationAwareDriverAdapterFactory) {
   // Query events are always emitted so tests and benchmarks can count SQL statements.
@@ -48,6 +49,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
+  const location = redactUrl(url);
+  try {
+    await probePostgres(url);
+  } catch (error) {
+    throw new Error(`cannot use PostgreSQL at ${location}: ${(error as Error).message}`, { cause: error });
+  }
   const adapterFactory = new PrismaPg({
     connectionString: url,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
@@ -56,7 +63,6 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
     max: options.poolSize ?? 10,
   });
   const prisma = createPrismaClient(adapterFactory);
-  const location = redactUrl(url);
   try {
     await prisma.$queryRawUnsafe("SELECT 1");
   } catch (error) {

@@ -35,11 +35,9 @@ function exampleQuery(now: Date): string {
   const to = new Date(Math.floor(now.getTime() / day) * day).toISOString();
   const from = new Date(Date.parse(to) - 7 * day).toISOString();
   return `# Usage Gateway: one schema for Teamwire, Rocket.Chat and Tabnine usage.
-# 1. Get a token: in a new tab (+) run
-#      mutation { login(email: "admin@nordhafen.test", password: "demo-password") { token } }
-#    (demo admins' password), or with the gateway stopped: npm run --silent token -- --email …
-# 2. Open "Headers" below and enter: {"Authorization": "Bearer <token>"}
-# 3. Run this query (Ctrl-Enter). The Docs panel describes every type and field.
+# Sign in above (demo admins: admin@nordhafen.test, password demo-password), then run
+# this query (Ctrl-Enter). The Docs panel describes every type and field.
+# Scripts send the token as the header  Authorization: Bearer <token>.
 
 query Dashboard {
   viewer {
@@ -58,7 +56,11 @@ query Dashboard {
 `;
 }
 
-/** The GraphiQL page. Headers persist in the browser's local storage, never on the server. */
+/**
+ * The GraphiQL page with a sign-in bar: email and password go to the `login` mutation, the token is
+ * kept in the browser's session storage (gone with the tab) and sent as the Authorization header of
+ * every request GraphiQL makes, the schema's introspection included. Nothing is stored on the server.
+ */
 export function graphiqlHtml(now = new Date()): string {
   const config = JSON.stringify({ url: "/graphql", query: exampleQuery(now) }).replace(/</g, "\\u003c");
   return `<!doctype html>
@@ -68,24 +70,89 @@ export function graphiqlHtml(now = new Date()): string {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Usage Gateway · GraphiQL</title>
   <link rel="stylesheet" href="${GRAPHIQL_ASSET_PREFIX}/graphiql.css">
-  <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
+  <style>
+    html, body { height: 100%; margin: 0; font-family: system-ui, sans-serif; }
+    body { display: flex; flex-direction: column; }
+    #session { display: flex; align-items: center; gap: 0.5rem; padding: 0.4rem 0.8rem; border-bottom: 1px solid #ddd; font-size: 14px; }
+    #session form { display: flex; gap: 0.5rem; align-items: center; margin: 0; }
+    #session input { font: inherit; padding: 0.2rem 0.4rem; }
+    #session .error { color: #b00020; }
+    #session .home { margin-right: auto; font-weight: 600; color: inherit; text-decoration: none; }
+    #graphiql { flex: 1; min-height: 0; }
+    [hidden] { display: none !important; }
+  </style>
 </head>
 <body>
+  <header id="session">
+    <a class="home" href="/">Usage Gateway</a>
+    <form id="sign-in" hidden>
+      <label>Email <input name="email" type="email" autocomplete="username" required></label>
+      <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+      <button type="submit">Sign in</button>
+      <span class="error" role="alert"></span>
+    </form>
+    <span id="signed-in" hidden><span id="who"></span> <button id="sign-out" type="button">Sign out</button></span>
+  </header>
   <div id="graphiql">Loading GraphiQL…</div>
   <script src="${GRAPHIQL_ASSET_PREFIX}/react.js"></script>
   <script src="${GRAPHIQL_ASSET_PREFIX}/react-dom.js"></script>
   <script src="${GRAPHIQL_ASSET_PREFIX}/graphiql.js"></script>
   <script>
     const config = ${config};
-    const fetcher = GraphiQL.createFetcher({ url: new URL(config.url, location.href).toString() });
+    const url = new URL(config.url, location.href).toString();
+    const TOKEN_KEY = "usage-gateway:token";
+    const token = () => sessionStorage.getItem(TOKEN_KEY);
+    // Earlier pages pre-filled a placeholder header that made every request fail: drop it.
+    if ((localStorage.getItem("graphiql:headers") || "").includes("<token>")) localStorage.removeItem("graphiql:headers");
+
+    async function post(query, variables) {
+      const headers = { "content-type": "application/json", accept: "application/graphql-response+json, application/json" };
+      if (token()) headers.authorization = "Bearer " + token();
+      const response = await fetch(url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+      return response.json();
+    }
+
+    const form = document.getElementById("sign-in");
+    const signedIn = document.getElementById("signed-in");
+    function showSignIn(message) {
+      signedIn.hidden = true;
+      form.hidden = false;
+      form.querySelector(".error").textContent = message || "";
+    }
+    function showViewer(viewer) {
+      form.hidden = true;
+      signedIn.hidden = false;
+      document.getElementById("who").textContent = "Signed in as " + viewer.name + " (" + viewer.role + ", " + viewer.email + ")";
+    }
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const data = new FormData(form);
+      const body = await post(
+        "mutation SignIn($email: String!, $password: String!) { login(email: $email, password: $password) { token } }",
+        { email: data.get("email"), password: data.get("password") },
+      ).catch(() => ({ errors: [{ message: "the gateway did not answer" }] }));
+      if (!body.data || !body.data.login) return showSignIn(body.errors ? body.errors[0].message : "sign-in failed");
+      sessionStorage.setItem(TOKEN_KEY, body.data.login.token);
+      location.reload();
+    });
+    document.getElementById("sign-out").addEventListener("click", () => {
+      sessionStorage.removeItem(TOKEN_KEY);
+      location.reload();
+    });
+    if (token()) {
+      post("{ viewer { name role email } }").then(
+        (body) => {
+          if (body.data && body.data.viewer) return showViewer(body.data.viewer);
+          sessionStorage.removeItem(TOKEN_KEY);
+          showSignIn("Your session has ended: sign in again.");
+        },
+        () => showSignIn("the gateway did not answer"),
+      );
+    } else showSignIn();
+
+    const fetcher = GraphiQL.createFetcher({ url, headers: token() ? { Authorization: "Bearer " + token() } : {} });
     ReactDOM.createRoot(document.getElementById("graphiql")).render(
-      React.createElement(GraphiQL, {
-        fetcher,
-        defaultQuery: config.query,
-        defaultHeaders: '{\\n  "Authorization": "Bearer <token>"\\n}',
-        shouldPersistHeaders: true,
-        defaultEditorToolsVisibility: "headers",
-      }),
+      React.createElement(GraphiQL, { fetcher, defaultQuery: config.query, shouldPersistHeaders: true }),
     );
   </script>
 </body>

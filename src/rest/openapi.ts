@@ -37,6 +37,22 @@ function operation(adapter: VendorAdapter, route: VendorRoute<never, never, unkn
   };
 }
 
+/** How a REST client gets its credentials (rendered at the top of /docs). */
+const SIGN_IN_HELP = [
+  "## Getting credentials",
+  "1. **A token.** Sign in: `POST /graphql` with",
+  '   `{"query":"mutation { login(email: \\"you@example.com\\", password: \\"…\\") { token user { id } } }"}`',
+  "   (or sign in on the GraphiQL page at /graphql). The `token` is a 12-hour access token; for scripts issue a",
+  "   long-lived API token with `mutation { issueApiToken(name: \"reports\") { token } }`, sent with the first token,",
+  "   or run `npm run --silent token -- --email you@example.com --kind api` on the gateway's host.",
+  "2. **Tabnine** routes: `Authorization: Bearer <token>`. **Teamwire** routes: the same header, or",
+  '   `POST /v1/admin/login/` with `{"email","password"}`, which sets the `sessionid` cookie.',
+  "3. **Rocket.Chat** routes: `X-User-Id: <your gateway user id>` (the `user { id }` of the login answer, or",
+  "   `{ viewer { id } }`) and `X-Auth-Token: <API token>`.",
+  "",
+  "Use **Authorize** below to send them from this page.",
+].join("\n");
+
 export function buildOpenApi(adapters: readonly VendorAdapter[], version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const adapter of adapters) {
@@ -53,7 +69,8 @@ export function buildOpenApi(adapters: readonly VendorAdapter[], version: string
       version,
       description:
         "The documented Teamwire, Rocket.Chat and Tabnine usage URLs, served from the gateway's store through its GraphQL schema. " +
-        "Each vendor keeps its own auth style, JSON shapes and error bodies. The unified API is GraphQL at /graphql.",
+        "Each vendor keeps its own auth style, JSON shapes and error bodies. The unified API is GraphQL at /graphql.\n\n" +
+        SIGN_IN_HELP,
     },
     tags: adapters.map((adapter) => ({ name: adapter.title })),
     paths,
