@@ -91,6 +91,17 @@ describe.each(STORE_KINDS)("HTTP server on %s", (kind) => {
     expect(await response.json()).toEqual({ status: "ready", store: kind, migrations: "applied" });
   });
 
+  it("GET / is a landing page linking GraphiQL, the REST docs, health and metrics (JSON for non-browsers)", async () => {
+    const page = await fetch(`${running.url}/`, { headers: { accept: "text/html,*/*;q=0.8" } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await page.text();
+    for (const href of ["/graphql", "/docs", "/openapi.json", "/healthz", "/readyz", "/metrics"]) expect(html).toContain(`href="${href}"`);
+    expect(html).toContain("user create --organization");
+    const json = await fetch(`${running.url}/`, { headers: { accept: "application/json" } });
+    expect(await json.json()).toMatchObject({ name: "Usage Gateway", links: expect.arrayContaining([expect.objectContaining({ href: "/graphql" })]) });
+  });
+
   it("answers an unknown route with a JSON 404 naming method and path (no query)", async () => {
     const response = await fetch(`${running.url}/nope/here?x=1`);
     expect(response.status).toBe(404);
