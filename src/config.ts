@@ -80,12 +80,32 @@ const EnvSchema = z.object({
       (origins) => origins.every((origin) => URL.canParse(origin) && new URL(origin).origin === origin),
       "must be a comma-separated list of origins such as https://dashboard.example.com (scheme, host and port only)",
     ),
+  REDIS_URL: z
+    .string()
+    .refine((value) => URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol), "must be a redis:// or rediss:// URL")
+    .optional(),
+  RATE_LIMIT_REQUESTS_PER_MINUTE: integer(0, 1_000_000).default(1_200),
+  LOGIN_MAX_FAILURES: integer(1, 1_000).default(5),
+  LOGIN_LOCKOUT_SECONDS: integer(1, 3_600).default(60),
+  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: integer(1, 100_000).default(50),
   SYNC_TIMEOUT_MS: integer(100, 600_000).default(15_000),
   SYNC_MAX_ATTEMPTS: integer(1, 20).default(5),
   SYNC_CONCURRENCY: integer(1, 64).default(4),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** What RATE_LIMIT_* and LOGIN_* configure (README "Rate limits"). */
+export interface RateLimitSettings {
+  /** Requests one token may make per minute on every surface together; 0 turns the budget off. */
+  readonly requestsPerMinute: number;
+  /** Failed sign-ins an account may have within 15 minutes before it is locked. */
+  readonly loginFailuresPerAccount: number;
+  /** First lockout; each further lockout within a day doubles it, up to an hour. */
+  readonly loginLockoutSeconds: number;
+  /** Sign-in attempts one client address may make within 15 minutes. */
+  readonly loginAttemptsPerAddress: number;
+}
 
 export interface Config {
   readonly env: "development" | "test" | "production";
@@ -136,6 +156,10 @@ export interface Config {
     /** Hosts a source may name whatever they resolve to; in production every other must be https and public. */
     readonly allowedHosts: readonly string[];
   };
+  /** Per-token request budget and sign-in limits (counters in Redis when `redisUrl` is set). */
+  readonly rateLimits: RateLimitSettings;
+  /** Shared by every gateway instance: answer caches and rate-limit counters. */
+  readonly redisUrl: string | undefined;
   readonly logLevel: LogLevel;
   readonly seedOnStart: "demo" | "none";
 }
@@ -156,7 +180,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return Object.freeze({
     env: e.NODE_ENV,
-    http: Object.freeze({ host: e.HOST, port: e.PORT, shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS, corsOrigins: Object.freeze(e.CORS_ORIGINS) }),
+    http: Object.freeze({
+      host: e.HOST,
+      port: e.PORT,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      corsOrigins: Object.freeze(e.CORS_ORIGINS),
+    }),
     database: Object.freeze({
       url: e.DATABASE_URL,
       dataDir: path.resolve(e.DATA_DIR),
@@ -180,6 +209,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: e.SYNC_CONCURRENCY,
       allowedHosts: Object.freeze(e.SOURCE_ALLOWED_HOSTS),
     }),
+    rateLimits: Object.freeze({
+      requestsPerMinute: e.RATE_LIMIT_REQUESTS_PER_MINUTE,
+      loginFailuresPerAccount: e.LOGIN_MAX_FAILURES,
+      loginLockoutSeconds: e.LOGIN_LOCKOUT_SECONDS,
+      loginAttemptsPerAddress: e.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
+    }),
+    redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,
   });

@@ -2,13 +2,15 @@ import type { GraphQLSchema } from "graphql";
 import { resolveJwtSettings } from "./auth/jwt-secret.js";
 import type { JwtSettings } from "./auth/jwt.js";
 import type { Config } from "./config.js";
-import type { GraphQLContext } from "./context.js";
+import type { ContextRequest, GraphQLContext } from "./context.js";
 import type { Database } from "./db/database.js";
 import { createGraphQLEndpoint } from "./graphql/mount.js";
 import { createIngestRouter } from "./ingest/ingest.route.js";
 import type { Logger } from "./logger.js";
 import { buildGraphQLSchema } from "./schema.js";
+import { RateLimits } from "./http/rate-limits.js";
 import { mountRestSurface } from "./rest/index.js";
+import { connectSharedState, type SharedState } from "./db/redis.js";
 import { startServer } from "./server.js";
 import { sourceRuntime, type SourceRuntime } from "./sources/runtime.js";
 import { GATEWAY_VERSION } from "./version.js";
@@ -23,6 +25,8 @@ export interface GatewayDeps {
   readonly jwt?: JwtSettings;
   /** Default: the configured credentials key and vendor request settings. */
   readonly sources?: SourceRuntime;
+  /** Redis shared with other instances (default: connected from REDIS_URL, or none). */
+  readonly shared?: SharedState;
   /** Checks every vendor REST answer against its declared shape (tests). */
   readonly validateResponses?: boolean;
 }
@@ -34,7 +38,7 @@ export interface Gateway {
   readonly schema: GraphQLSchema;
   readonly jwt: JwtSettings;
   /** Builds the context of a request exactly as /graphql does (for in-process callers). */
-  readonly contextFor: (request: { authorization: string | undefined; requestId: string }) => Promise<GraphQLContext>;
+  readonly contextFor: (request: ContextRequest) => Promise<GraphQLContext>;
   /** Stops accepting requests, lets in-flight ones finish, then stops GraphQL. The store stays open. */
   close(): Promise<void>;
 }
@@ -43,6 +47,8 @@ export interface Gateway {
 export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
   const { config, db, logger } = deps;
   const jwt = deps.jwt ?? (await resolveJwtSettings(config));
+  const shared = deps.shared ?? (await connectSharedState(config.redisUrl, logger));
+  const rateLimits = new RateLimits(config.rateLimits, shared.redis);
   const schema = await buildGraphQLSchema();
   const graphql = await createGraphQLEndpoint({
     schema,
@@ -52,8 +58,9 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     limits: config.graphql,
     ingest: config.ingest,
     sources: deps.sources ?? sourceRuntime(config),
+    rateLimits,
   });
-  const ingest = createIngestRouter({ prisma: db.prisma, jwt, limits: config.ingest });
+  const ingest = createIngestRouter({ prisma: db.prisma, jwt, limits: config.ingest, rateLimits });
   try {
     const server = await startServer({
       config,
@@ -78,10 +85,14 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
       schema,
       jwt,
       contextFor: graphql.contextFor,
-      close: () => (closing ??= server.close().finally(() => graphql.stop())),
+      close: () =>
+        (closing ??= server.close().finally(() => Promise.all([graphql.stop(), deps.shared ? undefined : shared.close()]))).then(
+          () => undefined,
+        ),
     };
   } catch (error) {
     await graphql.stop();
+    if (!deps.shared) await shared.close();
     throw error;
   }
 }

@@ -40,7 +40,8 @@ export async function createOrganization(prisma: PrismaClient, input: NewOrganiz
   const slug = input.slug?.trim() || slugOf(name);
   if (!SLUG.test(slug)) throw new DirectoryError(`"${slug}" is not a valid slug: lower-case letters, digits and dashes, at most 64`);
   const domains = [...new Set((input.domains ?? []).map((domain) => domain.trim().toLowerCase()).filter(Boolean))];
-  for (const domain of domains) if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)) throw new DirectoryError(`"${domain}" is not an email domain`);
+  for (const domain of domains)
+    if (!/^[a-z0-9.-]+\.[a-z]{2,}$/.test(domain)) throw new DirectoryError(`"${domain}" is not an email domain`);
   if (await prisma.organization.findUnique({ where: { slug }, select: { id: true } }))
     throw new DirectoryError(`an organization with slug "${slug}" exists already`);
   return prisma.organization.create({
@@ -93,7 +94,8 @@ export async function createUser(prisma: PrismaClient, input: NewUser) {
   const domain = email.slice(email.lastIndexOf("@") + 1);
   if (org.domains.length > 0 && !org.domains.includes(domain))
     throw new DirectoryError(`${email} is not in the organization's email domains (${org.domains.join(", ")})`);
-  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) throw new DirectoryError(`a user with email ${email} exists already`);
+  if (await prisma.user.findUnique({ where: { email }, select: { id: true } }))
+    throw new DirectoryError(`a user with email ${email} exists already`);
   const passwordHash = input.password === undefined ? null : checkedPassword(input.password);
   const [local] = email.split("@") as [string];
   const team = await prisma.team.findFirst({ where: { organizationId: org.id, isDefault: true }, select: { id: true } });

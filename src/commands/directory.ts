@@ -5,7 +5,10 @@ import { readPassword } from "./password-input.js";
 
 /** `org` and `user` commands: the directory an operator bootstraps a production store with. */
 
-async function withStore<T>(config: Config, work: (prisma: Awaited<ReturnType<typeof openStore>>["db"]["prisma"]) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  config: Config,
+  work: (prisma: Awaited<ReturnType<typeof openStore>>["db"]["prisma"]) => Promise<T>,
+): Promise<T> {
   const { db } = await openStore(config);
   try {
     return await work(db.prisma);
@@ -21,7 +24,9 @@ export interface OrgCreateOptions {
 }
 
 export async function orgCreateCommand(config: Config, options: OrgCreateOptions): Promise<string> {
-  const org = await withStore(config, (prisma) => createOrganization(prisma, { name: options.name, slug: options.slug, domains: options.domain }));
+  const org = await withStore(config, (prisma) =>
+    createOrganization(prisma, { name: options.name, slug: options.slug, domains: options.domain }),
+  );
   return `created organization ${org.slug} (${org.name}, number ${org.number}, id ${org.id})`;
 }
 
@@ -68,6 +73,10 @@ export async function userListCommand(config: Config, options: { organization?: 
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join("  ")
+      .trimEnd();
   return [line(header), ...rows.map(line)].join("\n");
 }

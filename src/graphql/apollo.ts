@@ -40,6 +40,24 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> 
   };
 }
 
+/** A request refused by a rate limit (e.g. a locked sign-in) is answered 429 with Retry-After. */
+function rateLimitedStatusPlugin(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single") return;
+          const limited = response.body.singleResult.errors?.find((error) => error.extensions?.code === "RATE_LIMITED");
+          if (!limited) return;
+          response.http.status = 429;
+          const seconds = limited.extensions?.retryAfterSeconds;
+          if (typeof seconds === "number") response.http.headers.set("retry-after", String(seconds));
+        },
+      };
+    },
+  };
+}
+
 /** Refuses NUL characters in variables and string literals (PostgreSQL text cannot hold them). */
 function nulCharacterPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
@@ -88,6 +106,12 @@ export function createApolloServer(schema: GraphQLSchema, limits: GraphQLSetting
       }),
       maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, propagateOnRejection: false, onReject: [reportRejection] }),
     ],
-    plugins: [nulCharacterPlugin(), complexityLimitPlugin(schema, limits.maxComplexity), errorLoggingPlugin(logger), ...answers.plugins],
+    plugins: [
+      nulCharacterPlugin(),
+      complexityLimitPlugin(schema, limits.maxComplexity),
+      errorLoggingPlugin(logger),
+      rateLimitedStatusPlugin(),
+      ...answers.plugins,
+    ],
   });
 }

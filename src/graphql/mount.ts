@@ -3,10 +3,11 @@ import { expressMiddleware } from "@as-integrations/express5";
 import type express from "express";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import type { JwtSettings } from "../auth/jwt.js";
-import { createContext, type GraphQLContext } from "../context.js";
+import { createContext, type ContextRequest, type GraphQLContext } from "../context.js";
 import type { Database } from "../db/database.js";
 import { DomainError, HTTP_STATUS } from "../errors.js";
 import type { IngestLimits } from "../ingest/ingest.schema.js";
+import { retryAfterOf, type RateLimits } from "../http/rate-limits.js";
 import { requestIdOf } from "../http/request-context.js";
 import { MAX_VALUE_NESTING, nestedDeeperThan } from "../http/request-values.js";
 import type { Logger } from "../logger.js";
@@ -25,13 +26,15 @@ export interface GraphQLDeps {
   readonly ingest?: IngestLimits;
   /** Source credentials and sync settings (registerSource credentials, syncSource). */
   readonly sources?: SourceRuntime;
+  /** Token budgets and sign-in limits (none when absent). */
+  readonly rateLimits?: RateLimits;
 }
 
 export interface GraphQLEndpoint {
   readonly schema: GraphQLSchema;
   readonly server: ApolloServer<GraphQLContext>;
   /** Builds the context of a request exactly as /graphql does (for in-process callers). */
-  readonly contextFor: (request: { authorization: string | undefined; requestId: string }) => Promise<GraphQLContext>;
+  readonly contextFor: (request: ContextRequest) => Promise<GraphQLContext>;
   /** Adds GraphiQL and /graphql to an app (pass to createApp's `mount`). */
   readonly mount: (app: express.Express) => void;
   stop(): Promise<void>;
@@ -64,13 +67,29 @@ const refuseDeepValues: express.RequestHandler = (req, res, next) => {
   });
 };
 
+/** The HTTP status (and Retry-After) of a request refused before execution. */
+function httpOf(error: DomainError): { status: number; headers?: Map<string, string> } {
+  const retryAfter = retryAfterOf(error);
+  return { status: HTTP_STATUS[error.code], ...(retryAfter ? { headers: new Map([["retry-after", String(retryAfter)]]) } : {}) };
+}
+
 /** Starts Apollo Server on the gateway schema. */
 export async function createGraphQLEndpoint(deps: GraphQLDeps): Promise<GraphQLEndpoint> {
   const { schema } = deps;
   const server = createApolloServer(schema, deps.limits, deps.logger);
   await server.start();
-  const contextFor = (request: { authorization: string | undefined; requestId: string }) =>
-    createContext({ prisma: deps.db.prisma, jwt: deps.jwt, logger: deps.logger, ingest: deps.ingest, sources: deps.sources }, request);
+  const contextFor = (request: ContextRequest) =>
+    createContext(
+      {
+        prisma: deps.db.prisma,
+        jwt: deps.jwt,
+        logger: deps.logger,
+        ingest: deps.ingest,
+        sources: deps.sources,
+        rateLimits: deps.rateLimits,
+      },
+      request,
+    );
   return {
     schema,
     server,
@@ -85,12 +104,10 @@ export async function createGraphQLEndpoint(deps: GraphQLDeps): Promise<GraphQLE
         expressMiddleware(server, {
           context: async ({ req }) => {
             try {
-              return await contextFor({ authorization: req.headers.authorization, requestId: requestIdOf(req) });
+              return await contextFor({ authorization: req.headers.authorization, requestId: requestIdOf(req), clientAddress: req.ip });
             } catch (error) {
-              if (error instanceof DomainError && error.code === "UNAUTHENTICATED") {
-                throw new GraphQLError(error.message, {
-                  extensions: { code: "UNAUTHENTICATED", http: { status: HTTP_STATUS.UNAUTHENTICATED } },
-                });
+              if (error instanceof DomainError && (error.code === "UNAUTHENTICATED" || error.code === "RATE_LIMITED")) {
+                throw new GraphQLError(error.message, { extensions: { ...error.details, code: error.code, http: httpOf(error) } });
               }
               throw error;
             }

@@ -2,7 +2,15 @@ import cors from "cors";
 import type { RequestHandler } from "express";
 
 /** Request headers a browser dashboard may send: the gateway's and each vendor's auth headers. */
-const ALLOWED_HEADERS = ["Authorization", "Content-Type", "Accept", "X-User-Id", "X-Auth-Token", "X-Request-Id", "Apollo-Require-Preflight"];
+const ALLOWED_HEADERS = [
+  "Authorization",
+  "Content-Type",
+  "Accept",
+  "X-User-Id",
+  "X-Auth-Token",
+  "X-Request-Id",
+  "Apollo-Require-Preflight",
+];
 /** Response headers such a page may read. */
 const EXPOSED_HEADERS = ["X-Request-Id", "Retry-After", "Content-Disposition", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"];
 

@@ -3,7 +3,11 @@ import { GATEWAY_VERSION } from "../version.js";
 
 /** What the gateway serves, as the landing page lists it (also the JSON answer of `GET /`). */
 const LINKS = [
-  { href: "/graphql", title: "GraphiQL", text: "the unified GraphQL API: sign in with your email and password, then run the example query" },
+  {
+    href: "/graphql",
+    title: "GraphiQL",
+    text: "the unified GraphQL API: sign in with your email and password, then run the example query",
+  },
   { href: "/docs", title: "REST docs", text: "the Teamwire, Rocket.Chat and Tabnine URLs, and how to get a token and your X-User-Id" },
   { href: "/openapi.json", title: "OpenAPI", text: "the vendor REST routes as an OpenAPI 3.1 document" },
   { href: "/healthz", title: "Health", text: "liveness" },

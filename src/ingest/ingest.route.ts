@@ -3,6 +3,7 @@ import type { JwtSettings } from "../auth/jwt.js";
 import { authenticate, bearerToken, type Viewer } from "../auth/viewer.js";
 import type { Prisma } from "../db/database.js";
 import { DomainError, HTTP_STATUS, unauthenticated } from "../errors.js";
+import { retryAfterOf, type RateLimits } from "../http/rate-limits.js";
 import { requestIdOf } from "../http/request-context.js";
 import { ingestBatch, invalidBatch } from "./ingest.service.js";
 import type { IngestProblem } from "./ingest.schema.js";
@@ -11,6 +12,8 @@ export interface IngestRouteDeps {
   readonly prisma: Prisma;
   readonly jwt: JwtSettings;
   readonly limits: { readonly maxEvents: number; readonly maxBodyBytes: number };
+  /** Token budgets, shared with GraphQL and the vendor routes (none when absent). */
+  readonly rateLimits?: RateLimits;
 }
 
 export const INGEST_PATH = "/ingest";
@@ -19,6 +22,8 @@ const NDJSON_TYPES = ["application/x-ndjson", "application/ndjson", "application
 
 function sendDomainError(req: Request, res: Response, error: DomainError): void {
   if (error.code === "UNAUTHENTICATED") res.set("WWW-Authenticate", 'Bearer realm="usage-gateway"');
+  const retryAfter = retryAfterOf(error);
+  if (retryAfter !== undefined) res.set("Retry-After", String(retryAfter));
   res.status(HTTP_STATUS[error.code]).json({ error: error.code, message: error.message, ...error.details, requestId: requestIdOf(req) });
 }
 
@@ -46,7 +51,7 @@ export function ndjsonEvents(text: string): unknown[] {
 
 /**
  * `POST /ingest`: `Authorization: Bearer <token>` (checked before the body is read), then a
- * body of `application/json` (`{ events, teams?, users?, devices? }`) or `application/x-ndjson`
+ * body of `application/json` (`{ events, organizations?, teams?, users?, devices? }`) or `application/x-ndjson`
  * (one event per line) up to `limits.maxBodyBytes` (413 beyond). Answers 200 with
  * `{ received, inserted, duplicates }`, or `{ error, message, problems?, requestId }` with
  * 400/401/403/415. Mount it before the app's shared 1 MB JSON parser.
@@ -59,6 +64,7 @@ export function createIngestRouter(deps: IngestRouteDeps): express.Router {
     try {
       const token = bearerToken(req.headers.authorization);
       if (!token) throw unauthenticated();
+      await deps.rateLimits?.spend(token);
       res.locals.viewer = await authenticate(token, deps.prisma, deps.jwt);
       next();
     } catch (error) {

@@ -1,6 +1,6 @@
 import type express from "express";
 import { Kind, validate, type DocumentNode, type GraphQLSchema } from "graphql";
-import type { GraphQLContext } from "../context.js";
+import type { ContextRequest, GraphQLContext } from "../context.js";
 import { createOperationCache, type ResponseCacheSettings } from "../graphql/response-cache.js";
 import type { Vendor } from "../db/generated/enums.js";
 import type { Logger } from "../logger.js";
@@ -29,7 +29,7 @@ export const VENDOR_ADAPTERS: readonly VendorAdapter[] = VENDORS.map((vendor) =>
 
 export interface RestSurfaceDeps {
   readonly schema: GraphQLSchema;
-  readonly contextFor: (request: { authorization: string | undefined; requestId: string }) => Promise<GraphQLContext>;
+  readonly contextFor: (request: ContextRequest) => Promise<GraphQLContext>;
   readonly logger: Logger;
   readonly version: string;
   readonly validateResponses?: boolean;

@@ -2,8 +2,9 @@ import express, { type Request, type Response } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { z } from "zod";
 import { requireViewer } from "../auth/access.js";
-import type { GraphQLContext } from "../context.js";
+import type { ContextRequest, GraphQLContext } from "../context.js";
 import { containsNul } from "../http/request-values.js";
+import { retryAfterOf } from "../http/rate-limits.js";
 import { requestIdOf } from "../http/request-context.js";
 import type { Logger } from "../logger.js";
 import { VENDOR_REGISTRY } from "../vendors/registry.js";
@@ -13,7 +14,7 @@ import { InvalidRequest, type Caller, type VendorAdapter, type VendorReply, type
 
 export interface RestDeps {
   readonly schema: GraphQLSchema;
-  readonly contextFor: (request: { authorization: string | undefined; requestId: string }) => Promise<GraphQLContext>;
+  readonly contextFor: (request: ContextRequest) => Promise<GraphQLContext>;
   readonly logger: Logger;
   /** Check every response body against the route's declared shape (tests); a mismatch is a 500. */
   readonly validateResponses?: boolean;
@@ -27,6 +28,12 @@ type AnyAdapter = VendorAdapter<unknown>;
 function send(res: Response, reply: VendorReply): void {
   if (reply.headers) res.set(reply.headers);
   res.status(reply.status).json(reply.body);
+}
+
+/** A rate-limited request's answer carries Retry-After, whatever the vendor's body. */
+function withRetryAfter(reply: VendorReply, error: unknown): VendorReply {
+  const seconds = retryAfterOf(error);
+  return seconds === undefined ? reply : { ...reply, headers: { ...reply.headers, "Retry-After": String(seconds) } };
 }
 
 function parse<T>(schema: z.ZodType<T> | undefined, value: Record<string, unknown>, part: "params" | "query"): T {
@@ -48,11 +55,11 @@ function parse<T>(schema: z.ZodType<T> | undefined, value: Record<string, unknow
  */
 export function mountVendorRoutes(app: express.Express, adapters: readonly AnyAdapter[], deps: RestDeps): void {
   const createCaller = async (req: Request, authorization: string | undefined): Promise<Caller<undefined>> => {
-    const context = await deps.contextFor({ authorization, requestId: requestIdOf(req) });
+    const context = await deps.contextFor({ authorization, requestId: requestIdOf(req), clientAddress: req.ip });
     return { viewer: requireViewer(context.viewer), run: operationRunner(deps.schema, context, deps.cache), extra: undefined };
   };
   const fail = (req: Request, res: Response, adapter: AnyAdapter, error: unknown, route?: AnyRoute) => {
-    const reply = adapter.reply(error, route);
+    const reply = withRetryAfter(adapter.reply(error, route), error);
     const log = (req.log ?? deps.logger).child({ vendor: VENDOR_REGISTRY[adapter.vendor].slug });
     if (reply.status >= 500) log.error({ err: error }, "vendor route failed");
     else log.info({ status: reply.status, reason: (error as Error).message }, "vendor request refused");
@@ -85,7 +92,7 @@ export function mountVendorRoutes(app: express.Express, adapters: readonly AnyAd
       else router.post(route.path, handler);
     }
     adapter.mountExtra?.(router, async (req) =>
-      operationRunner(deps.schema, await deps.contextFor({ authorization: undefined, requestId: requestIdOf(req) })),
+      operationRunner(deps.schema, await deps.contextFor({ authorization: undefined, requestId: requestIdOf(req), clientAddress: req.ip })),
     );
     for (const [path, methods] of methodsByPath) {
       const allow = methods.join(", ");

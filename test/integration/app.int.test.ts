@@ -99,7 +99,10 @@ describe.each(STORE_KINDS)("HTTP server on %s", (kind) => {
     for (const href of ["/graphql", "/docs", "/openapi.json", "/healthz", "/readyz", "/metrics"]) expect(html).toContain(`href="${href}"`);
     expect(html).toContain("user create --organization");
     const json = await fetch(`${running.url}/`, { headers: { accept: "application/json" } });
-    expect(await json.json()).toMatchObject({ name: "Usage Gateway", links: expect.arrayContaining([expect.objectContaining({ href: "/graphql" })]) });
+    expect(await json.json()).toMatchObject({
+      name: "Usage Gateway",
+      links: expect.arrayContaining([expect.objectContaining({ href: "/graphql" })]),
+    });
   });
 
   it("answers an unknown route with a JSON 404 naming method and path (no query)", async () => {

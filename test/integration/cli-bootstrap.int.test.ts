@@ -90,7 +90,9 @@ describe(`CLI bootstrap on an empty ${POSTGRES_URL ? "PostgreSQL database" : "em
         body: JSON.stringify({ query: "{ viewer { email organization { name teams(first: 5) { nodes { name } } } } }" }),
       });
       expect(await viewer.json()).toEqual({
-        data: { viewer: { email: "it@acht.example", organization: { name: "Ächt & Co, Hamburg", teams: { nodes: [{ name: "Default Team" }] } } } },
+        data: {
+          viewer: { email: "it@acht.example", organization: { name: "Ächt & Co, Hamburg", teams: { nodes: [{ name: "Default Team" }] } } },
+        },
       });
       expect((await login(serve.url, "it@acht.example", "a wrong password!")).errors?.[0]?.message).toBeDefined();
     } finally {

@@ -45,7 +45,10 @@ describe.skipIf(!hasChromium)(`CORS for browser dashboards${hasChromium ? "" : `
   beforeAll(async () => {
     allowed = await pageServer(() => dashboardPage(gateway.url, token));
     other = await pageServer(() => dashboardPage(gateway.url, token));
-    gateway = await startGraphQLTestServer("pglite", { seed: TEST_SEED, env: { CORS_ORIGINS: `https://unused.example,${allowed.origin}` } });
+    gateway = await startGraphQLTestServer("pglite", {
+      seed: TEST_SEED,
+      env: { CORS_ORIGINS: `https://unused.example,${allowed.origin}` },
+    });
     token = await gateway.tokenFor("admin@nordhafen.test");
     browser = await launchChromium();
   });
@@ -80,18 +83,22 @@ describe.skipIf(!hasChromium)(`CORS for browser dashboards${hasChromium ? "" : `
     expect(simple.status).toBe(400);
   });
 
-  it("lets a page on an allowed origin read the dashboard, and the browser refuses the same page elsewhere", { timeout: 60_000 }, async () => {
-    const page = await browser.newPage();
-    try {
-      await page.goto(`${allowed.origin}/`);
-      await page.locator("#out").filter({ hasNotText: "waiting" }).waitFor({ timeout: 15_000 });
-      expect(await page.locator("#out").textContent()).toBe("Nordhafen Logistik|tabnine:200");
+  it(
+    "lets a page on an allowed origin read the dashboard, and the browser refuses the same page elsewhere",
+    { timeout: 60_000 },
+    async () => {
+      const page = await browser.newPage();
+      try {
+        await page.goto(`${allowed.origin}/`);
+        await page.locator("#out").filter({ hasNotText: "waiting" }).waitFor({ timeout: 15_000 });
+        expect(await page.locator("#out").textContent()).toBe("Nordhafen Logistik|tabnine:200");
 
-      await page.goto(`${other.origin}/`);
-      await page.locator("#out").filter({ hasNotText: "waiting" }).waitFor({ timeout: 15_000 });
-      expect(await page.locator("#out").textContent()).toBe("refused: TypeError");
-    } finally {
-      await page.close();
-    }
-  });
+        await page.goto(`${other.origin}/`);
+        await page.locator("#out").filter({ hasNotText: "waiting" }).waitFor({ timeout: 15_000 });
+        expect(await page.locator("#out").textContent()).toBe("refused: TypeError");
+      } finally {
+        await page.close();
+      }
+    },
+  );
 });

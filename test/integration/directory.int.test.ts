@@ -40,7 +40,9 @@ describe("directory service", () => {
     await expect(refusal(createOrganization(store.db.prisma, { name: "Kai  Werft" }))).resolves.toBe(
       'an organization with slug "kai-werft" exists already',
     );
-    await expect(refusal(createOrganization(store.db.prisma, { name: "X", slug: "Not A Slug" }))).resolves.toContain('"Not A Slug" is not a valid slug');
+    await expect(refusal(createOrganization(store.db.prisma, { name: "X", slug: "Not A Slug" }))).resolves.toContain(
+      '"Not A Slug" is not a valid slug',
+    );
     await expect(refusal(createOrganization(store.db.prisma, { name: "Y", domains: ["@y"] }))).resolves.toBe('"@y" is not an email domain');
     await expect(refusal(createOrganization(store.db.prisma, { name: "  " }))).resolves.toContain("needs a name");
     expect((await findOrganization(store.db.prisma, String(org.id))).slug).toBe("kai-werft");
@@ -66,7 +68,12 @@ describe("directory service", () => {
     );
     expect(await prisma.user.count()).toBe(0);
 
-    const admin = await createUser(prisma, { organization: "kai-werft", email: "Ops@Kai.example", role: "admin", password: "twelve chars!" });
+    const admin = await createUser(prisma, {
+      organization: "kai-werft",
+      email: "Ops@Kai.example",
+      role: "admin",
+      password: "twelve chars!",
+    });
     expect(admin).toMatchObject({ email: "ops@kai.example", role: "ADMIN" });
     const row = await prisma.user.findUniqueOrThrow({ where: { id: admin.id }, include: { team: true } });
     expect(row.team?.isDefault).toBe(true);
@@ -79,7 +86,9 @@ describe("directory service", () => {
     await setPassword(prisma, "OPS@kai.example", "another password");
     const changed = await prisma.user.findUniqueOrThrow({ where: { id: admin.id } });
     expect(await verifyPassword("another password", changed.passwordHash)).toBe(true);
-    await expect(refusal(setPassword(prisma, "nobody@kai.example", "another password"))).resolves.toBe("no user with email nobody@kai.example");
+    await expect(refusal(setPassword(prisma, "nobody@kai.example", "another password"))).resolves.toBe(
+      "no user with email nobody@kai.example",
+    );
     expect((await listUsers(prisma, "kai-werft")).map((user) => user.email)).toEqual(["ops@kai.example"]);
   });
 });

@@ -13,6 +13,6 @@ export class LoginResolver {
     @Arg("password", () => String, { description: "The user's password." }) password: string,
     @Ctx() ctx: GraphQLContext,
   ) {
-    return loginWithPassword(ctx.prisma, ctx.jwt, { email, password });
+    return loginWithPassword(ctx.prisma, ctx.jwt, { email, password }, ctx);
   }
 }
