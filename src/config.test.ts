@@ -78,7 +78,8 @@ describe("loadConfig", () => {
 
   it("reads CORS_ORIGINS as origins only (none by default) and names a path or wildcard as the problem", () => {
     expect(loadConfig({}).http.corsOrigins).toEqual([]);
-    const problem = "CORS_ORIGINS: must be a comma-separated list of origins such as https://dashboard.example.com (scheme, host and port only)";
+    const problem =
+      "CORS_ORIGINS: must be a comma-separated list of origins such as https://dashboard.example.com (scheme, host and port only)";
     expect(problemsOf({ CORS_ORIGINS: "https://dash.example.com/app" })).toEqual([problem]);
     expect(problemsOf({ CORS_ORIGINS: "*" })).toEqual([problem]);
     expect(problemsOf({ CORS_ORIGINS: "dash.example.com" })).toEqual([problem]);

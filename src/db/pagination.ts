@@ -71,6 +71,8 @@ export interface KeysetQuery {
   readonly parentColumn: string;
   /** Column pages are sorted by (then by id); must be text. */
   readonly sortColumn: string;
+  /** Instead of `sortColumn`: a text expression over `b.` columns (equal to what `sortKeyOf` returns). */
+  readonly sortExpression?: string;
   /** Extra SQL conditions on `b.` columns with positional parameters starting at $5. */
   readonly where?: string;
   readonly params?: unknown[];
@@ -89,13 +91,14 @@ export async function loadPages<T extends { id: string }>(
 ): Promise<Page<T>[]> {
   const [afterKey, afterId] = request.after ? decodeCursor(request.after) : [null, null];
   const extra = query.where ? `AND ${query.where}` : "";
-  type Row = T & { _rank: number | null; _total: number; _parent: string };
+  const sortKey = query.sortExpression ?? `b.${query.sortColumn}`;
+  type Row = T & { _rank: number | null; _total: number; _parent: string; _sort: string };
   const rows = await prisma.$queryRawUnsafe<Row[]>(
-    `WITH base AS (SELECT b.* FROM ${query.table} b WHERE b.${query.parentColumn} = ANY($1::uuid[]) ${extra}),
+    `WITH base AS (SELECT b.*, ${sortKey} AS "_sort" FROM ${query.table} b WHERE b.${query.parentColumn} = ANY($1::uuid[]) ${extra}),
      totals AS (SELECT ${query.parentColumn} AS parent, count(*)::int AS total FROM base GROUP BY 1),
      page AS (
-       SELECT base.*, (row_number() OVER (PARTITION BY base.${query.parentColumn} ORDER BY base.${query.sortColumn}, base."id"))::int AS "_rank"
-       FROM base WHERE $2::text IS NULL OR (base.${query.sortColumn}, base."id"::text) > ($2::text, $3::text))
+       SELECT base.*, (row_number() OVER (PARTITION BY base.${query.parentColumn} ORDER BY base."_sort", base."id"))::int AS "_rank"
+       FROM base WHERE $2::text IS NULL OR (base."_sort", base."id"::text) > ($2::text, $3::text))
      SELECT page.*, totals.parent::text AS "_parent", totals.total AS "_total"
      FROM totals LEFT JOIN page ON page.${query.parentColumn} = totals.parent
        AND page."_rank" > ${request.offset} AND page."_rank" <= $4
@@ -111,7 +114,7 @@ export async function loadPages<T extends { id: string }>(
   return parentIds.map((parentId) => {
     const found = byParent.get(parentId) ?? [];
     const withItems = found.filter((row) => row._rank !== null);
-    const items = withItems.slice(0, request.first).map(({ _rank, _total, _parent, ...row }) => row as unknown as T);
+    const items = withItems.slice(0, request.first).map(({ _rank, _total, _parent, _sort, ...row }) => row as unknown as T);
     return {
       items,
       cursors: items.map((item) => encodeCursor(sortKeyOf(item), item.id)),

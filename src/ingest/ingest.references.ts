@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { mayWriteTo, type WriteAuthority } from "../auth/access.js";
 import type { Prisma } from "../db/database.js";
 import type { Role, Vendor } from "../db/generated/enums.js";
+import { planOrganizations, type IngestOrganization } from "./ingest.organizations.js";
 import type { IdentityRef, IngestDevice, IngestEvent, IngestProblem, IngestTeam, IngestUser, ParsedBatch } from "./ingest.schema.js";
 
 /** An event whose user (from userId or identity) and team (given, or the user's current team) are known. */
@@ -23,6 +24,7 @@ export interface NewIdentity {
 export interface IngestPlan {
   readonly received: number;
   readonly events: ResolvedEvent[];
+  readonly organizations: IngestOrganization[];
   readonly teams: IngestTeam[];
   readonly users: (IngestUser & { readonly id: string; readonly exists: boolean })[];
   readonly identities: NewIdentity[];
@@ -70,6 +72,7 @@ async function lookup(prisma: Prisma, batch: ParsedBatch): Promise<LookupRow[]> 
     if (e.userId) userIds.add(e.userId);
     if (e.identity) identities.push([e.organizationId, e.identity]);
   }
+  for (const o of batch.organizations) orgs.add(o.id);
   for (const t of batch.teams) {
     orgs.add(t.organizationId);
     teamIds.add(t.id);
@@ -103,7 +106,7 @@ async function lookup(prisma: Prisma, batch: ParsedBatch): Promise<LookupRow[]> 
 /**
  * Checks every reference of a parsed batch against the store (one query) and against the
  * teams, users and identities the batch itself declares: organizations the authority may write
- * to, existing users only of the roles it manages, teams and users of the same organization,
+ * to (each organization's settings at most once), existing users only of the roles it manages, teams and users of the same organization,
  * known identities, no clashes with existing teams, emails or identities.
  */
 export async function resolveBatch(
@@ -153,6 +156,8 @@ export async function resolveBatch(
     problem(list, index, "organizationId", "not an organization you may ingest into");
     return true;
   };
+
+  const organizations = planOrganizations(batch.organizations, orgs, problem);
 
   const batchTeams = new Set<string>();
   for (const t of batch.teams) {
@@ -279,6 +284,7 @@ export async function resolveBatch(
     plan: {
       received: batch.received,
       events: events.sort((a, b) => compare(a.organizationId, b.organizationId) || compare(a.idempotencyKey, b.idempotencyKey)),
+      organizations,
       teams: [...batch.teams].sort((a, b) => compare(a.id, b.id)),
       users: planUsers.sort((a, b) => compare(a.email, b.email)),
       identities: newIdentities.sort((a, b) =>

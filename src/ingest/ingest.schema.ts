@@ -2,25 +2,26 @@ import { z } from "zod";
 import type { RoomType, UsageMetric, UserStatus, Vendor } from "../db/generated/enums.js";
 import { VENDORS } from "../vendors/registry.js";
 import { metricProblem, resolveMetric, valueProblem } from "./ingest.metrics.js";
+import { OrganizationSettingsSchema, type IngestOrganization } from "./ingest.organizations.js";
 
 /** One reason a batch was rejected. `index` is the position in `list`; null for the batch itself. */
 export interface IngestProblem {
-  readonly list: "batch" | "events" | "teams" | "users" | "devices";
+  readonly list: "batch" | "events" | "organizations" | "teams" | "users" | "devices";
   readonly index: number | null;
   /** Dotted path inside the item (e.g. `identity.externalId`), or the batch field. */
   readonly field: string;
   readonly reason: string;
 }
 
-const LIST_ORDER: readonly IngestProblem["list"][] = ["batch", "events", "teams", "users", "devices"];
+const LIST_ORDER: readonly IngestProblem["list"][] = ["batch", "events", "organizations", "teams", "users", "devices"];
 
-/** Problems in a stable order: by list (batch, events, teams, users, devices), then index. */
+/** Problems in a stable order: by list (batch, events, organizations, teams, users, devices), then index. */
 export function sortProblems(problems: readonly IngestProblem[]): IngestProblem[] {
   return [...problems].sort((a, b) => LIST_ORDER.indexOf(a.list) - LIST_ORDER.indexOf(b.list) || (a.index ?? -1) - (b.index ?? -1));
 }
 
 export interface IngestLimits {
-  /** Most events in one batch; teams, users and devices are limited to the same number each. */
+  /** Most events in one batch; organizations, teams, users and devices are limited to the same number each. */
   readonly maxEvents: number;
 }
 
@@ -86,6 +87,7 @@ const DeviceSchema = z.strictObject({
 
 const BatchSchema = z.strictObject({
   events: z.array(z.unknown(), "must be an array of events"),
+  organizations: z.array(z.unknown()).nullish(),
   teams: z.array(z.unknown()).nullish(),
   users: z.array(z.unknown()).nullish(),
   devices: z.array(z.unknown()).nullish(),
@@ -124,6 +126,7 @@ export interface ParsedBatch {
   readonly events: IngestEvent[];
   /** Events received, repeats included. */
   readonly received: number;
+  readonly organizations: IngestOrganization[];
   readonly teams: IngestTeam[];
   readonly users: IngestUser[];
   readonly devices: IngestDevice[];
@@ -161,7 +164,7 @@ function parseItems<S extends z.ZodType, T>(
 }
 
 /**
- * Validates a batch body (`{ events, teams?, users?, devices? }`) without touching the store:
+ * Validates a batch body (`{ events, organizations?, teams?, users?, devices? }`) without touching the store:
  * shapes, metric names and aliases, metric × vendor × room type, timestamps, and idempotency
  * keys repeated with different content. Returns every problem found and the items that passed
  * (so that their references can be checked too); `batch` is null when the body itself is unusable.
@@ -174,7 +177,7 @@ export function parseBatch(
   const top = BatchSchema.safeParse(body ?? {});
   if (!top.success) return { batch: null, problems: issuesToProblems("batch", null, top.error.issues, body ?? {}) };
   const problems: IngestProblem[] = [];
-  for (const list of ["events", "teams", "users", "devices"] as const) {
+  for (const list of ["events", "organizations", "teams", "users", "devices"] as const) {
     const length = top.data[list]?.length ?? 0;
     if (length > limits.maxEvents)
       problems.push({
@@ -224,6 +227,10 @@ export function parseBatch(
     if (first.content !== content) at("idempotencyKey", `repeats the key of event ${first.index} with different content`);
     return undefined; // an exact repeat inside the batch: written once
   });
+  const organizations = parseItems("organizations", top.data.organizations, OrganizationSettingsSchema, problems, (row, index) => ({
+    ...row,
+    index,
+  }));
   const teams = parseItems("teams", top.data.teams, TeamSchema, problems, (team, index) => ({
     ...team,
     organizationId: team.organizationId.toLowerCase(),
@@ -255,5 +262,5 @@ export function parseBatch(
       lastSeenAt,
     };
   });
-  return { batch: { events, received: top.data.events.length, teams, users, devices }, problems };
+  return { batch: { events, received: top.data.events.length, organizations, teams, users, devices }, problems };
 }

@@ -1,6 +1,7 @@
 import { touchOrganizations } from "../db/data-version.js";
 import type { Prisma } from "../db/database.js";
 import { rollUpRowsSql } from "../usage/rollups.js";
+import { writeOrganizationSettings } from "./ingest.organizations.js";
 import type { IngestPlan } from "./ingest.references.js";
 
 type Executor = Pick<Prisma, "$executeRawUnsafe" | "$queryRawUnsafe">;
@@ -84,9 +85,12 @@ export interface WriteCounts {
   readonly rollups: number;
 }
 
-/** Applies a resolved batch inside the caller's transaction: directory upserts first, then events and rollups. */
+/**
+ * Applies a resolved batch inside the caller's transaction: directory upserts first, then events
+ * and rollups, then organization settings (after their rows are locked in id order).
+ */
 export async function writePlan(tx: Executor, plan: IngestPlan): Promise<WriteCounts> {
-  const { teams, users, identities, devices, events } = plan;
+  const { organizations, teams, users, identities, devices, events } = plan;
   if (teams.length > 0)
     await tx.$executeRawUnsafe(
       TEAMS_SQL,
@@ -124,9 +128,13 @@ export async function writePlan(tx: Executor, plan: IngestPlan): Promise<WriteCo
       devices.map((d) => d.lastSeenAt.toISOString()),
     );
   }
-  const directory = [...teams, ...users, ...identities, ...devices].map((record) => record.organizationId);
+  const directory = [
+    ...organizations.map((o) => o.id),
+    ...[...teams, ...users, ...identities, ...devices].map((record) => record.organizationId),
+  ];
   if (events.length === 0) {
     await touchOrganizations(tx, directory);
+    await writeOrganizationSettings(tx, organizations);
     return { inserted: 0, rollups: 0 };
   }
   const [result] = await tx.$queryRawUnsafe<{ inserted: number; rollups: number; userIds: string[] | null; lastActive: string[] | null }[]>(
@@ -145,6 +153,7 @@ export async function writePlan(tx: Executor, plan: IngestPlan): Promise<WriteCo
   // Last, so the organization rows are held only from here to the commit. A replay (nothing
   // inserted, no directory records) changes nothing, its version included.
   await touchOrganizations(tx, result?.inserted ? [...directory, ...events.map((e) => e.organizationId)] : directory);
+  await writeOrganizationSettings(tx, organizations);
   return { inserted: result?.inserted ?? 0, rollups: result?.rollups ?? 0 };
 }
 

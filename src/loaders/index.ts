@@ -19,9 +19,23 @@ export interface UserFilter {
   readonly vendorRole?: string | null;
 }
 
+/** Orders of an organization's teams: by name, or in creation order (Tabnine's, docs/vendors/tabnine.md §3.2). */
+export const TeamOrder = { NAME: "NAME", CREATED: "CREATED" } as const;
+export type TeamOrder = (typeof TeamOrder)[keyof typeof TeamOrder];
+
 export interface TeamPageKey extends PageRequest {
   readonly organizationId: string;
+  readonly order: TeamOrder;
 }
+
+// Sort keys are text: creation instants in toISOString() form (fixed width, so text order is time order).
+const TEAM_SORT = {
+  NAME: { sql: { sortColumn: `"name"` }, keyOf: (team: Team) => team.name },
+  CREATED: {
+    sql: { sortColumn: `"createdAt"`, sortExpression: `to_char(b."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')` },
+    keyOf: (team: Team) => team.createdAt.toISOString(),
+  },
+} as const;
 
 export interface UserPageKey extends PageRequest {
   readonly parent: "organization" | "team";
@@ -122,19 +136,20 @@ export function createLoaders(prisma: Prisma): Loaders {
     teamPage: new DataLoader<TeamPageKey, Page<Team>, string>(
       async (keys) => {
         const results = new Array<Page<Team>>(keys.length);
-        for (const group of partition(keys, pageGroup).values()) {
+        for (const group of partition(keys, (key) => `${key.order}|${pageGroup(key)}`).values()) {
+          const sort = TEAM_SORT[group[0]!.key.order];
           const pages = await loadPages<Team>(
             prisma,
-            { table: `"Team"`, parentColumn: `"organizationId"`, sortColumn: `"name"` },
+            { table: `"Team"`, parentColumn: `"organizationId"`, ...sort.sql },
             group.map(({ key }) => key.organizationId),
             group[0]!.key,
-            (team) => team.name,
+            sort.keyOf,
           );
           group.forEach(({ index }, i) => (results[index] = pages[i]!));
         }
         return results;
       },
-      { cacheKeyFn: (key) => `${key.organizationId}|${pageGroup(key)}` },
+      { cacheKeyFn: (key) => `${key.organizationId}|${key.order}|${pageGroup(key)}` },
     ),
     userPage: new DataLoader<UserPageKey, Page<User>, string>(
       async (keys) => {

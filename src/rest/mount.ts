@@ -26,6 +26,13 @@ type AnyRoute = VendorRoute<never, never, unknown>;
 type AnyAdapter = VendorAdapter<unknown>;
 
 function send(res: Response, reply: VendorReply): void {
+  const headers = Object.entries(reply.headers ?? {});
+  if (headers.some(([name]) => name.toLowerCase() === "content-type")) {
+    // Exactly the vendor's headers: res.set and res.json would add "; charset=utf-8" (and an ETag).
+    for (const [name, value] of headers) res.setHeader(name, value);
+    res.status(reply.status).end(JSON.stringify(reply.body));
+    return;
+  }
   if (reply.headers) res.set(reply.headers);
   res.status(reply.status).json(reply.body);
 }
@@ -74,16 +81,17 @@ export function mountVendorRoutes(app: express.Express, adapters: readonly AnyAd
       const handler = async (req: Request, res: Response) => {
         try {
           const caller = await adapter.authenticate(req, (authorization) => createCaller(req, authorization));
-          const rawQuery = req.query as Record<string, unknown>;
           const params = parse(route.params, req.params as Record<string, unknown>, "params");
-          await route.authorize?.(caller, params, rawQuery);
+          await route.authorize?.(caller, params, req.query);
+          const rawQuery = adapter.parseQuery ? adapter.parseQuery(req) : (req.query as Record<string, unknown>);
           const query = parse(route.query, rawQuery, "query");
           const body = await route.handle({ params, query, caller });
           if (deps.validateResponses) {
             const check = route.response.safeParse(body);
             if (!check.success) throw new Error(`response of ${route.method} ${route.path} breaks its contract: ${check.error.message}`);
           }
-          res.status(200).json(body);
+          if (adapter.successHeaders) send(res, { status: 200, body, headers: adapter.successHeaders });
+          else res.status(200).json(body);
         } catch (error) {
           fail(req, res, adapter, error, route);
         }

@@ -43,7 +43,7 @@ const SIGN_IN_HELP = [
   "1. **A token.** Sign in: `POST /graphql` with",
   '   `{"query":"mutation { login(email: \\"you@example.com\\", password: \\"…\\") { token user { id } } }"}`',
   "   (or sign in on the GraphiQL page at /graphql). The `token` is a 12-hour access token; for scripts issue a",
-  "   long-lived API token with `mutation { issueApiToken(name: \"reports\") { token } }`, sent with the first token,",
+  '   long-lived API token with `mutation { issueApiToken(name: "reports") { token } }`, sent with the first token,',
   "   or run `npm run --silent token -- --email you@example.com --kind api` on the gateway's host.",
   "2. **Tabnine** routes: `Authorization: Bearer <token>`. **Teamwire** routes: the same header, or",
   '   `POST /v1/admin/login/` with `{"email","password"}`, which sets the `sessionid` cookie.',

@@ -21,7 +21,7 @@ export interface RouteInput<P, Q, Extra> {
 
 /**
  * One documented vendor URL, declared once and mounted generically (see mount.ts):
- * authenticate (vendor) → parse `params` → `authorize` → parse `query` → `handle` (runs stored
+ * authenticate (vendor) → parse `params` → `authorize` → read and parse `query` → `handle` (runs stored
  * GraphQL operations and maps their data to the vendor's JSON) → validate against `response`
  * in tests → send. Errors at any step become the vendor's status and body.
  */
@@ -55,6 +55,7 @@ export function defineRoute<P = Record<string, never>, Q = Record<string, never>
 export interface VendorReply {
   readonly status: number;
   readonly body: unknown;
+  /** Extra headers; a Content-Type among them is sent exactly as given (no charset added). */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -67,6 +68,13 @@ export interface VendorAdapter<Extra = unknown> {
   readonly routes: readonly VendorRoute<never, never, Extra>[];
   /** Resolves the caller from the vendor's credentials; throws (DomainError UNAUTHENTICATED …) when absent or bad. */
   authenticate(req: Request, createCaller: (authorization: string | undefined) => Promise<Caller<undefined>>): Promise<Caller<Extra>>;
+  /**
+   * The query parameters as the vendor's own server parses them (default: Express's `req.query`); read
+   * after `authorize`. May throw: the error is answered through `reply`.
+   */
+  readonly parseQuery?: (req: Request) => Record<string, unknown>;
+  /** Headers of every successful answer; when they name a Content-Type, the body is sent with exactly that type. */
+  readonly successHeaders?: Readonly<Record<string, string>>;
   /** The vendor's status and body for any failure: DomainErrors, invalid parameters (ZodError), bugs. */
   reply(error: unknown, route?: VendorRoute<never, never, Extra>): VendorReply;
   /** Whether an undocumented URL belongs to this vendor (answered with its 404). */

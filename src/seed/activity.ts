@@ -1,4 +1,5 @@
 import type { RoomType, UsageMetric, Vendor } from "../db/generated/enums.js";
+import { rocketChatRole } from "../statistics/rocketchat-sessions.js";
 import { DAY_MS, historyStart, type SeededOrganization } from "./directory.js";
 import type { SeedOptions } from "./options.js";
 import { Random } from "./random.js";
@@ -20,14 +21,23 @@ export interface SeedEvent {
 export interface RocketChatDailyTotals {
   /** messages[day][roomType] */
   readonly messages: Map<number, Partial<Record<RoomType, number>>>;
-  /** sessions[day]["os|version"] = { count, seconds } */
+  /** sessions[day]["os|osVersion|client|clientVersion"] = { count, seconds }, on the user's Rocket.Chat device */
   readonly sessions: Map<number, Map<string, { count: number; seconds: number }>>;
+  /** roleSessions[day][Rocket.Chat role] = { count, seconds }, of every Rocket.Chat session */
+  readonly roleSessions: Map<number, Map<string, { count: number; seconds: number }>>;
 }
 
 const ROOM_TYPES = ["CHANNEL", "PRIVATE_GROUP", "DIRECT"] as const;
 
+function addSession(totals: RocketChatDailyTotals["sessions"], day: number, key: string, seconds: number): void {
+  const bucket = totals.get(day) ?? new Map<string, { count: number; seconds: number }>();
+  const entry = bucket.get(key) ?? { count: 0, seconds: 0 };
+  bucket.set(key, { count: entry.count + 1, seconds: entry.seconds + seconds });
+  totals.set(day, bucket);
+}
+
 export function emptyRocketChatTotals(): RocketChatDailyTotals {
-  return { messages: new Map(), sessions: new Map() };
+  return { messages: new Map(), sessions: new Map(), roleSessions: new Map() };
 }
 
 /**
@@ -97,12 +107,10 @@ export function* generateActivity(
             dayMessages.LIVECHAT = (dayMessages.LIVECHAT ?? 0) + count;
           }
           rc.messages.set(day, dayMessages);
+          addSession(rc.roleSessions, day, rocketChatRole({ role: user.row.role ?? "MEMBER", kind: user.row.kind ?? "HUMAN" }), seconds);
           if (rcDevice) {
-            const key = `${rcDevice.os}|${rcDevice.osVersion}`;
-            const bucket = rc.sessions.get(day) ?? new Map<string, { count: number; seconds: number }>();
-            const entry = bucket.get(key) ?? { count: 0, seconds: 0 };
-            bucket.set(key, { count: entry.count + 1, seconds: entry.seconds + seconds });
-            rc.sessions.set(day, bucket);
+            const key = `${rcDevice.os}|${rcDevice.osVersion}|${rcDevice.client}|${rcDevice.clientVersion}`;
+            addSession(rc.sessions, day, key, seconds);
           }
         } else {
           tabnineDays.add(day);

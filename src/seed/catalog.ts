@@ -1,4 +1,4 @@
-import type { Vendor } from "../db/generated/enums.js";
+import type { TeamwirePrivacyMode, Vendor } from "../db/generated/enums.js";
 
 /** Fixed vocabularies the demo data is drawn from. */
 
@@ -22,6 +22,18 @@ export const VENDOR_MIXES: readonly (readonly Vendor[])[] = [
   ["TEAMWIRE", "ROCKETCHAT", "TABNINE"],
   ["TEAMWIRE", "TABNINE"],
   ["ROCKETCHAT", "TABNINE"],
+];
+
+/**
+ * Teamwire privacy modes of the organizations that use Teamwire, by organization index (cycled):
+ * most communicate openly, some restrict it, and every mode appears among the first organizations.
+ */
+export const PRIVACY_MODE_SPREAD: readonly TeamwirePrivacyMode[] = [
+  "INTERNAL_AND_EXTERNAL",
+  "INTERNAL_ONLY",
+  "ADDRESS_BOOK_ONLY",
+  "GROUPS_ONLY",
+  "INTERNAL_AND_EXTERNAL",
 ];
 
 export const TEAM_NAMES = [
@@ -190,4 +202,31 @@ export const ROCKETCHAT_WORKSPACE_SETTINGS = {
   pushQueue: 0,
   instanceCount: 1,
   enterprise: { modules: ["auditing", "engagement-dashboard", "ldap-enterprise"], tags: ["enterprise", "Gold"] },
+} as const;
+
+/** The Rocket.Chat server the seeded snapshots were taken on (their `os`, `process`, `deploy`, ... parts). */
+export const ROCKETCHAT_SERVER = {
+  os: {
+    type: "Linux",
+    platform: "linux",
+    arch: "x64",
+    release: "5.15.0-91-generic",
+    uptime: 1_209_600,
+    loadavg: [0.42, 0.37, 0.31],
+    totalmem: 8_335_646_720,
+    freemem: 2_871_083_008,
+    cpus: [0, 1].map(() => ({
+      model: "Intel(R) Xeon(R) Platinum 8272CL CPU @ 2.60GHz",
+      speed: 2593,
+      times: { user: 81_203_450, nice: 0, sys: 20_114_230, idle: 1_104_559_870, irq: 0 },
+    })),
+  },
+  process: { nodeVersion: "v14.21.3", pid: 1, uptime: 1_209_540 },
+  deploy: { method: "docker", platform: "selfinstall" },
+  migration: { _id: "control", locked: false, version: 304 },
+  instanceCount: 1,
+  msEnabled: false,
+  oplogEnabled: true,
+  mongoVersion: "5.0.24",
+  mongoStorageEngine: "wiredTiger",
 } as const;

@@ -1,7 +1,20 @@
 import type { Prisma as P } from "../db/generated/client.js";
-import { buildRocketChatStatistics, snapshotRecord, type OsSessions } from "../statistics/rocketchat-statistics.js";
+import {
+  buildRocketChatStatistics,
+  snapshotRecord,
+  type DeviceSessions,
+  type OsSessions,
+  type RoleSessions,
+} from "../statistics/rocketchat-statistics.js";
+import {
+  compareDeviceSessions,
+  compareOsSessions,
+  compareRoleSessions,
+  rocketChatDeviceType,
+  rocketChatRole,
+} from "../statistics/rocketchat-sessions.js";
 import type { RocketChatDailyTotals } from "./activity.js";
-import { ROCKETCHAT_WORKSPACE_SETTINGS } from "./catalog.js";
+import { ROCKETCHAT_SERVER, ROCKETCHAT_WORKSPACE_SETTINGS } from "./catalog.js";
 import { DAY_MS, historyStart, type SeededOrganization } from "./directory.js";
 import type { SeedOptions } from "./options.js";
 import { Random } from "./random.js";
@@ -90,20 +103,65 @@ function tabnineUtilization(options: SeedOptions, org: SeededOrganization): P.Ac
   return rows;
 }
 
-function sessionsInWindow(rc: RocketChatDailyTotals, lastDay: number, length: number): OsSessions[] {
-  const totals = new Map<string, { count: number; seconds: number }>();
+type DailySessions = RocketChatDailyTotals["sessions"];
+
+/** Sessions and seconds per key (its first `parts` fields, from `from`) in the `length` days ending with `lastDay`. */
+function sessionsInWindow(totals: DailySessions, lastDay: number, length: number, from: number, parts: number) {
+  const sums = new Map<string, { count: number; seconds: number }>();
   for (let day = lastDay - length + 1; day <= lastDay; day++) {
-    for (const [key, value] of rc.sessions.get(day) ?? []) {
-      const sum = totals.get(key) ?? { count: 0, seconds: 0 };
-      totals.set(key, { count: sum.count + value.count, seconds: sum.seconds + value.seconds });
+    for (const [key, value] of totals.get(day) ?? []) {
+      const group = key
+        .split("|")
+        .slice(from, from + parts)
+        .join("|");
+      const sum = sums.get(group) ?? { count: 0, seconds: 0 };
+      sums.set(group, { count: sum.count + value.count, seconds: sum.seconds + value.seconds });
     }
   }
-  return [...totals]
-    .map(([key, value]) => {
-      const [name = "", version = ""] = key.split("|");
-      return { name, version, count: value.count, time: value.seconds };
-    })
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  return [...sums].map(([key, value]) => ({ key: key.split("|"), count: value.count, time: value.seconds }));
+}
+
+/** Whether a sorted list of days holds one in [first, last]. */
+function anyDayIn(days: readonly number[], first: number, last: number): boolean {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (days[mid]! < first) low = mid + 1;
+    else high = mid;
+  }
+  return low < days.length && days[low]! <= last;
+}
+
+/** The session windows (1, 7, 30 days) ending with `lastDay`, as the live statistics compute them from the store. */
+function sessionWindowsOf(rc: RocketChatDailyTotals, org: SeededOrganization, lastDay: number) {
+  const rcUsers = org.users.map((user) => ({
+    role: rocketChatRole({ role: user.row.role ?? "MEMBER", kind: user.row.kind ?? "HUMAN" }),
+    days: user.activeDays.get("ROCKETCHAT") ?? [],
+  }));
+  const windows = <T>(of: (length: number) => T[]) => ({ yesterday: of(1), lastWeek: of(7), lastMonth: of(30) });
+  return {
+    sessionsByOs: windows<OsSessions>((length) =>
+      sessionsInWindow(rc.sessions, lastDay, length, 0, 2)
+        .map(({ key: [name = "", version = ""], count, time }) => ({ name, version, count, time }))
+        .sort(compareOsSessions),
+    ),
+    sessionsByDevice: windows<DeviceSessions>((length) =>
+      sessionsInWindow(rc.sessions, lastDay, length, 2, 2)
+        .map(({ key: [name = "", version = ""], count, time }) => ({ type: rocketChatDeviceType(name), name, version, count, time }))
+        .sort(compareDeviceSessions),
+    ),
+    sessionsByRole: windows<RoleSessions>((length) =>
+      sessionsInWindow(rc.roleSessions, lastDay, length, 0, 1)
+        .map(({ key: [role = ""], count: sessions, time }) => ({
+          role,
+          count: rcUsers.filter((user) => user.role === role && anyDayIn(user.days, lastDay - length + 1, lastDay)).length,
+          sessions,
+          time,
+        }))
+        .sort(compareRoleSessions),
+    ),
+  };
 }
 
 /** Daily workspace statistics snapshots (taken 00:10 UTC) for the last `snapshotDays` days. */
@@ -162,17 +220,16 @@ function rocketChatSnapshots(
         discussions: Math.round(members.length * 0.45),
         threads: Math.round((cumulative.channel + cumulative.privateGroup) / 40),
         teams: Math.max(1, Math.round(members.length / 10)),
+        roomsInsideTeams: Math.max(1, Math.round(members.length / 10)) * 3,
+        defaultRoomsInsideTeams: Math.max(1, Math.round(members.length / 10)),
       },
-      messages: { ...cumulative },
+      messages: { ...cumulative, discussions: 0 },
       lastLogin: lastSeen,
       lastMessageSentAt: lastSeen,
       lastSeenSubscription: lastSeen,
       referenceDay: new Date(start + (day - 1) * DAY_MS),
-      sessionsByOs: {
-        yesterday: sessionsInWindow(rc, day - 1, 1),
-        lastWeek: sessionsInWindow(rc, day - 1, 7),
-        lastMonth: sessionsInWindow(rc, day - 1, 30),
-      },
+      ...sessionWindowsOf(rc, org, day - 1),
+      server: ROCKETCHAT_SERVER,
       workspace: ROCKETCHAT_WORKSPACE_SETTINGS,
     });
     snapshots.push(snapshotRecord(payload, org.row.id, takenAt));

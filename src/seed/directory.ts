@@ -1,7 +1,18 @@
 import type { Prisma as P } from "../db/generated/client.js";
 import type { Role, UserStatus, Vendor } from "../db/generated/enums.js";
 import { hashPassword } from "../auth/password.js";
-import { DEVICE_MODELS, FIRST_NAMES, LAST_NAMES, LOCALES, ORGANIZATION_NAMES, TABNINE_ROLES, TEAM_NAMES, VENDOR_MIXES } from "./catalog.js";
+import { DEFAULT_PRIVACY_MODE } from "../vendors/teamwire/privacy-mode.js";
+import {
+  DEVICE_MODELS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  LOCALES,
+  ORGANIZATION_NAMES,
+  PRIVACY_MODE_SPREAD,
+  TABNINE_ROLES,
+  TEAM_NAMES,
+  VENDOR_MIXES,
+} from "./catalog.js";
 import type { SeedOptions } from "./options.js";
 import { Random } from "./random.js";
 
@@ -58,22 +69,20 @@ export function generateOrganization(options: SeedOptions, index: number): Seede
   const start = historyStart(options);
   const vendors = VENDOR_MIXES[index % VENDOR_MIXES.length]!;
   const orgId = rnd.uuid();
+  const domainDraw = rnd.chance(0.5);
+  // The privacy mode is by position (a spread, see the catalog); without Teamwire, the default.
+  // The draw it once took stays, so that the rest of the organization is as it was.
+  rnd.float();
+  const privacyMode = vendors.includes("TEAMWIRE") ? PRIVACY_MODE_SPREAD[index % PRIVACY_MODE_SPREAD.length]! : DEFAULT_PRIVACY_MODE;
   const row = {
     id: orgId,
     number: index + 1,
     slug,
     name,
     // The first organization also holds the SUPERADMIN, whose address must be one of its domains.
-    domains: [
-      `${slug}.test`,
-      ...(rnd.chance(0.5) ? [`${slug}-group.test`] : []),
-      ...(index === 0 ? [SUPERADMIN_EMAIL.split("@")[1]!] : []),
-    ],
+    domains: [`${slug}.test`, ...(domainDraw ? [`${slug}-group.test`] : []), ...(index === 0 ? [SUPERADMIN_EMAIL.split("@")[1]!] : [])],
     plan: "Enterprise",
-    privacyMode: rnd.weighted([
-      ["standard", 8],
-      ["strict", 2],
-    ] as const),
+    privacyMode,
     samlEnabled: rnd.chance(0.5),
     smtpConfigured: true,
     usernamePasswordEnabled: rnd.chance(0.5),

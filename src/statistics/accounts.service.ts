@@ -11,13 +11,21 @@ export interface LastUsageData {
   users: number;
 }
 
+/**
+ * One month of Tabnine account utilization (Tabnine's account-utilization page; docs/vendors/tabnine.md
+ * §3.3). "End of month" is the end of the month, or now for the current month (counted so far).
+ */
 export interface AccountUtilizationData {
   year: number;
   /** 1-12. */
   month: number;
+  /** Registered users (end of month): signed up, not deactivated. */
   registered: number;
+  /** Deactivated users (end of month). */
   deactivated: number;
+  /** Registered users (throughout the month): registered at any time in it, deactivated by its end included. */
   active: number;
+  /** Users with pending invitations (end of month). */
   pending: number;
 }
 
@@ -76,9 +84,67 @@ export function accountUtilizationStart(startMonth: string | null | undefined, n
   return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
 }
 
+/** Per organization and month (UTC), how many Tabnine accounts signed up, were invited and were deactivated in it. */
+interface AccountChanges {
+  organizationId: string;
+  month: Date;
+  registrations: number;
+  invitations: number;
+  deactivations: number;
+}
+
+// Tabnine accounts are users with a TABNINE identity. A user's createdAt is when it signed up (or,
+// while PENDING, was invited); a DEACTIVATED user without deactivatedAt was deactivated by its last
+// update at the latest. Only what happened before `now` counts.
+const ACCOUNT_CHANGES = `
+  WITH accounts AS (
+    SELECT u."organizationId" AS org, u."status" = 'PENDING' AS pending, u."createdAt" AS since,
+      CASE WHEN u."status" = 'DEACTIVATED' THEN greatest(u."createdAt", coalesce(u."deactivatedAt", u."updatedAt")) END AS until
+    FROM "User" u
+    WHERE u."organizationId" = ANY($1::uuid[])
+      AND EXISTS (SELECT 1 FROM "Identity" i WHERE i."userId" = u."id" AND i."vendor" = 'TABNINE'))
+  SELECT org::text AS "organizationId", month, sum(registrations)::int AS registrations,
+    sum(invitations)::int AS invitations, sum(deactivations)::int AS deactivations
+  FROM (
+    SELECT org, date_trunc('month', since, 'UTC') AS month, (NOT pending)::int AS registrations, pending::int AS invitations, 0 AS deactivations
+    FROM accounts WHERE since < $2::timestamptz
+    UNION ALL
+    SELECT org, date_trunc('month', until, 'UTC'), 0, 0, 1 FROM accounts WHERE until < $2::timestamptz) changes
+  GROUP BY 1, 2 ORDER BY 1, 2`;
+
+/** The months from `changes` (ascending) to each month from `start` through the one of `now`: running totals. */
+export function utilizationMonths(changes: readonly AccountChanges[], start: Date, now: Date): AccountUtilizationData[] {
+  const months: AccountUtilizationData[] = [];
+  let registrations = 0,
+    invitations = 0,
+    deactivations = 0,
+    next = 0;
+  for (let m = start; m <= now; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+    let deactivatedInMonth = 0;
+    for (; next < changes.length && changes[next]!.month.getTime() <= m.getTime(); next++) {
+      const change = changes[next]!;
+      registrations += change.registrations;
+      invitations += change.invitations;
+      deactivations += change.deactivations;
+      if (change.month.getTime() === m.getTime()) deactivatedInMonth = change.deactivations;
+    }
+    const registered = registrations - deactivations;
+    months.push({
+      year: m.getUTCFullYear(),
+      month: m.getUTCMonth() + 1,
+      registered,
+      deactivated: deactivations,
+      active: registered + deactivatedInMonth,
+      pending: invitations,
+    });
+  }
+  return months;
+}
+
 /**
- * Month-end Tabnine account counts of each organization (in `organizationIds` order) from the
- * month of `start` to the current month, zero-filled, in one statement for all of them.
+ * Tabnine account utilization of each organization (in `organizationIds` order), per month from
+ * the month of `start` through the current month (up to `now`), from the accounts' sign-up,
+ * invitation and deactivation times, in one statement for all of them.
  */
 export async function accountUtilizationOf(
   prisma: Prisma,
@@ -86,26 +152,8 @@ export async function accountUtilizationOf(
   start: Date,
   now = new Date(),
 ): Promise<AccountUtilizationData[][]> {
-  const rows = await prisma.accountUtilization.findMany({
-    where: { organizationId: { in: [...organizationIds] }, vendor: "TABNINE", month: { gte: start } },
-    orderBy: { month: "asc" },
-  });
-  return groupByKeys(organizationIds, rows, (row) => row.organizationId).map((group) => {
-    const byMonth = new Map(group.map((row) => [row.month.getTime(), row]));
-    const months: AccountUtilizationData[] = [];
-    for (let m = start; m <= now; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
-      const row = byMonth.get(m.getTime());
-      months.push({
-        year: m.getUTCFullYear(),
-        month: m.getUTCMonth() + 1,
-        registered: row?.registered ?? 0,
-        deactivated: row?.deactivated ?? 0,
-        active: row?.active ?? 0,
-        pending: row?.pending ?? 0,
-      });
-    }
-    return months;
-  });
+  const rows = await prisma.$queryRawUnsafe<AccountChanges[]>(ACCOUNT_CHANGES, [...organizationIds], now.toISOString());
+  return groupByKeys(organizationIds, rows, (row) => row.organizationId).map((changes) => utilizationMonths(changes, start, now));
 }
 
 /**

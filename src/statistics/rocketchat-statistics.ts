@@ -1,7 +1,23 @@
 import type { Prisma as P } from "../db/generated/client.js";
+import {
+  WHOLE_VALUES,
+  completeWith,
+  emptyCounters,
+  emptyDeployment,
+  emptyFeatures,
+  emptyFederation,
+  emptyOmnichannel,
+  emptyWorkspace,
+  fingerprintOf,
+  type WorkspaceKey,
+} from "./rocketchat-statistics-defaults.js";
+import type { ServerStatistics } from "./rocketchat-statistics-server.js";
+
 /**
- * Builds the Rocket.Chat `statistics` object (docs/vendors/rocketchat.md §2.1.1) from store counts and the
- * workspace values a Rocket.Chat source provided. Keys are created in the documented order.
+ * Builds the Rocket.Chat `statistics` object, every field of `IStats` (core-typings 8.8.1), from store counts,
+ * the server that takes it and the workspace values a Rocket.Chat source provided (docs/vendors/rocketchat.md
+ * "Statistics (IStats)"). Keys are created in the documented order (§2.1.2), the others where Rocket.Chat's
+ * getStatistics sets them.
  */
 
 export interface OsSessions {
@@ -9,6 +25,26 @@ export interface OsSessions {
   readonly version: string;
   readonly count: number;
   readonly time: number;
+}
+
+/** Sessions per client (`type` is Rocket.Chat's: browser, desktop-app, mobile-app). */
+export interface DeviceSessions extends OsSessions {
+  readonly type: string;
+}
+
+/** Sessions of the users whose most important Rocket.Chat role is `role`; `count` counts distinct users. */
+export interface RoleSessions {
+  readonly role: string;
+  readonly count: number;
+  readonly sessions: number;
+  readonly time: number;
+}
+
+/** The windows ending with the reference day: that day, the last 7 and the last 30 days. */
+export interface SessionWindows<T> {
+  readonly yesterday: readonly T[];
+  readonly lastWeek: readonly T[];
+  readonly lastMonth: readonly T[];
 }
 
 export interface RocketChatStatisticsInput {
@@ -36,85 +72,78 @@ export interface RocketChatStatisticsInput {
     readonly discussions: number;
     readonly threads: number;
     readonly teams: number;
+    readonly roomsInsideTeams: number;
+    readonly defaultRoomsInsideTeams: number;
   };
-  readonly messages: { readonly channel: number; readonly privateGroup: number; readonly direct: number; readonly livechat: number };
+  readonly messages: {
+    readonly channel: number;
+    readonly privateGroup: number;
+    readonly discussions: number;
+    readonly direct: number;
+    readonly livechat: number;
+  };
   readonly lastLogin: Date | null;
   readonly lastMessageSentAt: Date | null;
   readonly lastSeenSubscription: Date | null;
-  /** Reference day (UTC) of the `uniqueOS*` windows, normally yesterday. */
+  /** Reference day (UTC) of the session windows, normally yesterday. */
   readonly referenceDay: Date;
-  readonly sessionsByOs: { readonly yesterday: OsSessions[]; readonly lastWeek: OsSessions[]; readonly lastMonth: OsSessions[] };
-  /** Values only a Rocket.Chat server knows, as stored on the organization's source. */
+  readonly sessionsByOs: SessionWindows<OsSessions>;
+  readonly sessionsByDevice: SessionWindows<DeviceSessions>;
+  readonly sessionsByRole: SessionWindows<RoleSessions>;
+  readonly server: ServerStatistics;
+  /** Values only a Rocket.Chat server knows (any {@link WorkspaceKey}), as a source or the latest snapshot provided them. */
   readonly workspace: Record<string, unknown>;
-}
-
-const OAUTH_PROVIDERS = [
-  "apple",
-  "dolphin",
-  "drupal",
-  "facebook",
-  "github",
-  "githubEnterprise",
-  "gitlab",
-  "google",
-  "linkedin",
-  "meteor",
-  "nextcloud",
-  "tokenpass",
-  "twitter",
-  "wordpress",
-] as const;
-
-function defaultServices(): Record<string, unknown> {
-  return {
-    ldap: {
-      users: 0,
-      enabled: false,
-      loginFallback: true,
-      encryption: "plain",
-      mergeUsers: false,
-      syncRoles: false,
-      syncRolesAutoRemove: false,
-      syncData: false,
-      syncChannels: false,
-      syncAvatar: false,
-      groupFilter: false,
-      backgroundSync: { enabled: false, interval: "Every 24 hours", newUsers: false, existingUsers: false },
-      ee: { syncActiveState: "disable", syncTeams: false, syncRoles: false },
-    },
-    saml: {
-      enabled: false,
-      users: 0,
-      signatureValidationType: "Either",
-      generateUsername: false,
-      updateSubscriptionsOnLogin: false,
-      syncRoles: false,
-    },
-    cas: { enabled: false, users: 0, allowUserCreation: false, alwaysSyncUserData: false },
-    oauth: { ...Object.fromEntries(OAUTH_PROVIDERS.map((name) => [name, { enabled: false, users: 0 }])), custom: {} },
-  };
 }
 
 const iso = (date: Date | null) => (date ?? new Date(0)).toISOString();
 
-function uniqueOs(referenceDay: Date, data: OsSessions[]) {
-  return {
-    year: referenceDay.getUTCFullYear(),
-    month: referenceDay.getUTCMonth() + 1,
-    day: referenceDay.getUTCDate(),
-    data: data.map(({ count, time, name, version }) => ({ count, time, name, version })),
-  };
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
+
+function sessionWindows<T>(referenceDay: Date, windows: SessionWindows<T>, item: (data: readonly T[]) => object[]) {
+  const day = { year: referenceDay.getUTCFullYear(), month: referenceDay.getUTCMonth() + 1, day: referenceDay.getUTCDate() };
+  return [windows.yesterday, windows.lastWeek, windows.lastMonth].map((data) => ({ ...day, data: item(data) }));
 }
 
+// Item keys as Rocket.Chat's Sessions aggregations emit them ($project of `_id: 0`: no `_id`).
+const osItems = (data: readonly OsSessions[]) => data.map(({ count, time, name, version }) => ({ count, time, name, version }));
+const deviceItems = (data: readonly DeviceSessions[]) =>
+  data.map(({ count, time, type, name, version }) => ({ count, time, type, name, version }));
+const userItems = (data: readonly RoleSessions[]) =>
+  data.length === 0
+    ? []
+    : [
+        {
+          roles: data.map(({ role, count, sessions, time }) => ({ role, count, sessions, time })),
+          count: sum(data.map((role) => role.count)),
+          sessions: sum(data.map((role) => role.sessions)),
+          time: sum(data.map((role) => role.time)),
+        },
+      ];
+
 export function buildRocketChatStatistics(input: RocketChatStatisticsInput): Record<string, unknown> {
-  const { users, rooms, messages, workspace } = input;
-  const ws = (key: string, fallback: unknown) => workspace[key] ?? fallback;
+  const { users, rooms, messages, server } = input;
+  const defaults: Record<string, unknown> = emptyWorkspace();
+  const ws = (key: WorkspaceKey) => {
+    const value = input.workspace[key];
+    return WHOLE_VALUES.has(key) ? (value ?? defaults[key]) : completeWith(value, defaults[key]);
+  };
+  const section = (template: object) => Object.fromEntries(Object.keys(template).map((key) => [key, ws(key as WorkspaceKey)]));
+  const [usersOfYesterday, usersOfLastWeek, usersOfLastMonth] = sessionWindows(input.referenceDay, input.sessionsByRole, userItems);
+  const [devicesOfYesterday, devicesOfLastWeek, devicesOfLastMonth] = sessionWindows(
+    input.referenceDay,
+    input.sessionsByDevice,
+    deviceItems,
+  );
+  const [osOfYesterday, osOfLastWeek, osOfLastMonth] = sessionWindows(input.referenceDay, input.sessionsByOs, osItems);
+  const fingerprint = input.workspace.deploymentFingerprintHash;
   return {
     _id: input.id,
-    wizard: ws("wizard", { organizationType: "", industry: "", size: "", language: "", serverType: "", registerServer: false }),
+    wizard: ws("wizard"),
     uniqueId: input.uniqueId,
     installedAt: input.installedAt.toISOString(),
-    version: ws("version", "6.5.0"),
+    deploymentFingerprintHash: typeof fingerprint === "string" ? fingerprint : fingerprintOf(input.uniqueId),
+    deploymentFingerprintVerified: ws("deploymentFingerprintVerified"),
+    version: ws("version"),
     totalUsers: users.total,
     activeUsers: users.active,
     activeGuests: users.activeGuests,
@@ -133,31 +162,44 @@ export function buildRocketChatStatistics(input: RocketChatStatisticsInput): Rec
     totalLivechat: rooms.livechat,
     totalDiscussions: rooms.discussions,
     totalThreads: rooms.threads,
-    teams: { totalTeams: rooms.teams },
-    totalMessages: messages.channel + messages.privateGroup + messages.direct + messages.livechat,
+    teams: {
+      totalTeams: rooms.teams,
+      totalRoomsInsideTeams: rooms.roomsInsideTeams,
+      totalDefaultRoomsInsideTeams: rooms.defaultRoomsInsideTeams,
+    },
+    roomsInsideTeams: rooms.roomsInsideTeams,
+    ...section(emptyOmnichannel()),
+    totalMessages: messages.channel + messages.privateGroup + messages.discussions + messages.direct + messages.livechat,
     totalChannelMessages: messages.channel,
     totalPrivateGroupMessages: messages.privateGroup,
+    totalDiscussionsMessages: messages.discussions,
     totalDirectMessages: messages.direct,
     totalLivechatMessages: messages.livechat,
+    ...section(emptyFederation()),
     lastLogin: iso(input.lastLogin),
     lastMessageSentAt: iso(input.lastMessageSentAt),
     lastSeenSubscription: iso(input.lastSeenSubscription),
-    instanceCount: ws("instanceCount", 1),
-    uniqueOSOfYesterday: uniqueOs(input.referenceDay, input.sessionsByOs.yesterday),
-    uniqueOSOfLastWeek: uniqueOs(input.referenceDay, input.sessionsByOs.lastWeek),
-    uniqueOSOfLastMonth: uniqueOs(input.referenceDay, input.sessionsByOs.lastMonth),
-    apps: ws("apps", { engineVersion: "", enabled: false, totalInstalled: 0, totalActive: 0, totalFailed: 0 }),
-    services: ws("services", defaultServices()),
-    integrations: ws("integrations", {
-      totalIntegrations: 0,
-      totalIncoming: 0,
-      totalIncomingActive: 0,
-      totalOutgoing: 0,
-      totalOutgoingActive: 0,
-      totalWithScriptEnabled: 0,
-    }),
-    pushQueue: ws("pushQueue", 0),
-    enterprise: ws("enterprise", { modules: [], tags: [] }),
+    os: server.os,
+    process: server.process,
+    deploy: server.deploy,
+    ...section(emptyDeployment()),
+    migration: server.migration,
+    instanceCount: server.instanceCount,
+    msEnabled: server.msEnabled,
+    oplogEnabled: server.oplogEnabled,
+    mongoVersion: server.mongoVersion,
+    mongoStorageEngine: server.mongoStorageEngine,
+    uniqueUsersOfYesterday: usersOfYesterday,
+    uniqueUsersOfLastWeek: usersOfLastWeek,
+    uniqueUsersOfLastMonth: usersOfLastMonth,
+    uniqueDevicesOfYesterday: devicesOfYesterday,
+    uniqueDevicesOfLastWeek: devicesOfLastWeek,
+    uniqueDevicesOfLastMonth: devicesOfLastMonth,
+    uniqueOSOfYesterday: osOfYesterday,
+    uniqueOSOfLastWeek: osOfLastWeek,
+    uniqueOSOfLastMonth: osOfLastMonth,
+    ...section(emptyFeatures()),
+    ...section(emptyCounters()),
     createdAt: input.takenAt.toISOString(),
     _updatedAt: input.takenAt.toISOString(),
   };

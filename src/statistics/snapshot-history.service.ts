@@ -4,6 +4,7 @@ import { badInput } from "../errors.js";
 import { groupByKeys } from "../db/batch.js";
 import type DataLoader from "dataloader";
 import { decodeCursor, encodeCursor, pageRequest, type Page, type PageRequest } from "../db/pagination.js";
+import { completeRocketChatStatistics } from "./rocketchat-statistics-complete.js";
 import { snapshotFilterSql, snapshotSortSql } from "./snapshot-query.js";
 
 const LATEST = Date.UTC(9999, 11, 31);
@@ -60,23 +61,32 @@ export async function statisticsHistoryOf(
   return positionPages(prisma, organizationIds, request, (cursor ? Number(cursor[1]) : 0) + request.offset);
 }
 
+/** A stored snapshot as it is served: Rocket.Chat statistics completed to every required `IStats` field. */
+export function servedSnapshot(snapshot: WorkspaceStatisticsSnapshot): WorkspaceStatisticsSnapshot {
+  const { payload } = snapshot;
+  if (snapshot.vendor !== "ROCKETCHAT" || typeof payload !== "object" || payload === null || Array.isArray(payload)) return snapshot;
+  return { ...snapshot, payload: completeRocketChatStatistics(payload, snapshot) as WorkspaceStatisticsSnapshot["payload"] };
+}
+
 /**
- * The page of one organization, through the request's loader (see {@link statisticsHistoryOf}).
+ * The page of one organization, through the request's loader (see {@link statisticsHistoryOf}), each
+ * snapshot as {@link servedSnapshot} serves it. `filter` and `sort` see what was stored.
  * @throws BAD_USER_INPUT for bad paging arguments, and as {@link statisticsHistoryOf}.
  */
-export function statisticsHistory(
+export async function statisticsHistory(
   loaders: { readonly statisticsHistory: DataLoader<HistoryKey, Page<WorkspaceStatisticsSnapshot>, string> },
   organizationId: string,
   request: HistoryRequest,
 ): Promise<Page<WorkspaceStatisticsSnapshot>> {
   const page = pageRequest(request.first, request.after, request.offset);
-  return loaders.statisticsHistory.load({
+  const found = await loaders.statisticsHistory.load({
     organizationId,
     ...page,
     filter: request.filter ?? null,
     sort: request.sort ?? null,
     oldestFirst: request.oldestFirst ?? false,
   });
+  return { ...found, items: found.items.map(servedSnapshot) };
 }
 
 // Pages of many organizations from rows ranked per organization (null rank: no row in the page).

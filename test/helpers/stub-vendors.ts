@@ -129,7 +129,7 @@ export function teamwireFixture(until: string, days: number): TeamwireStubData {
     email: "jana.brandt@nordhafen.example",
     password: "tw-admin-password",
     dashboard: {
-      settings: "strict",
+      settings: "Internal only",
       users_count: 412,
       pending_users_count: 37,
       groups_count: 58,

@@ -101,7 +101,7 @@ describe.each(STORE_KINDS)("HTTP server on %s", (kind) => {
     const json = await fetch(`${running.url}/`, { headers: { accept: "application/json" } });
     expect(await json.json()).toMatchObject({
       name: "Usage Gateway",
-      links: expect.arrayContaining([expect.objectContaining({ href: "/graphql" })]),
+      links: expect.arrayContaining([expect.objectContaining({ href: "/graphql" })]) as unknown,
     });
   });
 

@@ -53,7 +53,6 @@ describe(`CLI bootstrap on an empty ${POSTGRES_URL ? "PostgreSQL database" : "em
     } finally {
       expect(await empty.stop()).toBe(0);
     }
-    expect((await runCli(["org", "list"], env)).stdout).toContain("no organizations yet");
 
     const org = await runCli(["org", "create", "--name", "Ächt & Co, Hamburg", "--domain", "acht.example"], env);
     expect(org.stderr).toBe("");

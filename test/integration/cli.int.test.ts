@@ -145,7 +145,7 @@ describe("start-up refuses bad configuration with one clear line", () => {
     [
       "an unreachable PostgreSQL",
       { DATABASE_URL: "postgresql://gw:secret-pw@127.0.0.1:1/nope" },
-      /cannot reach PostgreSQL at postgresql:\/\/gw:\*\*\*@127\.0\.0\.1:1\/nope/,
+      /^usage-gateway: cannot use PostgreSQL at postgresql:\/\/gw:\*\*\*@127\.0\.0\.1:1\/nope: nothing accepts connections at 127\.0\.0\.1:1 \(is PostgreSQL running, and on that port\?\)$/m,
     ],
     ["a bad PORT", { PORT: "http" }, /PORT: must be a whole number/],
     ["production without JWT_SECRET", { NODE_ENV: "production" }, /JWT_SECRET: is required when NODE_ENV=production/],

@@ -315,13 +315,21 @@ describe.each(STORE_KINDS)("GraphQL queries on %s", (kind) => {
       [2025, 3],
       [2025, 4],
     ]);
-    expect(stats.accountUtilization[3]).toMatchObject({ registered: 0, active: 0 });
-    const [feb] = await sql<{ n: number }>(
-      `SELECT count(DISTINCT "userId")::int AS n FROM "UsageEvent" WHERE "organizationId" = $1::uuid
-      AND "vendor" = 'TABNINE' AND "metric" = 'ACTIVE_USERS' AND "occurredAt" >= '2025-02-01' AND "occurredAt" < '2025-03-01'`,
+    // Tabnine's account-utilization page: registered/deactivated/pending at month end, `active` registered at any time in it.
+    const [feb] = await sql<{ registered: number; deactivated: number; active: number; pending: number }>(
+      `SELECT count(*) FILTER (WHERE u."status" <> 'PENDING' AND (u."deactivatedAt" IS NULL OR u."deactivatedAt" >= '2025-03-01'))::int AS registered,
+        count(*) FILTER (WHERE u."status" = 'DEACTIVATED' AND u."deactivatedAt" < '2025-03-01')::int AS deactivated,
+        count(*) FILTER (WHERE u."status" <> 'PENDING' AND (u."deactivatedAt" IS NULL OR u."deactivatedAt" >= '2025-02-01'))::int AS active,
+        count(*) FILTER (WHERE u."status" = 'PENDING')::int AS pending
+      FROM "User" u WHERE u."organizationId" = $1::uuid AND u."createdAt" < '2025-03-01'
+        AND EXISTS (SELECT 1 FROM "Identity" i WHERE i."userId" = u."id" AND i."vendor" = 'TABNINE')`,
       orgId,
     );
-    expect(stats.accountUtilization[1]!.active).toBe(feb!.n);
+    expect(stats.accountUtilization[1]).toEqual({ year: 2025, month: 2, ...feb });
+    expect(feb!.registered).toBeGreaterThan(0);
+    // After the seeded history, accounts stay registered: April is March's end state, nobody joins or leaves.
+    const { year: _y, month: _m, ...marchEnd } = stats.accountUtilization[2]!;
+    expect(stats.accountUtilization[3]).toEqual({ year: 2025, month: 4, ...marchEnd, active: marchEnd.registered });
 
     const osFilter = expectNoErrors(
       await server.request(OrganizationStatisticsDocument, { ...variables, os: "Windows" }, admin),

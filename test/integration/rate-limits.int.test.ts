@@ -34,7 +34,7 @@ describe("sign-in limits", () => {
   beforeAll(async () => {
     server = await startGraphQLTestServer("pglite", {
       seed: TEST_SEED,
-      env: { LOGIN_MAX_FAILURES: "3", LOGIN_LOCKOUT_SECONDS: "1", LOGIN_MAX_ATTEMPTS_PER_ADDRESS: "12" },
+      env: { LOGIN_MAX_FAILURES: "3", LOGIN_LOCKOUT_SECONDS: "1", LOGIN_MAX_ATTEMPTS_PER_ADDRESS: "24" },
     });
   });
   afterAll(() => server?.close());
@@ -70,9 +70,25 @@ describe("sign-in limits", () => {
     expect((await signIn(server.url, email, "wrong password")).retryAfter).toBe("2");
   });
 
+  it("counts Teamwire's session login against the same account limits, answering 429 with Retry-After", async () => {
+    const teamwireLogin = (password: string) =>
+      fetch(`${server.url}/v1/admin/login/`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "superadmin@demo.test", password }),
+      });
+    for (let i = 0; i < 3; i++) expect((await teamwireLogin("wrong password")).status).toBe(401);
+    const locked = await teamwireLogin(DEMO_PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get("retry-after")).toBe("1");
+    expect(await locked.json()).toEqual({ detail: "Too many login attempts. Try again in 1 s." });
+    // The GraphQL login of the same account is locked too.
+    expect((await signIn(server.url, "superadmin@demo.test", DEMO_PASSWORD)).status).toBe(429);
+  });
+
   it("limits the attempts of one client address across accounts", async () => {
     let last = await signIn(server.url, "nobody-0@nowhere.test", "x");
-    for (let i = 1; i < 20 && last.status !== 429; i++) last = await signIn(server.url, `nobody-${i}@nowhere.test`, "x");
+    for (let i = 1; i < 40 && last.status !== 429; i++) last = await signIn(server.url, `nobody-${i}@nowhere.test`, "x");
     expect(last.status).toBe(429);
     expect(last.body.errors?.[0]?.message).toMatch(/^too many sign-in attempts from this address: retry in \d+ s$/);
   });
@@ -105,8 +121,8 @@ describe("the request budget of a token", () => {
     expect(await refused.json()).toEqual({
       errors: [
         {
-          message: expect.stringMatching(/^too many requests with this token: retry in \d+ s$/),
-          extensions: { code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) },
+          message: expect.stringMatching(/^too many requests with this token: retry in \d+ s$/) as unknown,
+          extensions: { code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) as unknown },
         },
       ],
     });
@@ -125,7 +141,7 @@ describe("the request budget of a token", () => {
     });
     expect(ingest.status).toBe(429);
     expect(ingest.headers.get("retry-after")).toMatch(/^\d+$/);
-    expect(await ingest.json()).toMatchObject({ error: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) });
+    expect(await ingest.json()).toMatchObject({ error: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) as unknown });
 
     // Another token of the same user has its own budget.
     const other = await rocketChatHeaders(server.store.db.prisma, "admin@nordhafen.test");

@@ -42,6 +42,13 @@ describe.each(STORE_KINDS)("hostile input on every surface (%s)", (kind) => {
     expect(response.body).toMatchObject({ success: false });
     const dates = await get("/api/v1/engagement-dashboard/users/active-users?start=%00&end=2025-01-01T00:00:00.000Z", rocketChat);
     expect(dates.status, dates.text).toBe(400);
+    // As Rocket.Chat's validator words them where it refuses them too (docs/vendors/rocketchat.md, "Request handling").
+    const invalid = (error: string) => ({ success: false, errorType: "error-invalid-params", error });
+    expect((await get("/api/v1/statistics.list?count=%00", rocketChat)).text).toBe(JSON.stringify(invalid("must be number")));
+    expect((await get("/api/v1/statistics.list?a%00=1", rocketChat)).text).toBe(
+      JSON.stringify(invalid("must NOT have additional properties")),
+    );
+    expect((await get("/api/v1/statistics?refresh=%00", rocketChat)).text).toBe(JSON.stringify(invalid("must not contain NUL characters")));
   });
 
   it("malformed percent-encoding in a path segment: the vendor's 404", async () => {

@@ -28,7 +28,12 @@ function expectSameShape(actual: unknown, example: unknown, path = "$"): void {
   }
 }
 
-const UNAUTHORIZED = { status: "error", message: "You must be logged in to do this." };
+const UNAUTHORIZED = {
+  success: false,
+  error: "You must be logged in to do this.",
+  status: "error",
+  message: "You must be logged in to do this.",
+};
 const NOT_ALLOWED = { success: false, error: "error-not-allowed" };
 const NO_PERMISSION = { success: false, error: "User does not have the permissions required for this action [error-unauthorized]" };
 const invalidJson = (name: string, raw: string) => ({
@@ -37,11 +42,7 @@ const invalidJson = (name: string, raw: string) => ({
   errorType: `error-invalid-${name}`,
   details: { helperMethod: "parseJsonQuery" },
 });
-const invalidParams = (name: string) => ({
-  success: false,
-  error: `${name} must be a non-negative integer [invalid-params]`,
-  errorType: "invalid-params",
-});
+const invalidParams = (error: string) => ({ success: false, errorType: "error-invalid-params", error });
 
 interface Credentials {
   readonly userId: string;
@@ -96,7 +97,8 @@ describe.each(STORE_KINDS)("Rocket.Chat REST adapter on %s", (kind) => {
     it("returns the latest snapshot in the documented shape, success last, equal to GraphQL", async () => {
       const response = await get("/api/v1/statistics", who.admin);
       expect(response.status).toBe(200);
-      expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect(response.headers.get("content-type")).toBe("application/json");
+      expect(response.headers.get("cache-control")).toBe("no-store");
       expectSameShape(response.body, fixture("statistics"));
       expect(Object.keys(response.body).at(-1)).toBe("success");
       expect(response.body.success).toBe(true);
@@ -174,8 +176,9 @@ describe.each(STORE_KINDS)("Rocket.Chat REST adapter on %s", (kind) => {
         uniqueId: org.noRocketChat,
         totalUsers: 0,
         totalRooms: 0,
-        apps: { enabled: false },
-        enterprise: { modules: [], tags: [] },
+        version: "8.8.1",
+        apps: { engineVersion: "", totalInstalled: 0, totalActive: 0, totalFailed: 0 },
+        enterprise: { modules: [], tags: [], seatRequests: 0 },
       });
       const stored = await server.store.db.prisma.workspaceStatisticsSnapshot.findMany({ where: { organizationId: org.noRocketChat } });
       expect(stored.map((row) => row.id)).toEqual([response.body._id]);
@@ -323,11 +326,13 @@ describe.each(STORE_KINDS)("Rocket.Chat REST adapter on %s", (kind) => {
         { query: `{"a":${"[".repeat(2000)}${"]".repeat(2000)}}` },
         invalidJson("query", `{"a":${"[".repeat(2000)}${"]".repeat(2000)}}`),
       ],
-      ["a negative offset", { offset: "-1" }, invalidParams("offset")],
-      ["a fractional offset", { offset: "1.5" }, invalidParams("offset")],
-      ["a huge offset", { offset: "1".repeat(40) }, invalidParams("offset")],
-      ["a negative count", { count: "-5" }, invalidParams("count")],
-      ["a count that is not a number", { count: "all" }, invalidParams("count")],
+      [
+        "a negative offset (MongoDB's answer)",
+        { offset: "-1" },
+        { success: false, error: "BSON field 'skip' value must be >= 0, actual value '-1'" },
+      ],
+      ["a count that is not a number", { count: "all" }, invalidParams("must be number")],
+      ["an unknown parameter", { counts: "1" }, invalidParams("must NOT have additional properties")],
     ])("answers %s with the exact 400 body", async (_, params, body) => {
       const response = await get(`/api/v1/statistics.list?${q(params)}`, who.admin);
       expect(response.status).toBe(400);
@@ -335,11 +340,28 @@ describe.each(STORE_KINDS)("Rocket.Chat REST adapter on %s", (kind) => {
     });
 
     it("checks offset and count before sort, fields and query, and sort before query", async () => {
+      expect((await get(`/api/v1/statistics.list?${q({ query: "x", sort: "y", count: "many" })}`, who.admin)).body).toEqual(
+        invalidParams("must be number"),
+      );
       expect((await get(`/api/v1/statistics.list?${q({ query: "x", sort: "y", count: "-1" })}`, who.admin)).body).toEqual(
-        invalidParams("count"),
+        invalidJson("sort", "y"),
       );
       expect((await get(`/api/v1/statistics.list?${q({ query: "x", sort: "y" })}`, who.admin)).body).toEqual(invalidJson("sort", "y"));
-      expect((await get("/api/v1/statistics.list?offset=1&offset=2", who.admin)).body).toEqual(invalidParams("offset"));
+      expect((await get("/api/v1/statistics.list?offset=1&offset=2", who.admin)).body).toEqual(invalidParams("must be number"));
+    });
+
+    it("reads count and offset leniently, as getPaginationItems and MongoDB do", async () => {
+      const page = async (params: Record<string, string>) => {
+        const { status, body } = await get(`/api/v1/statistics.list?${q(params)}`, who.admin);
+        expect(status, JSON.stringify(params)).toBe(200);
+        return { count: body.count, offset: body.offset };
+      };
+      expect(await page({ count: "1.5", offset: "1.9" })).toEqual({ count: 1, offset: 1 });
+      expect(await page({ count: "-2" })).toEqual({ count: 2, offset: 0 });
+      expect(await page({ count: "", offset: "" })).toEqual({ count: 10, offset: 0 });
+      expect(await page({ count: "0.5", offset: "8" })).toEqual({ count: 2, offset: 8 });
+      expect(await page({ count: "1e0", offset: "1".repeat(40) })).toEqual({ count: 1, offset: 1 });
+      expect(await page({ count: "0x2", offset: "-0.5" })).toEqual({ count: 2, offset: 0 });
     });
 
     it("never shows another organization's snapshots", async () => {
@@ -472,12 +494,12 @@ describe.each(STORE_KINDS)("Rocket.Chat REST adapter on %s", (kind) => {
       }
     });
 
-    it("refuses users without the permission with the documented bodies, before validating parameters", async () => {
+    it("refuses users without the permission with the documented bodies (engagement dashboard: before validating parameters)", async () => {
       for (const path of [
         "/api/v1/statistics",
         "/api/v1/statistics?refresh=true",
         "/api/v1/statistics.list",
-        "/api/v1/statistics.list?sort=bad",
+        "/api/v1/statistics.list?offset=-1",
       ]) {
         const response = await get(path, who.member);
         expect(response.status, path).toBe(400);

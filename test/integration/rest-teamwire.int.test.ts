@@ -6,6 +6,7 @@ import {
   EqTeamwireSeriesDocument,
   type DeviceDiscriminator,
 } from "../__generated__/graphql.js";
+import { touchOrganizations } from "../../src/db/data-version.js";
 import { DEMO_PASSWORD } from "../../src/seed/directory.js";
 import { expectSameShape, fixture } from "../helpers/contract.js";
 import { expectNoErrors, startGraphQLTestServer, type GraphQLTestServer } from "../helpers/graphql.js";
@@ -26,6 +27,13 @@ const SERIES = [
   { segment: "sent_messages", keys: "Messages", field: "sentMessages", fixture: "sent-messages" },
 ] as const;
 const DISCRIMINATORS: Record<string, DeviceDiscriminator> = { os: "OS", client: "CLIENT", is_managed: "IS_MANAGED", locale: "LOCALE" };
+/** Teamwire's privacy modes as its organisation-settings page writes them, by GraphQL enum value. */
+const PRIVACY_MODES = {
+  ADDRESS_BOOK_ONLY: "Address book only",
+  INTERNAL_AND_EXTERNAL: "Internal and external",
+  INTERNAL_ONLY: "Internal only",
+  GROUPS_ONLY: "Groups only",
+} as const;
 /** Every documented URL form, given an organisation_id segment (or "" for the short form). */
 const documentedPaths = (org: string) => [
   `${S}/dashboard/`,
@@ -95,6 +103,26 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
       });
       expect(body.admins).toEqual(admins.map((u) => ({ first_name: u.firstName, last_name: u.lastName, super: u.role === "SUPERADMIN" })));
       expect(body.admins.filter((a) => a.super)).toEqual([{ first_name: "Demo", last_name: "Superadmin", super: true }]);
+    });
+
+    it("1.1 settings is the organisation's privacy mode, written exactly as Teamwire writes it", async () => {
+      const prisma = server.store.db.prisma;
+      const seeded = (await prisma.organization.findUniqueOrThrow({ where: { id: org1.id } })).privacyMode;
+      expect(expectOk(await get<{ settings: string }>(`${S}/dashboard/`, { token: admin })).settings).toBe(PRIVACY_MODES[seeded]);
+      try {
+        for (const [mode, text] of Object.entries(PRIVACY_MODES) as [keyof typeof PRIVACY_MODES, string][]) {
+          await prisma.organization.update({ where: { id: org1.id }, data: { privacyMode: mode } });
+          await touchOrganizations(prisma, [org1.id]);
+          expect(expectOk(await get<{ settings: string }>(`${S}/dashboard/`, { token: admin })).settings, mode).toBe(text);
+        }
+      } finally {
+        await prisma.organization.update({ where: { id: org1.id }, data: { privacyMode: seeded } });
+        await touchOrganizations(prisma, [org1.id]);
+      }
+      // organisation 2 has its own mode (the demo data spreads them)
+      const other = (await prisma.organization.findUniqueOrThrow({ where: { id: org2.id } })).privacyMode;
+      expect(other).not.toBe(seeded);
+      expect(expectOk(await get<{ settings: string }>(`${S}/dashboard/`, { token: admin2 })).settings).toBe(PRIVACY_MODES[other]);
     });
 
     it("1.2–1.4 series (month given: one row per day; no month: one row per month) have the examples' shape", async () => {
@@ -184,15 +212,18 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
       expect(osVersions.data.every((row) => row.os === "Android")).toBe(true);
       expect(osVersions.data.reduce((sum, row) => sum + (row.total as number), 0)).toBe(os.data.find((row) => row.os === "Android")!.total);
 
-      // is_managed: TwDeviceManaged (client, os, is_managed, total), no JSON example
+      // is_managed: TwDeviceManaged, exactly Teamwire's documented {client, os} (no JSON example):
+      // the (client, OS) pairs of managed devices, most managed devices first
       const managed = expectOk(await get<DeviceStats>(`${S}/device/is_managed/`, { token: admin }));
-      expectSameShape(managed, {
-        keys: "Client Managed Statistics",
-        data: [{ client: "Desktop", os: "Windows", is_managed: true, total: 1 }],
-      });
-      const totals = managed.data.map((row) => row.total as number);
-      expect(totals).toEqual([...totals].sort((a, b) => b - a));
-      expect(totals.reduce((a, b) => a + b, 0)).toBe(counted.reduce((sum, row) => sum + row.total, 0));
+      expectSameShape(managed, { keys: "Client Managed Statistics", data: [{ client: "Desktop", os: "Windows" }] });
+      expect(managed.data.every((row) => Object.keys(row).join() === "client,os")).toBe(true);
+      const pairs = await sql<{ client: string; os: string }>(
+        `SELECT "client", "os" FROM "Device" WHERE "organizationId" = $1::uuid AND "vendor" = 'TEAMWIRE' AND "wipedAt" IS NULL AND "managed"
+         GROUP BY 1, 2 ORDER BY count(*) DESC, "os", "client"`,
+        org1.id,
+      );
+      expect(pairs.length).toBeGreaterThan(0);
+      expect(managed.data).toEqual(pairs.map(({ client, os }) => ({ client, os })));
 
       // filters of another discriminator are ignored
       expect(expectOk(await get<DeviceStats>(`${S}/device/locale/?os=Android&client=Desktop`, { token: admin }))).toEqual(locale);
@@ -205,7 +236,7 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
       const { organization: o } = expectNoErrors(await server.request(EqTeamwireDashboardDocument, {}, admin));
       const admins = [...o!.users.nodes].sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
       expect(rest).toEqual({
-        settings: o!.privacyMode,
+        settings: PRIVACY_MODES[o!.privacyMode],
         users_count: o!.workspaceStatistics.clientUsers,
         pending_users_count: o!.workspaceStatistics.pendingUsers,
         groups_count: o!.workspaceStatistics.groupsCount,
@@ -279,18 +310,20 @@ describe.each(STORE_KINDS)("Teamwire REST adapter on %s", (kind) => {
             await server.request(EqTeamwireDevicesDocument, { number, discriminator, os, client }, token),
           );
           const rest = expectOk(await get<DeviceStats>(`${S}/device/${name}/${segment}${query}`, { token }));
-          const rows = organization!.deviceStats.map((r) => {
-            switch (discriminator) {
-              case "OS":
-                return os ? { os: r.os, os_v: r.osVersion, total: r.total } : { os: r.os, total: r.total };
-              case "CLIENT":
-                return client ? { client: r.client, client_v: r.clientVersion, total: r.total } : { client: r.client, total: r.total };
-              case "IS_MANAGED":
-                return { client: r.client, os: r.os, is_managed: r.isManaged, total: r.total };
-              case "LOCALE":
-                return { locale: r.locale, total: r.total };
-            }
-          });
+          const rows = organization!.deviceStats
+            .map((r) => {
+              switch (discriminator) {
+                case "OS":
+                  return os ? { os: r.os, os_v: r.osVersion, total: r.total } : { os: r.os, total: r.total };
+                case "CLIENT":
+                  return client ? { client: r.client, client_v: r.clientVersion, total: r.total } : { client: r.client, total: r.total };
+                case "IS_MANAGED":
+                  return r.isManaged ? { client: r.client, os: r.os } : null;
+                case "LOCALE":
+                  return { locale: r.locale, total: r.total };
+              }
+            })
+            .filter((row) => row !== null);
           expect(rows.length, `${name}${query}`).toBeGreaterThan(0);
           expect(rest, `${name} ${number}${query}`).toEqual({ keys: rest.keys, data: rows });
         }

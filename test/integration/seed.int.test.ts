@@ -144,7 +144,15 @@ describe.each(STORE_KINDS)("seed on %s", (kind) => {
     ).toBe(0);
     const snapshot = await store.db.prisma.workspaceStatisticsSnapshot.findFirstOrThrow({ orderBy: { takenAt: "desc" } });
     const payload = snapshot.payload as Record<string, unknown>;
-    expect(Object.keys(payload).slice(0, 5)).toEqual(["_id", "wizard", "uniqueId", "installedAt", "version"]);
+    expect(Object.keys(payload).slice(0, 7)).toEqual([
+      "_id",
+      "wizard",
+      "uniqueId",
+      "installedAt",
+      "deploymentFingerprintHash",
+      "deploymentFingerprintVerified",
+      "version",
+    ]);
     expect(payload.totalUsers).toBe(snapshot.totalUsers);
     expect(payload._id).toBe(snapshot.id);
   });

@@ -65,13 +65,52 @@ describe.each(STORE_KINDS)("Teamwire pull connector (%s)", (kind) => {
       cursor: { seriesFrom: UNTIL },
       lastError: null,
     });
-    expect(await prisma.organization.findUniqueOrThrow({ where: { id: organizationId } })).toMatchObject({ privacyMode: "strict" });
+    expect(await prisma.organization.findUniqueOrThrow({ where: { id: organizationId } })).toMatchObject({ privacyMode: "INTERNAL_ONLY" }); // "Internal only"
     expect(await prisma.license.findFirstOrThrow({ where: { organizationId, vendor: "TEAMWIRE" } })).toMatchObject({ seats: 500 });
     expect(await rollupsOf(prisma, organizationId)).toEqual(await recomputedRollups(prisma, organizationId));
 
     const before = await dataChecksums(prisma);
     expect(await sync()).toMatchObject({ created: 0, updated: 0, failed: 0 });
     expect(await dataChecksums(prisma)).toEqual(before);
+  });
+
+  it("maps each of Teamwire's privacy modes; an unknown one keeps the organization's mode, is kept on the source and logged", async () => {
+    const modes = {
+      "Address book only": "ADDRESS_BOOK_ONLY",
+      "Groups only": "GROUPS_ONLY",
+      "Internal and external": "INTERNAL_AND_EXTERNAL",
+    };
+    const privacyMode = async () => (await prisma.organization.findUniqueOrThrow({ where: { id: organizationId } })).privacyMode;
+    for (const [settings, mode] of Object.entries(modes)) {
+      stub.teamwire.dashboard.settings = settings;
+      expect((await sync()).failed).toBe(0);
+      expect(await privacyMode(), settings).toBe(mode);
+    }
+
+    stub.teamwire.dashboard.settings = "Federated (beta)";
+    const lines: string[] = [];
+    const unknown = await syncOrganization(testSyncDeps(prisma, {}, now, lines), { organization: "nordhafen", vendor: "TEAMWIRE", since });
+    expect(unknown).toMatchObject({ failed: 0, updated: 1 });
+    expect(await privacyMode()).toBe("INTERNAL_AND_EXTERNAL");
+    const source = () => prisma.source.findUniqueOrThrow({ where: { id: sourceId } });
+    expect((await source()).settings).toEqual({ groupsCount: 58, unknownPrivacyMode: "Federated (beta)" });
+    const warning = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((line) => line.privacyMode === "Federated (beta)");
+    expect(warning).toMatchObject({
+      kept: "INTERNAL_AND_EXTERNAL",
+      vendor: "TEAMWIRE",
+      msg: expect.stringMatching(/does not know/) as unknown,
+    });
+
+    // The same unknown mode again changes nothing; a known one replaces it.
+    const before = await dataChecksums(prisma);
+    expect(await sync()).toMatchObject({ updated: 0, failed: 0 });
+    expect(await dataChecksums(prisma)).toEqual(before);
+    stub.teamwire.dashboard.settings = "Internal only";
+    expect(await sync()).toMatchObject({ updated: 1, failed: 0 });
+    expect(await privacyMode()).toBe("INTERNAL_ONLY");
+    expect((await source()).settings).toEqual({ groupsCount: 58 });
   });
 
   it("a refused login fails the sync before any statistics call, and says so on the source", async () => {

@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType } from "type-graphql";
 import { IngestDeviceInput } from "./ingest-device.input.js";
+import { IngestOrganizationInput } from "./ingest-organization.input.js";
 import { IngestEventInput, IngestTeamInput, IngestUserInput } from "./ingest.input.js";
 
 @InputType({
@@ -9,6 +10,8 @@ import { IngestEventInput, IngestTeamInput, IngestUserInput } from "./ingest.inp
 })
 export class IngestBatchInput {
   @Field(() => [IngestEventInput], { description: "Usage events (at most INGEST_MAX_EVENTS)." }) events!: IngestEventInput[];
+  @Field(() => [IngestOrganizationInput], { nullable: true, description: "Organization settings to change (privacy mode)." })
+  organizations?: IngestOrganizationInput[] | null;
   @Field(() => [IngestTeamInput], { nullable: true, description: "Teams to create or rename." }) teams?: IngestTeamInput[] | null;
   @Field(() => [IngestUserInput], { nullable: true, description: "Users (with identities) to create or update." }) users?:
     IngestUserInput[] | null;

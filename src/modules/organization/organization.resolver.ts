@@ -3,7 +3,7 @@ import { assertAdministersOrganization, requireViewer } from "../../auth/access.
 import type { GraphQLContext } from "../../context.js";
 import { pageRequest } from "../../db/pagination.js";
 import { toConnection } from "../shared/connection.js";
-import { Vendor } from "../shared/enums.js";
+import { TeamOrder, Vendor } from "../shared/enums.js";
 import { PageArgs, UserPageArgs, userPageKey } from "../shared/page.args.js";
 import { Source } from "../sources/source.type.js";
 import { TeamConnection } from "../team/team.connection.js";
@@ -58,10 +58,18 @@ export class OrganizationResolver {
     return vendor ? licenses.filter((license) => license.vendor === vendor) : licenses;
   }
 
-  @FieldResolver(() => TeamConnection, { description: "Teams by name. ADMIN of the organization or SUPERADMIN." })
-  async teams(@Root() organization: Organization, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: GraphQLContext) {
+  @FieldResolver(() => TeamConnection, {
+    description: "Teams, by name unless `orderBy` says otherwise. ADMIN of the organization or SUPERADMIN.",
+  })
+  async teams(
+    @Root() organization: Organization,
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg("orderBy", () => TeamOrder, { defaultValue: TeamOrder.NAME, description: "Order of the teams (then by id)." }) orderBy: TeamOrder,
+    @Ctx() ctx: GraphQLContext,
+  ) {
     assertAdministersOrganization(requireViewer(ctx.viewer), organization.id, "listing teams");
-    const page = await ctx.loaders.teamPage.load({ organizationId: organization.id, ...pageRequest(args.first, args.after, args.offset) });
+    const request = pageRequest(args.first, args.after, args.offset);
+    const page = await ctx.loaders.teamPage.load({ organizationId: organization.id, order: orderBy, ...request });
     return toConnection(page);
   }
 

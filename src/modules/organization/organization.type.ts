@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from "type-graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
 import { Vendor } from "../shared/enums.js";
+import { TeamwirePrivacyMode } from "./privacy-mode.enum.js";
 
 @ObjectType({ description: "A tenant: one company using one or more of the vendors." })
 export class Organization {
@@ -22,8 +23,10 @@ export class Organization {
   @Field(() => String, { description: "Plan type, e.g. Enterprise." })
   plan!: string;
 
-  @Field(() => String, { description: "Teamwire privacy mode (`dashboard.settings`)." })
-  privacyMode!: string;
+  @Field(() => TeamwirePrivacyMode, {
+    description: "Teamwire privacy mode (Teamwire dashboard `settings`); set by a Teamwire sync or an ingest batch's `organizations`.",
+  })
+  privacyMode!: TeamwirePrivacyMode;
 
   @Field(() => Boolean, { description: "Whether SAML single sign-on is enabled." })
   samlEnabled!: boolean;

@@ -1,5 +1,6 @@
 import { registerEnumType } from "type-graphql";
 import { Presence, Role, RoomType, UserKind, UserStatus, Vendor } from "../../db/generated/enums.js";
+import { TeamOrder } from "../../loaders/index.js";
 import { DeviceDiscriminator } from "../../statistics/device-stats.service.js";
 import { USAGE_METRICS, type UsageMetricName } from "../../usage/usage.metrics.js";
 
@@ -42,4 +43,13 @@ registerEnumType(DeviceDiscriminator, {
   description: "How device statistics are grouped: by OS, by client, by (client, OS, managed), or by locale.",
 });
 
-export { DeviceDiscriminator, Presence, Role, RoomType, UserKind, UserStatus, Vendor };
+registerEnumType(TeamOrder, {
+  name: "TeamOrder",
+  description: "Order of a team list, then by id.",
+  valuesConfig: {
+    NAME: { description: "By name." },
+    CREATED: { description: "In creation order, oldest first (the order Tabnine lists teams in)." },
+  },
+});
+
+export { DeviceDiscriminator, Presence, Role, RoomType, TeamOrder, UserKind, UserStatus, Vendor };

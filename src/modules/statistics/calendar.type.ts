@@ -39,7 +39,12 @@ export class LastUsage {
   users!: number;
 }
 
-@ObjectType({ simpleResolvers: true, description: "Month-end account counts (Tabnine account utilization). Months are 1-based." })
+@ObjectType({
+  simpleResolvers: true,
+  description:
+    "One month of Tabnine account utilization (Tabnine's account-utilization page), from the accounts' sign-up, invitation and " +
+    "deactivation times. End of month means now for the current month, which is counted so far (not final). Months are 1-based.",
+})
 export class AccountUtilizationMonth {
   @Field(() => Int, { description: "Year." })
   year!: number;
@@ -47,15 +52,17 @@ export class AccountUtilizationMonth {
   @Field(() => Int, { description: "Month, 1-12 (Tabnine's REST API sends it zero-based)." })
   month!: number;
 
-  @Field(() => Int, { description: "Signed up and not deactivated at month end." })
+  @Field(() => Int, { description: "Registered users (end of month): signed up and not deactivated." })
   registered!: number;
 
-  @Field(() => Int, { description: "Deactivated at month end." })
+  @Field(() => Int, { description: "Deactivated users (end of month)." })
   deactivated!: number;
 
-  @Field(() => Int, { description: "Used the product during the month." })
+  @Field(() => Int, {
+    description: "Registered users (throughout the month): registered at any time during the month, users deactivated by its end included.",
+  })
   active!: number;
 
-  @Field(() => Int, { description: "Invited but not signed up at month end." })
+  @Field(() => Int, { description: "Users with pending invitations (end of month): invited, not signed up." })
   pending!: number;
 }

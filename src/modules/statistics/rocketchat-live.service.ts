@@ -6,14 +6,17 @@ import type { WorkspaceStatisticsSnapshot } from "../../db/generated/client.js";
 import { notFound } from "../../errors.js";
 import { newMeteorId } from "../../ids.js";
 import { createLoaders, type Loaders } from "../../loaders/index.js";
-import { buildRocketChatStatistics, snapshotRecord, type OsSessions } from "../../statistics/rocketchat-statistics.js";
+import { buildRocketChatStatistics, snapshotRecord } from "../../statistics/rocketchat-statistics.js";
+import { emptyWorkspace, type WorkspaceKey } from "../../statistics/rocketchat-statistics-defaults.js";
+import { liveServerStatistics } from "../../statistics/rocketchat-statistics-server.js";
+import { rocketChatSessions } from "../../statistics/rocketchat-sessions.js";
 import { workspaceStatistics } from "../../statistics/workspace.service.js";
 
 const DAY_MS = 86_400_000;
 
-// Values only a Rocket.Chat server knows (docs/vendors/rocketchat.md §2.1.1): taken from the organization's
-// ROCKETCHAT source settings, else from the latest stored snapshot, else the builder's defaults.
-const WORKSPACE_KEYS = ["wizard", "version", "instanceCount", "apps", "services", "integrations", "pushQueue", "enterprise"] as const;
+// Values only a Rocket.Chat server knows (docs/vendors/rocketchat.md "Statistics (IStats)"): taken from the
+// organization's ROCKETCHAT source settings, else from the latest stored snapshot, else an empty workspace's.
+const WORKSPACE_KEYS: readonly WorkspaceKey[] = [...(Object.keys(emptyWorkspace()) as WorkspaceKey[]), "deploymentFingerprintHash"];
 
 type Payload = Record<string, unknown>;
 
@@ -26,46 +29,21 @@ function isoDate(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-// Sessions per OS in the windows ending with the reference day: a session is a user-day with
-// Rocket.Chat session time, attributed to the OS of the user's first Rocket.Chat device.
-const SESSIONS_BY_OS_SQL = `
-WITH device AS (
-  SELECT DISTINCT ON (d."userId") d."userId", d."os", d."osVersion" FROM "Device" d
-  WHERE d."organizationId" = $1::uuid AND d."vendor" = 'ROCKETCHAT'
-  ORDER BY d."userId", d."firstSeenAt", d."id"),
-sessions AS (
-  SELECT r."scopeId", r."bucketStart", r."value" FROM "UsageRollup" r
-  WHERE r."organizationId" = $1::uuid AND r."grain" = 'DAY' AND r."scope" = 'USER' AND r."metric" = 'SESSION_SECONDS'
-    AND r."vendor" = 'ROCKETCHAT' AND r."roomType" = 'NONE' AND r."bucketStart" >= $2::timestamptz AND r."bucketStart" < $3::timestamptz)
-SELECT w.days::int AS days, device."os" AS name, device."osVersion" AS version, count(*)::int AS count, sum(sessions."value")::float8 AS time
-FROM sessions JOIN device ON device."userId" = sessions."scopeId"
-CROSS JOIN (VALUES (1), (7), (30)) AS w(days)
-WHERE sessions."bucketStart" >= $3::timestamptz - w.days * interval '24 hours'
-GROUP BY 1, 2, 3`;
-
-async function sessionsByOs(prisma: Prisma, organizationId: string, referenceDay: Date) {
-  const end = new Date(referenceDay.getTime() + DAY_MS);
-  const rows = await prisma.$queryRawUnsafe<{ days: number; name: string; version: string; count: number; time: number }[]>(
-    SESSIONS_BY_OS_SQL,
-    organizationId,
-    new Date(end.getTime() - 30 * DAY_MS),
-    end,
+/** Rocket.Chat's migration control `version` of the gateway: the migrations its store has applied. */
+async function appliedMigrations(prisma: Prisma): Promise<number> {
+  const [row] = await prisma.$queryRawUnsafe<{ applied: number }[]>(
+    `SELECT count(*)::int AS applied FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
   );
-  const window = (days: number): OsSessions[] =>
-    rows
-      .filter((row) => row.days === days)
-      .map((row) => ({ name: row.name, version: row.version, count: row.count, time: Math.round(row.time) }))
-      // The seed's order: most sessions first, then by name.
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
-  return { yesterday: window(1), lastWeek: window(7), lastMonth: window(30) };
+  return row?.applied ?? 0;
 }
 
 /**
- * The Rocket.Chat `statistics` object of an organization computed now, from the store: accounts,
- * presence, languages, messages and last activity of its Rocket.Chat users, sessions by OS from
- * the SESSION_SECONDS rollups and devices; room counts and workspace-only values from the latest
- * stored snapshot and the ROCKETCHAT source's settings. Keys in the vendor's order. Totals,
- * organization and source come through `loaders` (fresh ones by default).
+ * The Rocket.Chat `statistics` object of an organization computed now, with every field of `IStats`: accounts,
+ * presence, languages, messages and last activity of its Rocket.Chat users, sessions by OS, client and role
+ * from the SESSION_SECONDS rollups and devices, and the server part from this process; room counts and
+ * workspace-only values from the ROCKETCHAT source's settings and the latest stored snapshot, else an empty
+ * workspace's. Keys in the vendor's order. Totals, organization and source come through `loaders` (fresh
+ * ones by default).
  * @throws NOT_FOUND when there is no such organization.
  */
 export async function liveRocketChatStatistics(
@@ -76,7 +54,7 @@ export async function liveRocketChatStatistics(
   loaders: Loaders = createLoaders(prisma),
 ): Promise<Payload> {
   const referenceDay = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - DAY_MS);
-  const [stats, organization, sources, latest, sessions] = await Promise.all([
+  const [stats, organization, sources, latest, sessions, migrations] = await Promise.all([
     workspaceStatistics(loaders, organizationId, "ROCKETCHAT"),
     loaders.organizationById.load(organizationId),
     loaders.sourcesByOrganizationId.load(organizationId),
@@ -85,7 +63,8 @@ export async function liveRocketChatStatistics(
       orderBy: [{ takenAt: "desc" }, { id: "desc" }],
       select: { payload: true },
     }),
-    sessionsByOs(prisma, organizationId, referenceDay),
+    rocketChatSessions(prisma, organizationId, referenceDay),
+    appliedMigrations(prisma),
   ]);
   if (!organization) throw notFound("organization", organizationId);
   const source = sources.find((candidate) => candidate.vendor === "ROCKETCHAT");
@@ -124,13 +103,19 @@ export async function liveRocketChatStatistics(
       discussions: num(previous.totalDiscussions),
       threads: num(previous.totalThreads),
       teams: num(teams.totalTeams),
+      roomsInsideTeams: num(teams.totalRoomsInsideTeams),
+      defaultRoomsInsideTeams: num(teams.totalDefaultRoomsInsideTeams),
     },
-    messages: stats.messages,
+    // The store counts messages by room type; discussions are not one of them.
+    messages: { ...stats.messages, discussions: 0 },
     lastLogin: stats.lastActiveAt,
     lastMessageSentAt: stats.lastMessageSentAt,
     lastSeenSubscription: stats.lastActiveAt,
     referenceDay,
-    sessionsByOs: sessions,
+    sessionsByOs: sessions.byOs,
+    sessionsByDevice: sessions.byDevice,
+    sessionsByRole: sessions.byRole,
+    server: liveServerStatistics(migrations),
     workspace,
   });
 }

@@ -66,7 +66,7 @@ export class OrganizationStatisticsResolver {
   }
 
   @FieldResolver(() => [AccountUtilizationMonth], {
-    description: "Month-end Tabnine account counts, from startMonth to the current month.",
+    description: "Tabnine account utilization per month, from startMonth through the current month (counted so far).",
   })
   accountUtilization(
     @Root() organization: Organization,

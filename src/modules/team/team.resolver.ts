@@ -28,7 +28,7 @@ export class TeamResolver {
     return (await ctx.loaders.organizationById.load(team.organizationId))!;
   }
 
-  @FieldResolver(() => Int, { description: "Members of the team (any status)." })
+  @FieldResolver(() => Int, { description: "Members of the team (any status, any vendor): users.totalCount without a filter." })
   async usersCount(@Root() team: Team, @Ctx() ctx: GraphQLContext) {
     return (await ctx.loaders.teamCountsByTeamId.load(team.id)).total;
   }

@@ -15,7 +15,10 @@ export class Team {
   createdAt!: Date;
 }
 
-@ObjectType({ description: "Current member counts of a team (Tabnine team utilization)." })
+@ObjectType({
+  description:
+    "Current member counts of a team, whatever vendors they use (Tabnine's team utilization counts Tabnine accounts only: users(filter: { vendor: TABNINE, statuses })).",
+})
 export class TeamUtilization {
   @Field(() => Int, { description: "Signed-up members that are not deactivated." })
   registered!: number;

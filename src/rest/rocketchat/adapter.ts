@@ -1,10 +1,14 @@
 import type { Request } from "express";
 import { unauthenticated } from "../../errors.js";
 import type { VendorAdapter } from "../route.js";
-import { ENDPOINT_NOT_FOUND, rocketChatReply } from "./errors.js";
+import { ENDPOINT_NOT_FOUND, INVALID_QUERY_STRING, ROUTE_HEADERS, rocketChatReply } from "./errors.js";
+import { parseRocketChatQuery } from "./params.js";
 import { rocketChatRoutes } from "./routes.js";
 
-/** Rocket.Chat REST API: X-User-Id + X-Auth-Token of one gateway user (docs/vendors/rocketchat.md §2.0). */
+/**
+ * Rocket.Chat REST API: X-User-Id + X-Auth-Token of one gateway user (docs/vendors/rocketchat.md §2.0);
+ * queries parsed and answered as Rocket.Chat 8 does ("Request handling").
+ */
 
 const header = (req: Request, name: string) => {
   const value = req.headers[name];
@@ -32,6 +36,14 @@ export const rocketChatAdapter: VendorAdapter = {
     if (caller.viewer.userId !== userId) throw unauthenticated("the token belongs to another user");
     return caller;
   },
+  parseQuery(req) {
+    try {
+      return parseRocketChatQuery(req.originalUrl);
+    } catch {
+      throw INVALID_QUERY_STRING;
+    }
+  },
+  successHeaders: ROUTE_HEADERS,
   reply: rocketChatReply,
   claimsUnknown: (req) =>
     (req.path === "/api/v1" || req.path.startsWith("/api/v1/")) &&
@@ -40,7 +52,11 @@ export const rocketChatAdapter: VendorAdapter = {
   methodNotAllowed: () => ({ status: 405, body: { status: "error", message: "Method not allowed" } }),
   errorSchema: (status) =>
     status === 401
-      ? { type: "object", required: ["status", "message"], properties: { status: { const: "error" }, message: { type: "string" } } }
+      ? {
+          type: "object",
+          required: ["success", "error", "status", "message"],
+          properties: { success: { const: false }, error: { type: "string" }, status: { const: "error" }, message: { type: "string" } },
+        }
       : {
           type: "object",
           required: ["success", "error"],

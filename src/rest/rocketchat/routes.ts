@@ -9,6 +9,7 @@ import { collectRange } from "../paging.js";
 import { defineRoute, type Caller, type VendorRoute } from "../route.js";
 import { invalidJsonParameter, requirePermission } from "./errors.js";
 import { activeUsersBody, statisticsBody, statisticsListBody } from "./mappers.js";
+import { pageWindow, paginationItems, RC_DEFAULT_COUNT, RC_MAX_COUNT } from "./pagination.js";
 import * as s from "./schemas.js";
 
 const EPOCH = "1970-01-01T00:00:00.000Z";
@@ -26,6 +27,9 @@ async function asParseJsonQueryError<T>(result: Promise<T>, raw: { sort?: string
   }
 }
 
+// Order of checks (Rocket.Chat 8): credentials → the query validator → what the route reads (paging, then
+// sort, fields, query) → view-statistics (getLastStatistics / getStatistics) → the store. The engagement
+// dashboard checks its permission before reading the query (permissionsRequired, then Meteor's check).
 export const rocketChatRoutes = [
   defineRoute({
     method: "GET",
@@ -33,11 +37,11 @@ export const rocketChatRoutes = [
     summary: "Get statistics",
     description:
       "The latest stored statistics snapshot of the workspace; `refresh=true` (or no snapshot yet) computes, stores and returns a new one.",
-    authorize: viewStatistics,
     query: s.statisticsQuery,
     response: s.statistics,
     errors: [400, 401],
     async handle({ caller, query }) {
+      viewStatistics(caller);
       if (!query.refresh) {
         const latest = (await caller.run(RocketChatLatestStatisticsDocument, {})).organization!.statisticsHistory.nodes[0];
         if (latest) return statisticsBody(latest.payload);
@@ -49,26 +53,27 @@ export const rocketChatRoutes = [
     method: "GET",
     path: "/api/v1/statistics.list",
     summary: "Get statistics about the Rocket.Chat workspace (stored snapshots)",
-    description: `Snapshots in insertion order unless \`sort\`; \`count\` defaults to ${s.RC_DEFAULT_COUNT}, is clamped to ${s.RC_MAX_COUNT}, 0 = all.`,
-    authorize: viewStatistics,
+    description: `Snapshots in insertion order unless \`sort\`; \`count\` defaults to ${RC_DEFAULT_COUNT}, is clamped to ${RC_MAX_COUNT}, 0 = all.`,
     query: s.statisticsListQuery,
     response: s.statisticsList,
     errors: [400, 401],
     async handle({ caller, query }) {
-      const limit = Math.min(query.count, s.RC_MAX_COUNT);
+      const items = paginationItems(query);
+      viewStatistics(caller);
+      const { offset, limit } = pageWindow(items);
       const variables = { filter: query.query?.value ?? null, sort: query.sort?.value ?? null };
-      const { items, total } = await asParseJsonQueryError(
+      const { items: page, total } = await asParseJsonQueryError(
         collectRange(
-          async (offset, first) =>
-            (await caller.run(RocketChatStatisticsListDocument, { ...variables, offset, first })).organization!.statisticsHistory,
-          query.offset,
+          async (at, first) =>
+            (await caller.run(RocketChatStatisticsListDocument, { ...variables, offset: at, first })).organization!.statisticsHistory,
+          offset,
           limit,
         ),
         { sort: query.sort?.raw, query: query.query?.raw },
       );
       return statisticsListBody(
-        items.map((item) => item.payload),
-        query.offset,
+        page.map((item) => item.payload),
+        offset,
         total,
         query.fields?.value,
       );

@@ -1,15 +1,14 @@
 import { z } from "zod";
 import { parseProjection, ProjectionError, type Projection } from "./projection.js";
 import { nestedDeeperThan } from "../../http/request-values.js";
+import { numberParam, rocketChatQuery, stringParam } from "./params.js";
+import { RC_DEFAULT_COUNT, RC_MAX_COUNT } from "./pagination.js";
 
 /**
  * Request parameters and documented response shapes of the Rocket.Chat REST API (docs/vendors/rocketchat.md
- * §2). Issue messages name what failed; errors.ts (invalidRequestReply) turns the first issue into the vendor's body.
+ * §2). `statistics` and `statistics.list` refuse what the validators of @rocket.chat/rest-typings 8.8.1 refuse
+ * (params.ts); errors.ts turns a refusal into the vendor's body.
  */
-
-/** `statistics.list` page size: default 50, larger values clamped to 100, 0 = all items. */
-export const RC_DEFAULT_COUNT = 50;
-export const RC_MAX_COUNT = 100;
 
 // Rocket.Chat's isDateISOString: only the exact toISOString() form passes.
 const isDateIsoString = (value: string) => {
@@ -27,30 +26,29 @@ const matchDate = (name: "start" | "end") =>
     .refine(isDateIsoString, `Match error: Failed Match.Where validation in field ${name}`)
     .describe(`ISO-8601 date-time in exactly the toISOString() form, e.g. 2023-10-05T14:48:00.000Z`);
 
+/** Meteor's check(Match.ObjectIncluding(…)) in the route: other parameters are ignored. */
 export const activeUsersQuery = z.object({ start: matchDate("start"), end: matchDate("end") });
 
-export const statisticsQuery = z.object({
-  refresh: z
-    .unknown()
-    .optional()
-    .transform((value) => value === "true")
-    .describe('"true" computes, stores and returns a fresh snapshot; anything else returns the latest one'),
-});
+/** rest-typings isStatisticsProps: `refresh` is any string; only "true" refreshes. */
+export const statisticsQuery = rocketChatQuery(
+  { refresh: "string" },
+  {
+    refresh: stringParam()
+      .optional()
+      .transform((value) => value === "true")
+      .describe('"true" computes, stores and returns a fresh snapshot; any other text returns the latest one'),
+  },
+);
 
-const nonNegativeInteger = (name: "offset" | "count", fallback: number) =>
-  z
-    .string({ error: name })
-    .regex(/^\d{1,15}$/, name)
-    .optional()
-    .transform((value) => (value === undefined ? fallback : Number(value)));
-
-/** A JSON object parameter; `raw` is kept for the vendor's error text. */
+/**
+ * A JSON object parameter, read as parseJsonQuery reads it (an empty value is no value); `raw` is kept
+ * for the vendor's error text.
+ */
 const jsonObject = <T>(name: "sort" | "fields" | "query", check: (value: Record<string, unknown>) => T) =>
-  z
-    .string({ error: name })
+  stringParam()
     .optional()
     .transform((raw, ctx) => {
-      if (raw === undefined) return undefined;
+      if (!raw) return undefined;
       try {
         const value: unknown = JSON.parse(raw);
         if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("not an object");
@@ -67,19 +65,23 @@ const sortDirections = (value: Record<string, unknown>) => {
   return value;
 };
 
-export const statisticsListQuery = z.object({
-  offset: nonNegativeInteger("offset", 0).describe("Items to skip (default 0)"),
-  count: nonNegativeInteger("count", RC_DEFAULT_COUNT).describe(
-    `Items to return (default ${RC_DEFAULT_COUNT}, at most ${RC_MAX_COUNT}; 0 = all)`,
-  ),
-  sort: jsonObject("sort", sortDirections).describe('JSON object of fields with 1 or -1, e.g. {"createdAt":-1}'),
-  fields: jsonObject("fields", (value): Projection => parseProjection(value)).describe(
-    'JSON object of fields with 1 or 0, e.g. {"totalUsers":1}',
-  ),
-  query: jsonObject("query", (value) => value).describe(
-    'Mongo-style query: equality, $or, $and, $regex (+$options), e.g. {"version":{"$regex":"^6"}}',
-  ),
-});
+/** rest-typings isStatisticsListProps (its properties in its order); count and offset as getPaginationItems reads them (pagination.ts). */
+export const statisticsListQuery = rocketChatQuery(
+  { fields: "string", count: "number", offset: "number", sort: "string", query: "string" },
+  {
+    fields: jsonObject("fields", (value): Projection => parseProjection(value)).describe(
+      'JSON object of fields with 1 or 0, e.g. {"totalUsers":1}',
+    ),
+    count: numberParam()
+      .optional()
+      .describe(`Items to return (default ${RC_DEFAULT_COUNT}, at most ${RC_MAX_COUNT}; 0 = all; read with parseInt)`),
+    offset: numberParam().optional().describe("Items to skip (default 0; read with parseInt)"),
+    sort: jsonObject("sort", sortDirections).describe('JSON object of fields with 1 or -1, e.g. {"createdAt":-1}'),
+    query: jsonObject("query", (value) => value).describe(
+      'Mongo-style query: equality, $or, $and, $regex (+$options), e.g. {"version":{"$regex":"^6"}}',
+    ),
+  },
+);
 
 // ── responses ────────────────────────────────────────────────────────────────
 const isoString = z.string().refine(isDateIsoString, "toISOString() form");

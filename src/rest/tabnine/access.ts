@@ -2,16 +2,16 @@ import { DomainError, forbidden, notFound } from "../../errors.js";
 import { TabnineTeamOrganizationDocument } from "../__generated__/operations.js";
 import type { Caller } from "../route.js";
 
-/** Tabnine `Admin` (gateway ADMIN/SUPERADMIN) may call everything; TEAM_ADMIN only its own team's endpoints. */
-export function requireTabnineAdmin(caller: Caller, teamId?: unknown): void {
-  const { role, teamId: ownTeam } = caller.viewer;
+/**
+ * "Only users with Admin access to Tabnine can access the Usage API": every endpoint needs a
+ * Tabnine Admin, i.e. a gateway ADMIN or SUPERADMIN; team leads (TEAM_ADMIN) and members get the
+ * documented 403 (docs/vendors/tabnine.md §3.0.2), before any parameter is looked at.
+ */
+export function requireAdmin(caller: Caller): void {
+  const { role } = caller.viewer;
   if (role === "ADMIN" || role === "SUPERADMIN") return;
-  if (role === "TEAM_ADMIN" && teamId !== undefined && teamId === ownTeam) return;
-  throw forbidden("the Tabnine API needs an Admin (or the team's TeamLead for team endpoints)");
+  throw forbidden("the Tabnine Usage API is for Admins only");
 }
-
-/** Endpoints only a Tabnine Admin may call ("Only users with Admin access to Tabnine can access the Usage API"). */
-export const requireAdmin = (caller: Caller): void => requireTabnineAdmin(caller);
 
 /** Another tenant's team or user is 403 on the endpoints that document 403 (3.11–3.13). */
 export async function forbidOtherTenant<T>(result: Promise<T>): Promise<T> {

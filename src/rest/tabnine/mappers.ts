@@ -1,4 +1,10 @@
-import type { TabnineUsageSeriesFragment, TabnineUserFragment, UsageMetric } from "../__generated__/operations.js";
+import type {
+  TabnineUsageSeriesFragment,
+  TabnineUserFragment,
+  UsageMetric,
+  UserFilterInput,
+  UserStatus,
+} from "../__generated__/operations.js";
 import { metricsReportedBy } from "../../usage/usage.metrics.js";
 import type { Granularity } from "./schemas.js";
 
@@ -9,6 +15,22 @@ export const RESOLUTION_OF: Record<Granularity, "DAY" | "WEEK" | "MONTH"> = {
   daily: "DAY",
   weekly: "WEEK",
   monthly: "MONTH",
+};
+
+/** Tabnine accounts of a team with one of `statuses`. */
+const teamAccounts = (...statuses: UserStatus[]): UserFilterInput => ({ vendor: "TABNINE", statuses });
+
+/**
+ * A team's users (3.8) and its `usersCount` (3.2): its members with a Tabnine account that signed up,
+ * registered or deactivated. Pending invitations are not users yet; 3.9 counts them as `invited`.
+ */
+export const TEAM_MEMBERS = teamAccounts("REGISTERED", "DEACTIVATED");
+
+/** The filters of 3.9's counts: `registered` + `deactivated` is the team's user list. */
+export const TEAM_UTILIZATION = {
+  registered: teamAccounts("REGISTERED"),
+  deactivated: teamAccounts("DEACTIVATED"),
+  invited: teamAccounts("PENDING"),
 };
 
 /** Metrics a usage block needs: every metric Tabnine reports. */
@@ -24,27 +46,29 @@ export const usageVariables = (query: { from: Date; to: Date; granularity: Granu
 
 type Values = readonly { metric: UsageMetric; value: number }[];
 
+// Counts are integers in Tabnine's document; sums of ingested values may carry fractions, rounded here.
 function usageBlock(from: string, to: string, values: Values) {
   const num = (metric: UsageMetric) => values.find((value) => value.metric === metric)?.value ?? 0;
+  const int = (metric: UsageMetric) => Math.round(num(metric));
   return {
     from,
     to,
-    activeUsers: num("ACTIVE_USERS"),
+    activeUsers: int("ACTIVE_USERS"),
     productivityFactor: num("PRODUCTIVITY_FACTOR"),
     codeCompletions: {
-      activeUsers: num("COMPLETION_ACTIVE_USERS"),
-      completions: num("CODE_COMPLETIONS"),
-      charsCompleted: num("COMPLETION_CHARS"),
-      keystrokes: num("KEYSTROKES"),
-      lines: num("COMPLETION_LINES"),
+      activeUsers: int("COMPLETION_ACTIVE_USERS"),
+      completions: int("CODE_COMPLETIONS"),
+      charsCompleted: int("COMPLETION_CHARS"),
+      keystrokes: int("KEYSTROKES"),
+      lines: int("COMPLETION_LINES"),
       automationFactor: num("AUTOMATION_FACTOR"),
     },
     chat: {
-      activeUsers: num("CHAT_ACTIVE_USERS"),
-      interactions: num("CHAT_INTERACTIONS"),
-      usefulChatInteractions: num("USEFUL_CHAT_INTERACTIONS"),
-      lines: num("CHAT_LINES"),
-      charsCompleted: num("CHAT_CHARS"),
+      activeUsers: int("CHAT_ACTIVE_USERS"),
+      interactions: int("CHAT_INTERACTIONS"),
+      usefulChatInteractions: int("USEFUL_CHAT_INTERACTIONS"),
+      lines: int("CHAT_LINES"),
+      charsCompleted: int("CHAT_CHARS"),
       chatConsumptionRate: num("CHAT_CONSUMPTION_RATE"),
     },
   };

@@ -12,7 +12,7 @@ import { collectRange } from "../paging.js";
 import { defineRoute, type VendorRoute } from "../route.js";
 import { ownOrganization, requireAdmin } from "./access.js";
 import { ERRORS } from "./errors.js";
-import { pageMeta, tabnineLicense, tabnineUser, usageContainer, usageVariables } from "./mappers.js";
+import { pageMeta, tabnineLicense, tabnineUser, TEAM_MEMBERS, usageContainer, usageVariables } from "./mappers.js";
 import * as s from "./schemas.js";
 import { teamRoutes } from "./team.routes.js";
 import { userRoutes } from "./user.routes.js";
@@ -45,17 +45,23 @@ export const tabnineRoutes = [
     method: "GET",
     path: "/api/v1/organization/teams",
     summary: "Get list of teams for the given organization",
+    description: "Teams in creation order (oldest first); `usersCount` is the number of users `GET /api/v1/team/{teamId}/users` lists.",
     authorize: requireAdmin,
     query: s.teamListQuery,
     response: s.teamList,
     errors: ERRORS,
     async handle({ caller, query }) {
       const { items, total } = await collectRange(
-        async (offset, first) => (await caller.run(TabnineTeamsDocument, { offset, first })).organization!.teams,
+        async (offset, first) => (await caller.run(TabnineTeamsDocument, { offset, first, members: TEAM_MEMBERS })).organization!.teams,
         query.offset,
         query.limit,
       );
-      const data = items.map((team) => ({ id: team.id, name: team.name, usersCount: team.usersCount, isDefaultTeam: team.isDefault }));
+      const data = items.map((team) => ({
+        id: team.id,
+        name: team.name,
+        usersCount: team.users.totalCount,
+        isDefaultTeam: team.isDefault,
+      }));
       return { data, meta: pageMeta(query.offset, data.length, total, query.limit) };
     },
   }),

@@ -60,12 +60,13 @@ export const teamIdParams = z.object({ teamId: z.string() });
 export const userIdParams = z.object({ user_id: z.string() });
 
 // ── responses ────────────────────────────────────────────────────────────────
+const count = z.number().int().min(0);
 const isoString = z.string().refine((value) => new Date(value).toISOString() === value, "toISOString() form");
 
 export const pageMeta = z.strictObject({
-  count: z.number().int(),
-  total: z.number().int(),
-  next: z.strictObject({ limit: z.number().int(), offset: z.number().int() }).optional(),
+  count,
+  total: count,
+  next: z.strictObject({ limit: count, offset: count }).optional(),
 });
 
 export const tnUser = z.strictObject({
@@ -91,7 +92,7 @@ export const organization = z.strictObject({
 });
 
 export const teamList = z.strictObject({
-  data: z.array(z.strictObject({ id: z.string(), name: z.string(), usersCount: z.number().int(), isDefaultTeam: z.boolean() })),
+  data: z.array(z.strictObject({ id: z.string(), name: z.string(), usersCount: count, isDefaultTeam: z.boolean() })),
   meta: pageMeta,
 });
 
@@ -99,10 +100,10 @@ export const accountUtilizations = z.array(
   z.strictObject({
     year: z.number().int().min(1970),
     month: z.number().int().min(0).max(11),
-    registered: z.number().int(),
-    deactivated: z.number().int(),
-    active: z.number().int(),
-    pending: z.number().int(),
+    registered: count,
+    deactivated: count,
+    active: count,
+    pending: count,
   }),
 );
 
@@ -110,22 +111,22 @@ const ratio = z.number().min(0).max(1);
 export const usageBlock = z.strictObject({
   from: isoString,
   to: isoString,
-  activeUsers: z.number().int(),
+  activeUsers: count,
   productivityFactor: ratio.optional(),
   codeCompletions: z.strictObject({
-    activeUsers: z.number().int(),
-    completions: z.number(),
-    charsCompleted: z.number(),
-    keystrokes: z.number(),
-    lines: z.number(),
+    activeUsers: count,
+    completions: count,
+    charsCompleted: count,
+    keystrokes: count,
+    lines: count,
     automationFactor: ratio,
   }),
   chat: z.strictObject({
-    activeUsers: z.number().int(),
-    interactions: z.number(),
-    usefulChatInteractions: z.number(),
-    lines: z.number(),
-    charsCompleted: z.number(),
+    activeUsers: count,
+    interactions: count,
+    usefulChatInteractions: count,
+    lines: count,
+    charsCompleted: count,
     chatConsumptionRate: ratio,
   }),
 });
@@ -159,7 +160,7 @@ export const license = z.strictObject({
 });
 
 export const permissionUsers = z.array(z.strictObject({ username: z.string(), organizationId: z.string() }));
-export const teamUtilization = z.strictObject({ registered: z.number().int(), deactivated: z.number().int(), invited: z.number().int() });
+export const teamUtilization = z.strictObject({ registered: count, deactivated: count, invited: count });
 export const teamInfo = z.strictObject({ id: z.string(), name: z.string() });
 export const userInfo = z.strictObject({
   user: z.strictObject({

@@ -6,9 +6,9 @@ import {
 } from "../__generated__/operations.js";
 import { collectRange } from "../paging.js";
 import { defineRoute, type VendorRoute } from "../route.js";
-import { forbidOtherTenant, ownOrganization, requireOwnTeam, requireTabnineAdmin } from "./access.js";
-import { ERRORS, ERRORS_WITH_403 } from "./errors.js";
-import { pageMeta, tabnineUser, usageContainer, usageVariables } from "./mappers.js";
+import { forbidOtherTenant, ownOrganization, requireAdmin, requireOwnTeam } from "./access.js";
+import { ERRORS } from "./errors.js";
+import { pageMeta, tabnineUser, TEAM_MEMBERS, TEAM_UTILIZATION, usageContainer, usageVariables } from "./mappers.js";
 import * as s from "./schemas.js";
 
 /** Tabnine team endpoints (docs/vendors/tabnine.md §3.8–3.11). */
@@ -17,25 +17,26 @@ export const teamRoutes = [
     method: "GET",
     path: "/api/v1/team/account-utilizations",
     summary: "Get current team utilization info",
-    authorize: (caller, _params, raw) => requireTabnineAdmin(caller, raw.teamId),
+    description:
+      "The team's Tabnine accounts now: `registered` + `deactivated` are the users of its user list; `invited`: pending invitations.",
+    authorize: requireAdmin,
     query: s.teamIdQuery,
     response: s.teamUtilization,
     errors: ERRORS,
     async handle({ caller, query }) {
       await requireOwnTeam(caller, query.teamId, "404");
-      const { team } = await caller.run(TabnineTeamUtilizationDocument, { teamId: query.teamId });
-      const { registered, deactivated, invited } = team!.utilization;
-      return { registered, deactivated, invited };
+      const { team } = await caller.run(TabnineTeamUtilizationDocument, { teamId: query.teamId, ...TEAM_UTILIZATION });
+      return { registered: team!.registered.totalCount, deactivated: team!.deactivated.totalCount, invited: team!.invited.totalCount };
     },
   }),
   defineRoute({
     method: "GET",
     path: "/api/v1/team/usage",
     summary: "Team-level usage",
-    authorize: (caller, _params, raw) => requireTabnineAdmin(caller, raw.teamId),
+    authorize: requireAdmin,
     query: s.teamUsageQuery,
     response: s.teamUsage,
-    errors: ERRORS_WITH_403,
+    errors: ERRORS,
     async handle({ caller, query }) {
       ownOrganization(caller, query.organizationId, "403");
       await requireOwnTeam(caller, query.teamId, "403");
@@ -53,7 +54,8 @@ export const teamRoutes = [
     method: "GET",
     path: "/api/v1/team/:teamId/users",
     summary: "Get users of a given team",
-    authorize: (caller, params) => requireTabnineAdmin(caller, params.teamId),
+    description: "Members with a Tabnine account that signed up, registered or deactivated (not pending invitations), by email.",
+    authorize: requireAdmin,
     params: s.teamIdParams,
     query: s.pagingQuery,
     response: s.userList,
@@ -61,7 +63,8 @@ export const teamRoutes = [
     async handle({ caller, params, query }) {
       await requireOwnTeam(caller, params.teamId, "404");
       const { items, total } = await collectRange(
-        async (offset, first) => (await caller.run(TabnineTeamUsersDocument, { teamId: params.teamId, offset, first })).team!.users,
+        async (offset, first) =>
+          (await caller.run(TabnineTeamUsersDocument, { teamId: params.teamId, offset, first, members: TEAM_MEMBERS })).team!.users,
         query.offset,
         query.limit,
       );
@@ -72,7 +75,7 @@ export const teamRoutes = [
     method: "GET",
     path: "/api/v1/team/:teamId",
     summary: "Get team name",
-    authorize: (caller, params) => requireTabnineAdmin(caller, params.teamId),
+    authorize: requireAdmin,
     params: s.teamIdParams,
     response: s.teamInfo,
     errors: ERRORS,

@@ -1,7 +1,7 @@
 import { TabnineUserDocument, TabnineUserUsageDocument } from "../__generated__/operations.js";
 import { defineRoute, type VendorRoute } from "../route.js";
 import { forbidOtherTenant, ownOrganization, requireAdmin } from "./access.js";
-import { ERRORS_WITH_403 } from "./errors.js";
+import { ERRORS } from "./errors.js";
 import { usageContainer, usageVariables } from "./mappers.js";
 import * as s from "./schemas.js";
 
@@ -14,7 +14,7 @@ export const userRoutes = [
     authorize: requireAdmin,
     query: s.userUsageQuery,
     response: s.userUsage,
-    errors: ERRORS_WITH_403,
+    errors: ERRORS,
     async handle({ caller, query }) {
       ownOrganization(caller, query.organizationId, "403");
       const { userByIdentity: user } = await forbidOtherTenant(
@@ -36,7 +36,7 @@ export const userRoutes = [
     authorize: requireAdmin,
     params: s.userIdParams,
     response: s.userInfo,
-    errors: ERRORS_WITH_403,
+    errors: ERRORS,
     async handle({ caller, params }) {
       const { userByIdentity: user } = await forbidOtherTenant(caller.run(TabnineUserDocument, { userId: params.user_id }));
       const account = user!.identities[0]!;

@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { forbidden, notFound } from "../../errors.js";
+import { TEAMWIRE_PRIVACY_MODES } from "../../vendors/teamwire/privacy-mode.js";
 import {
   TeamwireActivatedConnectorsDocument,
   TeamwireActiveUsersDocument,
@@ -12,7 +13,7 @@ import {
 } from "../__generated__/operations.js";
 import { defineRoute, type Caller, type VendorRoute } from "../route.js";
 import type { TeamwireCaller } from "./access.js";
-import { deviceRow, DEVICE_KEYS } from "./mappers.js";
+import { deviceRows, DEVICE_KEYS } from "./mappers.js";
 import * as s from "./schemas.js";
 
 const PREFIX = "/v1/admin/stats";
@@ -95,7 +96,7 @@ export const teamwireRoutes = [
       const stats = o!.workspaceStatistics;
       const admins = [...o!.users.nodes].sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
       return {
-        settings: o!.privacyMode,
+        settings: TEAMWIRE_PRIVACY_MODES[o!.privacyMode],
         users_count: stats.clientUsers,
         pending_users_count: stats.pendingUsers,
         groups_count: stats.groupsCount,
@@ -134,7 +135,8 @@ export const teamwireRoutes = [
       path,
       summary: "Return device statistics",
       description:
-        "`discriminator`: os, client, is_managed or locale. `?os=` (with os) and `?client=` (with client) list that one's versions.",
+        "`discriminator`: os, client, is_managed or locale. `?os=` (with os) and `?client=` (with client) list that one's versions. " +
+        "is_managed: the (client, os) pairs of managed devices, most devices first.",
       params: s.deviceParams,
       query: s.deviceQuery,
       authorize: authorizeOrganisation,
@@ -152,7 +154,7 @@ export const teamwireRoutes = [
         });
         return {
           keys: DEVICE_KEYS[discriminator],
-          data: organization!.deviceStats.map((row) => deviceRow(discriminator, row, os !== null || client !== null)),
+          data: deviceRows(discriminator, organization!.deviceStats, os !== null || client !== null),
         };
       },
     }),

@@ -39,7 +39,7 @@ export const deviceStats = z.strictObject({
     z.union([
       z.strictObject({ os: z.string(), os_v: z.string().optional(), total: z.number().int() }),
       z.strictObject({ client: z.string(), client_v: z.string().optional(), total: z.number().int() }),
-      z.strictObject({ client: z.string(), os: z.string(), is_managed: z.boolean(), total: z.number().int() }),
+      z.strictObject({ client: z.string(), os: z.string() }),
       z.strictObject({ locale: z.string(), total: z.number().int() }),
     ]),
   ),

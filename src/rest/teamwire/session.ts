@@ -1,5 +1,6 @@
 import type { Request, Response, Router } from "express";
 import { DomainError, HTTP_STATUS } from "../../errors.js";
+import { retryAfterOf } from "../../http/rate-limits.js";
 import { TeamwireLoginDocument } from "../__generated__/operations.js";
 import type { OperationRunner } from "../execute.js";
 import { loginBody } from "./schemas.js";
@@ -37,6 +38,14 @@ async function login(req: Request, res: Response, runAnonymous: (req: Request) =
       .json({});
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
+    const retryAfter = retryAfterOf(error);
+    if (retryAfter !== undefined) {
+      res
+        .set("Retry-After", String(retryAfter))
+        .status(429)
+        .json({ detail: `Too many login attempts. Try again in ${retryAfter} s.` });
+      return;
+    }
     // Credentials the gateway cannot even check (bad input) are wrong credentials to Teamwire: 401.
     const status = error.code === "BAD_USER_INPUT" ? HTTP_STATUS.UNAUTHENTICATED : HTTP_STATUS[error.code];
     res.status(status).json({ detail: "Invalid email or password." });

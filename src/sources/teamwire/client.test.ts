@@ -33,4 +33,13 @@ describe("Teamwire dashboard payload", () => {
     const broken = await createTeamwireClient("http://teamwire.test", { token: "t" }, { fetch: answering(withoutCompany), maxAttempts: 1 });
     await expect(broken.dashboard()).rejects.toThrow(/company/);
   });
+
+  it("reads a privacy mode the gateway does not know as sent (the sync decides what to do with it)", async () => {
+    const client = await createTeamwireClient(
+      "http://teamwire.test",
+      { token: "t" },
+      { fetch: answering({ ...SERVED, settings: "Paranoid" }), maxAttempts: 1 },
+    );
+    expect((await client.dashboard()).settings).toBe("Paranoid");
+  });
 });

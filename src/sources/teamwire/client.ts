@@ -8,7 +8,10 @@ export const TEAMWIRE_API_VERSION = "1";
 // Payloads of docs/vendors/teamwire.md §1, as far as the connector reads them.
 
 // Keys the gateway does not serve are dropped, not refused (at both levels): a Teamwire that adds fields still syncs.
-const dashboard = teamwireDashboard.strip().extend({ admins: z.array(teamwireDashboard.shape.admins.element.strip()) });
+// `settings` is any string here: a privacy mode the gateway does not know is the sync's to handle, not a broken payload.
+const dashboard = teamwireDashboard
+  .strip()
+  .extend({ settings: z.string(), admins: z.array(teamwireDashboard.shape.admins.element.strip()) });
 const series = z
   .array(
     z.object({

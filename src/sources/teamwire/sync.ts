@@ -1,4 +1,5 @@
 import type { UsageMetric } from "../../db/generated/enums.js";
+import { privacyModeOf } from "../../vendors/teamwire/privacy-mode.js";
 import { applyBatch, type BatchEvent } from "../apply-batch.js";
 import { addDays, isoDay, parseIsoDay } from "../days.js";
 import type { Connector, ConnectorRun } from "../sync.types.js";
@@ -32,6 +33,9 @@ function months(from: Date, until: Date): { year: number; month: number; from: D
   return out;
 }
 
+/** Longest unknown privacy mode kept and logged as sent; longer ones are cut here. */
+const MAX_UNKNOWN_MODE_CHARS = 200;
+
 async function writeDashboard(run: ConnectorRun, dashboard: TwDashboard): Promise<void> {
   run.summary.fetched++;
   const [source, organization, license] = await Promise.all([
@@ -39,10 +43,23 @@ async function writeDashboard(run: ConnectorRun, dashboard: TwDashboard): Promis
     run.prisma.organization.findUniqueOrThrow({ where: { id: run.organizationId }, select: { privacyMode: true } }),
     run.prisma.license.findUnique({ where: { organizationId_vendor: { organizationId: run.organizationId, vendor: "TEAMWIRE" } } }),
   ]);
-  const settings = { ...(source.settings as Record<string, unknown>), groupsCount: dashboard.groups_count };
+  const stored = source.settings as Record<string, unknown>;
+  // A mode the gateway does not know keeps the organization's mode and is kept, as sent, on the
+  // source (docs/vendors/teamwire.md, "Vendor material and deviations"); a known one clears it.
+  const mode = privacyModeOf(dashboard.settings);
+  const { unknownPrivacyMode: _previous, ...rest } = stored;
+  const unknown = mode ? undefined : dashboard.settings.slice(0, MAX_UNKNOWN_MODE_CHARS);
+  const settings = { ...rest, groupsCount: dashboard.groups_count, ...(unknown === undefined ? {} : { unknownPrivacyMode: unknown }) };
+  const privacyMode = mode ?? organization.privacyMode;
+  if (unknown !== undefined)
+    run.logger.warn(
+      { privacyMode: unknown, kept: privacyMode },
+      "Teamwire sent a privacy mode the gateway does not know; the organization keeps its mode",
+    );
   const changed =
-    (source.settings as Record<string, unknown>).groupsCount !== dashboard.groups_count ||
-    organization.privacyMode !== dashboard.settings ||
+    stored.groupsCount !== dashboard.groups_count ||
+    stored.unknownPrivacyMode !== unknown ||
+    organization.privacyMode !== privacyMode ||
     license?.seats !== dashboard.license_count;
   if (!license) run.summary.created++;
   else if (changed) run.summary.updated++;
@@ -51,7 +68,7 @@ async function writeDashboard(run: ConnectorRun, dashboard: TwDashboard): Promis
   const where = { organizationId_vendor: { organizationId: run.organizationId, vendor: "TEAMWIRE" as const } };
   await run.prisma.$transaction([
     run.prisma.source.update({ where: { id: run.source.id }, data: { settings } }),
-    run.prisma.organization.update({ where: { id: run.organizationId }, data: { privacyMode: dashboard.settings } }),
+    run.prisma.organization.update({ where: { id: run.organizationId }, data: { privacyMode } }),
     run.prisma.license.upsert({
       where,
       create: { organizationId: run.organizationId, vendor: "TEAMWIRE", seats: dashboard.license_count, features: [] },

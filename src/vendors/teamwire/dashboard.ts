@@ -1,12 +1,14 @@
 import { z } from "zod";
+import { TEAMWIRE_PRIVACY_MODES } from "./privacy-mode.js";
 
 /**
  * The payload of Teamwire's `GET /v<api_version>/admin/stats/dashboard/` (docs/vendors/teamwire.md §1.1),
  * declared once for the REST adapter that serves it and the connector that reads it. As the
- * gateway serves it: exactly these keys, in this order, here and in each admin.
+ * gateway serves it: exactly these keys, in this order, here and in each admin; `settings` is one
+ * of Teamwire's privacy modes, written as Teamwire writes them.
  */
 export const teamwireDashboard = z.strictObject({
-  settings: z.string(),
+  settings: z.enum(Object.values(TEAMWIRE_PRIVACY_MODES)),
   users_count: z.number().int(),
   pending_users_count: z.number().int(),
   groups_count: z.number().int(),
