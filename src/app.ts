@@ -8,6 +8,7 @@ import { landingPage } from "./http/landing.js";
 import { createMetrics, type Metrics } from "./http/metrics.js";
 import { createRequestContext } from "./http/request-context.js";
 import { trackRoutePattern } from "./http/route-pattern.js";
+import { httpTracing } from "./http/tracing.js";
 import type { Logger } from "./logger.js";
 
 /** Largest JSON request body accepted; bigger bodies get 413. */
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): CreatedApp {
 
   app.use(trackRoutePattern());
   app.use(createRequestContext(deps.logger));
+  app.use(httpTracing());
   app.use(metrics.middleware);
   app.use(corsFor(deps.config.http.corsOrigins));
   options.mountBeforeBodyParser?.(app);

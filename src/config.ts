@@ -88,6 +88,11 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: integer(1, 1_000).default(5),
   LOGIN_LOCKOUT_SECONDS: integer(1, 3_600).default(60),
   LOGIN_MAX_ATTEMPTS_PER_ADDRESS: integer(1, 100_000).default(50),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), "must be an http:// or https:// URL")
+    .optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default("usage-gateway"),
   SYNC_TIMEOUT_MS: integer(100, 600_000).default(15_000),
   SYNC_MAX_ATTEMPTS: integer(1, 20).default(5),
   SYNC_CONCURRENCY: integer(1, 64).default(4),
@@ -160,6 +165,8 @@ export interface Config {
   readonly rateLimits: RateLimitSettings;
   /** Shared by every gateway instance: answer caches and rate-limit counters. */
   readonly redisUrl: string | undefined;
+  /** OpenTelemetry traces over OTLP/HTTP; no endpoint: no tracing. */
+  readonly telemetry: { readonly endpoint: string | undefined; readonly serviceName: string };
   readonly logLevel: LogLevel;
   readonly seedOnStart: "demo" | "none";
 }
@@ -216,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginAttemptsPerAddress: e.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
     }),
     redisUrl: e.REDIS_URL,
+    telemetry: Object.freeze({ endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: e.OTEL_SERVICE_NAME }),
     logLevel: e.LOG_LEVEL,
     seedOnStart: e.SEED_ON_START,
   });

@@ -8,7 +8,9 @@ import { createGraphQLEndpoint } from "./graphql/mount.js";
 import { createIngestRouter } from "./ingest/ingest.route.js";
 import type { Logger } from "./logger.js";
 import { buildGraphQLSchema } from "./schema.js";
+import { traceResolvers } from "./graphql/tracing.js";
 import { RateLimits } from "./http/rate-limits.js";
+import { startTracing } from "./http/tracing.js";
 import { mountRestSurface } from "./rest/index.js";
 import { connectSharedState, type SharedState } from "./db/redis.js";
 import { startServer } from "./server.js";
@@ -50,6 +52,8 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
   const shared = deps.shared ?? (await connectSharedState(config.redisUrl, logger));
   const rateLimits = new RateLimits(config.rateLimits, shared.redis);
   const schema = await buildGraphQLSchema();
+  const tracing = config.telemetry.endpoint ? startTracing(config.telemetry.endpoint, config.telemetry.serviceName) : undefined;
+  if (tracing) traceResolvers(schema);
   const graphql = await createGraphQLEndpoint({
     schema,
     db,
@@ -86,13 +90,15 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
       jwt,
       contextFor: graphql.contextFor,
       close: () =>
-        (closing ??= server.close().finally(() => Promise.all([graphql.stop(), deps.shared ? undefined : shared.close()]))).then(
-          () => undefined,
-        ),
+        (closing ??= server
+          .close()
+          .finally(() => Promise.all([graphql.stop(), deps.shared ? undefined : shared.close()]))
+          .finally(() => tracing?.shutdown())),
     };
   } catch (error) {
     await graphql.stop();
     if (!deps.shared) await shared.close();
+    await tracing?.shutdown();
     throw error;
   }
 }

@@ -1,8 +1,9 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { execute, type GraphQLSchema } from "graphql";
+import { execute, getOperationAST, type GraphQLSchema } from "graphql";
 import type { GraphQLContext } from "../context.js";
 import { DomainError } from "../errors.js";
 import type { OperationCache } from "../graphql/response-cache.js";
+import { tracedOperation } from "../graphql/tracing.js";
 
 /** Runs stored operations for one REST request: the gateway schema, the request's own context. */
 export type OperationRunner = <R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables: V) => Promise<R>;
@@ -21,7 +22,11 @@ export class OperationFailure extends Error {
  */
 export function operationRunner(schema: GraphQLSchema, context: GraphQLContext, cache?: OperationCache | null): OperationRunner {
   return async (document, variables) => {
-    const run = () => Promise.resolve(execute({ schema, document, variableValues: variables, contextValue: context }));
+    const name = `rest ${getOperationAST(document)?.name?.value ?? "operation"}`;
+    const run = () =>
+      tracedOperation(context, name, () =>
+        Promise.resolve(execute({ schema, document, variableValues: variables, contextValue: context })),
+      );
     const result = cache ? await cache.resolve(context, document, variables, run) : await run();
     const errors = result.errors ?? [];
     const domain = errors.map((error) => error.originalError).find((error) => error instanceof DomainError);
