@@ -12,6 +12,7 @@ import { traceResolvers } from "./graphql/tracing.js";
 import { RateLimits } from "./http/rate-limits.js";
 import { startTracing } from "./http/tracing.js";
 import { mountRestSurface } from "./rest/index.js";
+import { claimGeneratedSecrets } from "./db/generated-secrets-guard.js";
 import { connectSharedState, type SharedState } from "./db/redis.js";
 import { startServer } from "./server.js";
 import { sourceRuntime, type SourceRuntime } from "./sources/runtime.js";
@@ -48,24 +49,41 @@ export interface Gateway {
 /** The composition root: builds the whole gateway from a config and a store and listens on `config.http`. */
 export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
   const { config, db, logger } = deps;
-  const jwt = deps.jwt ?? (await resolveJwtSettings(config));
-  const shared = deps.shared ?? (await connectSharedState(config.redisUrl, logger));
-  const rateLimits = new RateLimits(config.rateLimits, shared.redis);
-  const schema = await buildGraphQLSchema();
-  const tracing = config.telemetry.endpoint ? startTracing(config.telemetry.endpoint, config.telemetry.serviceName) : undefined;
-  if (tracing) traceResolvers(schema);
-  const graphql = await createGraphQLEndpoint({
-    schema,
-    db,
-    jwt,
-    logger,
-    limits: config.graphql,
-    ingest: config.ingest,
-    sources: deps.sources ?? sourceRuntime(config),
-    rateLimits,
-  });
-  const ingest = createIngestRouter({ prisma: db.prisma, jwt, limits: config.ingest, rateLimits });
+  // What was started, to stop in reverse order on close or when a later step fails.
+  const started: (() => Promise<unknown>)[] = [];
+  const stopAll = async () => {
+    for (const stop of started.reverse())
+      await stop().catch((error: unknown) => logger.warn({ err: error }, "stopping a gateway part failed"));
+  };
   try {
+    const generated = [
+      ...(deps.jwt === undefined && config.auth.jwtSecret === undefined ? ["JWT_SECRET"] : []),
+      ...(deps.sources === undefined && config.sources.credentialsKey === undefined ? ["SOURCE_CREDENTIALS_KEY"] : []),
+    ];
+    if (config.database.url && generated.length > 0) started.push(await claimGeneratedSecrets(config.database.url, generated));
+    const jwt = deps.jwt ?? (await resolveJwtSettings(config));
+    const shared = deps.shared ?? (await connectSharedState(config.redisUrl, logger));
+    if (!deps.shared) started.push(() => shared.close());
+    const rateLimits = new RateLimits(config.rateLimits, shared.redis);
+    const responseCache = { ...config.graphql.responseCache, redis: shared.redis };
+    const schema = await buildGraphQLSchema();
+    if (config.telemetry.endpoint) {
+      const tracing = startTracing(config.telemetry.endpoint, config.telemetry.serviceName);
+      started.push(() => tracing.shutdown());
+      traceResolvers(schema);
+    }
+    const graphql = await createGraphQLEndpoint({
+      schema,
+      db,
+      jwt,
+      logger,
+      limits: { ...config.graphql, responseCache },
+      ingest: config.ingest,
+      sources: deps.sources ?? sourceRuntime(config),
+      rateLimits,
+    });
+    started.push(() => graphql.stop());
+    const ingest = createIngestRouter({ prisma: db.prisma, jwt, limits: config.ingest, rateLimits });
     const server = await startServer({
       config,
       db,
@@ -79,26 +97,15 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
           logger,
           version: GATEWAY_VERSION,
           validateResponses: deps.validateResponses,
-          responseCache: config.graphql.responseCache,
+          responseCache,
         });
       },
     });
+    started.push(() => server.close());
     let closing: Promise<void> | undefined;
-    return {
-      url: server.url,
-      schema,
-      jwt,
-      contextFor: graphql.contextFor,
-      close: () =>
-        (closing ??= server
-          .close()
-          .finally(() => Promise.all([graphql.stop(), deps.shared ? undefined : shared.close()]))
-          .finally(() => tracing?.shutdown())),
-    };
+    return { url: server.url, schema, jwt, contextFor: graphql.contextFor, close: () => (closing ??= stopAll()) };
   } catch (error) {
-    await graphql.stop();
-    if (!deps.shared) await shared.close();
-    await tracing?.shutdown();
+    await stopAll();
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { Redis } from "ioredis";
 import { redactUrl } from "../config.js";
 import type { Logger } from "../logger.js";
@@ -35,6 +36,26 @@ export async function connectSharedState(redisUrl: string | undefined, logger: L
     redis,
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
+
+/**
+ * A text cache in Redis under `prefix`, shared by every instance (the answer caches). Each entry
+ * expires after its TTL. Redis failures are misses and dropped writes: an answer is then computed,
+ * never refused.
+ */
+export function redisTextCache(redis: Redis, prefix: string): KeyValueCache<string> {
+  return {
+    async get(key) {
+      return (await redis.get(prefix + key).catch(() => null)) ?? undefined;
+    },
+    async set(key, value, options) {
+      const ttl = Math.max(1, Math.ceil(options?.ttl ?? 60));
+      await redis.set(prefix + key, value, "EX", ttl).catch(() => undefined);
+    },
+    async delete(key) {
+      return (await redis.del(prefix + key).catch(() => 0)) > 0;
     },
   };
 }

@@ -1,10 +1,12 @@
 import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
-import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
+import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
+import type { Redis } from "ioredis";
 import { createHash } from "node:crypto";
 import { getOperationAST, OperationTypeNode, print, type DocumentNode, type ExecutionResult, type FormattedExecutionResult } from "graphql";
 import type { Viewer } from "../auth/viewer.js";
 import { dataVersionOf } from "../db/data-version.js";
+import { redisTextCache } from "../db/redis.js";
 import type { GraphQLContext } from "../context.js";
 
 export interface ResponseCacheSettings {
@@ -12,6 +14,8 @@ export interface ResponseCacheSettings {
   readonly ttlSeconds: number;
   /** Memory the cached answers may take, in bytes (least recently used go first). */
   readonly maxBytes: number;
+  /** Keeps the answers in Redis instead, shared by every instance (REDIS_URL). */
+  readonly redis?: Redis | undefined;
 }
 
 /** The answer cache's Apollo plugins and the result serializer that goes with them. */
@@ -25,11 +29,13 @@ const stringify = (value: FormattedExecutionResult) => `${JSON.stringify(value)}
 
 const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
 
-const textCache = (settings: ResponseCacheSettings) =>
-  new InMemoryLRUCache<string>({ maxSize: settings.maxBytes, sizeCalculation: (text) => InMemoryLRUCache.sizeCalculation(text) });
+const textCache = (settings: ResponseCacheSettings, name: string): KeyValueCache<string> =>
+  settings.redis
+    ? redisTextCache(settings.redis, `ug:${name}:`)
+    : new InMemoryLRUCache<string>({ maxSize: settings.maxBytes, sizeCalculation: (text) => InMemoryLRUCache.sizeCalculation(text) });
 
 /**
- * Caches whole query answers in this process, as the exact text sent (the REST adapters use
+ * Caches whole query answers in this process (or in Redis, shared by every instance), as the exact text sent (the REST adapters use
  * createOperationCache). An answer is keyed on the query, its variables, the viewer (user,
  * role, team, organization) and the data version of what that viewer can see, which every
  * write raises: an answer is never served after the data behind it changed, and the TTL bounds
@@ -45,7 +51,7 @@ export function createAnswerCache(settings: ResponseCacheSettings): GraphQLAnswe
   // Apollo adds its cache-control plugin with max age 0 when none is given, which caches nothing.
   const cacheControl = ApolloServerPluginCacheControl({ defaultMaxAge: settings.ttlSeconds, calculateHttpHeaders: false });
   if (settings.ttlSeconds === 0) return { plugins: [cacheControl], stringifyResult: stringify };
-  const cache = textCache(settings);
+  const cache = textCache(settings, "answers");
   const served = new WeakMap<object, string>(); // placeholder data of a hit → its stored text
   const toStore = new WeakMap<object, { key: string; ttl: number }>(); // data of a cacheable miss → where it goes
   const answers: ApolloServerPlugin<GraphQLContext> = {
@@ -125,7 +131,7 @@ export interface OperationCache {
 /** An operation cache with `settings`, or null when the TTL is 0. */
 export function createOperationCache(settings: ResponseCacheSettings): OperationCache | null {
   if (settings.ttlSeconds === 0) return null;
-  const cache = textCache(settings);
+  const cache = textCache(settings, "operations");
   return {
     async resolve(context, document, variables, execute) {
       const operation = getOperationAST(document);
