@@ -14,6 +14,7 @@ const LAYERS = [
   ["modules", "^src/modules/|^src/schema\\.ts$"],
   ["graphql", "^src/graphql/"],
   ["rest", "^src/rest/"],
+  ["export", "^src/export/"],
   ["app", "^src/(app|server|store)\\.ts$"],
   ["gateway", "^src/gateway\\.ts$"],
   ["commands", "^src/commands/|^src/cli\\.ts$"],

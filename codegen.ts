@@ -1,6 +1,6 @@
 import type { CodegenConfig } from "@graphql-codegen/cli";
 
-// Types the stored GraphQL operations (the REST adapters' and the tests') against schema.graphql.
+// Types the stored GraphQL operations (the REST adapters', the exports' and the tests') against schema.graphql.
 // Offline: everything is read from the repository. Run `npm run codegen` after changing either.
 const operationsConfig = {
   plugins: ["typescript-operations", "typed-document-node"],
@@ -16,6 +16,7 @@ const config: CodegenConfig = {
   schema: "./schema.graphql",
   generates: {
     "src/rest/__generated__/operations.ts": { documents: ["src/rest/**/*.graphql"], ...operationsConfig },
+    "src/export/__generated__/operations.ts": { documents: ["src/export/**/*.graphql"], ...operationsConfig },
     "test/__generated__/graphql.ts": { documents: ["test/operations/**/*.graphql"], ...operationsConfig },
   },
 };

@@ -14,6 +14,8 @@ import { startTracing } from "./http/tracing.js";
 import { mountRestSurface } from "./rest/index.js";
 import { claimGeneratedSecrets } from "./db/generated-secrets-guard.js";
 import { connectSharedState, type SharedState } from "./db/redis.js";
+import { exportOpenApi } from "./export/openapi.js";
+import { mountExports } from "./export/mount.js";
 import { startServer } from "./server.js";
 import { sourceRuntime, type SourceRuntime } from "./sources/runtime.js";
 import { GATEWAY_VERSION } from "./version.js";
@@ -91,6 +93,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
       mountBeforeBodyParser: (app) => app.use(ingest),
       mount: (app) => {
         graphql.mount(app);
+        mountExports(app, { schema, contextFor: graphql.contextFor, logger });
         mountRestSurface(app, {
           schema,
           contextFor: graphql.contextFor,
@@ -98,6 +101,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
           version: GATEWAY_VERSION,
           validateResponses: deps.validateResponses,
           responseCache,
+          openApi: [exportOpenApi()],
         });
       },
     });

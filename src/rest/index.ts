@@ -8,7 +8,7 @@ import { VENDORS } from "../vendors/registry.js";
 import * as storedOperations from "./__generated__/operations.js";
 import { restDocs } from "./docs.js";
 import { mountVendorRoutes } from "./mount.js";
-import { buildOpenApi } from "./openapi.js";
+import { buildOpenApi, type OpenApiSection } from "./openapi.js";
 import { rocketChatAdapter } from "./rocketchat/adapter.js";
 import type { VendorAdapter } from "./route.js";
 import { tabnineAdapter } from "./tabnine/adapter.js";
@@ -35,6 +35,8 @@ export interface RestSurfaceDeps {
   readonly validateResponses?: boolean;
   /** TTL and memory of the stored operations' result cache (the GraphQL response cache's settings); none when absent. */
   readonly responseCache?: ResponseCacheSettings;
+  /** Further paths for /openapi.json (the exports). */
+  readonly openApi?: readonly OpenApiSection[];
 }
 
 /**
@@ -54,7 +56,7 @@ export function assertStoredOperationsValid(schema: GraphQLSchema): void {
 /** Mounts /openapi.json, the docs page at /docs and every vendor route. */
 export function mountRestSurface(app: express.Express, deps: RestSurfaceDeps): void {
   assertStoredOperationsValid(deps.schema);
-  const openApi = buildOpenApi(VENDOR_ADAPTERS, deps.version);
+  const openApi = buildOpenApi(VENDOR_ADAPTERS, deps.version, deps.openApi);
   app.get("/openapi.json", (_req, res) => {
     res.json(openApi);
   });

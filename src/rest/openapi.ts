@@ -53,7 +53,18 @@ const SIGN_IN_HELP = [
   "Use **Authorize** below to send them from this page.",
 ].join("\n");
 
-export function buildOpenApi(adapters: readonly VendorAdapter[], version: string): Record<string, unknown> {
+/** Paths the gateway serves besides the vendor routes (the exports), with their tags and security schemes. */
+export interface OpenApiSection {
+  readonly tags: readonly { name: string; description?: string }[];
+  readonly paths: Record<string, Record<string, unknown>>;
+  readonly securitySchemes: Record<string, Record<string, unknown>>;
+}
+
+export function buildOpenApi(
+  adapters: readonly VendorAdapter[],
+  version: string,
+  sections: readonly OpenApiSection[] = [],
+): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const adapter of adapters) {
     Object.assign(paths, adapter.extraPaths);
@@ -72,8 +83,13 @@ export function buildOpenApi(adapters: readonly VendorAdapter[], version: string
         "Each vendor keeps its own auth style, JSON shapes and error bodies. The unified API is GraphQL at /graphql.\n\n" +
         SIGN_IN_HELP,
     },
-    tags: adapters.map((adapter) => ({ name: adapter.title })),
-    paths,
-    components: { securitySchemes: Object.fromEntries(adapters.flatMap((adapter) => Object.entries(adapter.securitySchemes))) },
+    tags: [...adapters.map((adapter) => ({ name: adapter.title })), ...sections.flatMap((section) => section.tags)],
+    paths: Object.assign(paths, ...sections.map((section) => section.paths)) as typeof paths,
+    components: {
+      securitySchemes: Object.fromEntries([
+        ...adapters.flatMap((adapter) => Object.entries(adapter.securitySchemes)),
+        ...sections.flatMap((section) => Object.entries(section.securitySchemes)),
+      ]),
+    },
   };
 }
