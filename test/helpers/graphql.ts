@@ -17,6 +17,7 @@ export const TEST_SEED = resolveSeedOptions("tiny", { endDate: "2025-03-05", org
 
 export interface GraphQLResponse<R> {
   readonly status: number;
+  readonly headers: Headers;
   readonly body: ExecutionResult<R>;
 }
 
@@ -47,7 +48,7 @@ export async function postGraphQL<R, V extends Record<string, unknown>>(
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query: print(document), variables }),
   });
-  return { status: response.status, body: (await response.json()) as ExecutionResult<R> };
+  return { status: response.status, headers: response.headers, body: (await response.json()) as ExecutionResult<R> };
 }
 
 /** A real HTTP server (port 0) over a fresh store of `kind`, seeded with `seed` unless null. */

@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../../src/auth/password.js";
 import { openDatabase } from "../../src/db/database.js";
+import { LoginDocument } from "../__generated__/graphql.js";
+import { postGraphQL } from "../helpers/graphql.js";
 import { cleanEnv, runCli, startServe, type ServeProcess } from "../helpers/cli.js";
 import { createTestStore, POSTGRES_URL, type TestStore } from "../helpers/stores.js";
 
@@ -12,17 +14,7 @@ import { createTestStore, POSTGRES_URL, type TestStore } from "../helpers/stores
 
 const PASSWORD = "a long enough password";
 
-async function login(url: string, email: string, password: string) {
-  const response = await fetch(`${url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      query: "mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token user { role } } }",
-      variables: { email, password },
-    }),
-  });
-  return (await response.json()) as { data?: { login: { token: string; user: { role: string } } }; errors?: { message: string }[] };
-}
+const login = async (url: string, email: string, password: string) => (await postGraphQL(url, LoginDocument, { email, password })).body;
 
 describe(`CLI bootstrap on an empty ${POSTGRES_URL ? "PostgreSQL database" : "embedded store"}`, () => {
   let store: TestStore | undefined;

@@ -4,7 +4,8 @@ import { loadConfig } from "../../src/config.js";
 import { startGateway, type Gateway } from "../../src/gateway.js";
 import { createLogger } from "../../src/logger.js";
 import { DEMO_PASSWORD } from "../../src/seed/directory.js";
-import { startGraphQLTestServer, TEST_JWT, TEST_SEED, type GraphQLTestServer } from "../helpers/graphql.js";
+import { LoginDocument } from "../__generated__/graphql.js";
+import { postGraphQL, startGraphQLTestServer, TEST_JWT, TEST_SEED, type GraphQLTestServer } from "../helpers/graphql.js";
 import { rocketChatHeaders } from "../helpers/rest.js";
 
 // Rate limits (README "Rate limits"): sign-in lockouts per account with growing backoff, sign-in
@@ -14,19 +15,8 @@ import { rocketChatHeaders } from "../helpers/rest.js";
 const REDIS_URL = process.env.TEST_REDIS_URL;
 
 async function signIn(url: string, email: string, password: string) {
-  const response = await fetch(`${url}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      query: "mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { token } }",
-      variables: { e: email, p: password },
-    }),
-  });
-  const body = (await response.json()) as {
-    data?: { login: { token: string } } | null;
-    errors?: { message: string; extensions: { code: string } }[];
-  };
-  return { status: response.status, retryAfter: response.headers.get("retry-after"), body };
+  const { status, headers, body } = await postGraphQL(url, LoginDocument, { email, password });
+  return { status, retryAfter: headers.get("retry-after"), body };
 }
 
 describe("sign-in limits", () => {
