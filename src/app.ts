@@ -50,6 +50,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): CreatedApp {
   const metrics = createMetrics();
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", deps.config.http.trustProxy);
 
   app.use(trackRoutePattern());
   app.use(createRequestContext(deps.logger));

@@ -48,6 +48,7 @@ describe("loadConfig", () => {
       port: 8080,
       shutdownTimeoutMs: 2500,
       corsOrigins: ["https://dash.example.com", "http://localhost:5173"],
+      trustProxy: false,
     });
     expect(config.database.url).toBe("postgresql://gw:pw@db.internal:5432/usage");
     expect(config.database.dataDir).toBe("/var/lib/gateway");
@@ -83,6 +84,13 @@ describe("loadConfig", () => {
     expect(problemsOf({ CORS_ORIGINS: "https://dash.example.com/app" })).toEqual([problem]);
     expect(problemsOf({ CORS_ORIGINS: "*" })).toEqual([problem]);
     expect(problemsOf({ CORS_ORIGINS: "dash.example.com" })).toEqual([problem]);
+  });
+
+  it("reads TRUST_PROXY as false, a hop count or proxy addresses, and refuses anything else", () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "1" }).http.trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "loopback, 10.0.0.0/8" }).http.trustProxy).toEqual(["loopback", "10.0.0.0/8"]);
+    expect(problemsOf({ TRUST_PROXY: "yes please" })[0]).toMatch(/^TRUST_PROXY: must be false, a number of proxy hops/);
   });
 
   it("accepts PORT=0 (any free port)", () => {

@@ -67,6 +67,24 @@ const EnvSchema = z.object({
         .filter(Boolean),
     )
     .refine((hosts) => hosts.every((host) => /^[a-z0-9.:-]+$/.test(host)), "must be a comma-separated list of host names or IP addresses"),
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((text): boolean | number | string[] =>
+      text === "false"
+        ? false
+        : /^\d{1,2}$/.test(text)
+          ? Number(text)
+          : text
+              .split(",")
+              .map((entry) => entry.trim())
+              .filter(Boolean),
+    )
+    .refine(
+      (value) =>
+        typeof value !== "object" || value.every((entry) => /^(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)$/i.test(entry)),
+      "must be false, a number of proxy hops, or comma-separated proxy addresses/CIDRs (loopback, linklocal, uniquelocal)",
+    ),
   CORS_ORIGINS: z
     .string()
     .default("")
@@ -120,6 +138,8 @@ export interface Config {
     readonly shutdownTimeoutMs: number;
     /** Browser origins allowed to call GraphQL, REST and exports (CORS); empty: none. */
     readonly corsOrigins: readonly string[];
+    /** Express's `trust proxy`: which proxies' X-Forwarded-For name the client (sign-in limits, logs). */
+    readonly trustProxy: boolean | number | readonly string[];
   };
   readonly database: {
     /** PostgreSQL URL; undefined selects the embedded PGlite store in `dataDir`. */
@@ -192,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: e.PORT,
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
       corsOrigins: Object.freeze(e.CORS_ORIGINS),
+      trustProxy: typeof e.TRUST_PROXY === "object" ? Object.freeze(e.TRUST_PROXY) : e.TRUST_PROXY,
     }),
     database: Object.freeze({
       url: e.DATABASE_URL,

@@ -48,6 +48,13 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
+/** Which database this gateway serves (host, port and name, never credentials), for Redis key prefixes. */
+function databaseIdentity(config: Config): string {
+  if (!config.database.url) return `pglite:${config.database.dataDir}`;
+  const url = new URL(config.database.url);
+  return `postgres:${url.hostname}:${url.port || "5432"}${url.pathname}`;
+}
+
 /** The composition root: builds the whole gateway from a config and a store and listens on `config.http`. */
 export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
   const { config, db, logger } = deps;
@@ -62,12 +69,12 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
       ...(deps.jwt === undefined && config.auth.jwtSecret === undefined ? ["JWT_SECRET"] : []),
       ...(deps.sources === undefined && config.sources.credentialsKey === undefined ? ["SOURCE_CREDENTIALS_KEY"] : []),
     ];
-    if (config.database.url && generated.length > 0) started.push(await claimGeneratedSecrets(config.database.url, generated));
+    if (config.database.url && generated.length > 0) started.push(await claimGeneratedSecrets(config.database.url, generated, logger));
     const jwt = deps.jwt ?? (await resolveJwtSettings(config));
-    const shared = deps.shared ?? (await connectSharedState(config.redisUrl, logger));
+    const shared = deps.shared ?? (await connectSharedState(config.redisUrl, databaseIdentity(config), logger));
     if (!deps.shared) started.push(() => shared.close());
-    const rateLimits = new RateLimits(config.rateLimits, shared.redis);
-    const responseCache = { ...config.graphql.responseCache, redis: shared.redis };
+    const rateLimits = new RateLimits(config.rateLimits, shared.redis, shared.namespace);
+    const responseCache = { ...config.graphql.responseCache, redis: shared.redis, namespace: shared.namespace };
     const schema = await buildGraphQLSchema();
     if (config.telemetry.endpoint) {
       const tracing = startTracing(config.telemetry.endpoint, config.telemetry.serviceName);

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../db/generated/client.js";
 import { Role } from "../db/generated/enums.js";
+import { touchOrganizations } from "../db/data-version.js";
 import { hashPassword } from "./password.js";
 
 const ROLES = Object.values(Role);
@@ -99,27 +100,36 @@ export async function createUser(prisma: PrismaClient, input: NewUser) {
   const passwordHash = input.password === undefined ? null : checkedPassword(input.password);
   const [local] = email.split("@") as [string];
   const team = await prisma.team.findFirst({ where: { organizationId: org.id, isDefault: true }, select: { id: true } });
-  return prisma.user.create({
-    data: {
-      organizationId: org.id,
-      teamId: team?.id ?? null,
-      email,
-      username: local,
-      firstName: input.firstName?.trim() || local,
-      lastName: input.lastName?.trim() ?? "",
-      role,
-      status: "REGISTERED",
-      passwordHash,
-    },
-    select: { id: true, email: true, role: true, organizationId: true },
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.user.create({
+      data: {
+        organizationId: org.id,
+        teamId: team?.id ?? null,
+        email,
+        username: local,
+        firstName: input.firstName?.trim() || local,
+        lastName: input.lastName?.trim() ?? "",
+        role,
+        status: "REGISTERED",
+        passwordHash,
+      },
+      select: { id: true, email: true, role: true, organizationId: true },
+    });
+    // Gateways running beside the CLI (PostgreSQL) must not keep serving answers without this user.
+    await touchOrganizations(tx, [org.id]);
+    return created;
   });
 }
 
 export async function setPassword(prisma: PrismaClient, emailInput: string, password: string) {
   const email = emailInput.trim().toLowerCase();
   const passwordHash = checkedPassword(password);
-  const updated = await prisma.user.updateMany({ where: { email }, data: { passwordHash } });
-  if (updated.count === 0) throw new DirectoryError(`no user with email ${emailInput}`);
+  await prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { email }, select: { id: true, organizationId: true } });
+    if (!user) throw new DirectoryError(`no user with email ${emailInput}`);
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    await touchOrganizations(tx, [user.organizationId]);
+  });
 }
 
 export async function listUsers(prisma: PrismaClient, organization?: string) {

@@ -30,16 +30,16 @@ export async function loginWithPassword(
 ): Promise<{ token: string; expiresAt: Date; user: User }> {
   const email = credentials.email.trim().toLowerCase();
   const rateLimits = limits?.rateLimits;
-  await rateLimits?.beforeSignIn(email, limits?.clientAddress);
+  const attempt = await rateLimits?.beforeSignIn(email, limits?.clientAddress);
   const user = await prisma.user.findUnique({ where: { email } });
   // Users without a password (and unknown emails) are checked against a decoy hash so that every
   // failure costs the same; they are refused whatever the decoy's password is.
   const matches = await verifyPassword(credentials.password, user?.passwordHash ?? DECOY_HASH);
   if (!matches || !user?.passwordHash || user.status !== "REGISTERED") {
-    await rateLimits?.signInFailed(email);
+    await attempt?.failed();
     throw unauthenticated("the email or password is wrong");
   }
-  await rateLimits?.signedIn(email);
+  await attempt?.succeeded();
   const token = signAccessToken({ sub: user.id, org: user.organizationId, role: user.role }, jwt, SESSION_SECONDS);
   return { token, expiresAt: new Date(Date.now() + SESSION_SECONDS * 1_000), user };
 }

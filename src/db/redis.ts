@@ -1,4 +1,5 @@
 import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
+import { createHash } from "node:crypto";
 import { Redis } from "ioredis";
 import { redactUrl } from "../config.js";
 import type { Logger } from "../logger.js";
@@ -6,18 +7,32 @@ import type { Logger } from "../logger.js";
 /** What gateway instances share beyond the database: Redis (REDIS_URL), or nothing. */
 export interface SharedState {
   readonly redis: Redis | undefined;
+  /**
+   * The prefix of this deployment's Redis keys: `ug:` and a hash of the database's host, port and
+   * name (or the embedded store's directory), so that deployments sharing one Redis (production and
+   * a staging built from the same seed) never see each other's answers or counters.
+   */
+  readonly namespace: string;
   close(): Promise<void>;
 }
 
-const NOTHING_SHARED: SharedState = { redis: undefined, close: async () => undefined };
 
 /**
  * Connects to REDIS_URL when it is set. Start-up fails with one line when Redis cannot be reached;
  * later outages are logged once per outage while callers fall back (rate limits count in memory).
  */
-export async function connectSharedState(redisUrl: string | undefined, logger: Logger): Promise<SharedState> {
-  if (!redisUrl) return NOTHING_SHARED;
-  const redis = new Redis(redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 5_000 });
+export async function connectSharedState(redisUrl: string | undefined, database: string, logger: Logger): Promise<SharedState> {
+  const namespace = `ug:${createHash("sha256").update(database).digest("hex").slice(0, 12)}`;
+  if (!redisUrl) return { redis: undefined, namespace, close: async () => undefined };
+  // A stalled Redis must not stall requests: a command that takes longer is a failure (a cache miss,
+  // counting in memory).
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 5_000,
+    commandTimeout: 500,
+  });
   let down = false;
   redis.on("error", (error: Error) => {
     if (!down)
@@ -34,6 +49,7 @@ export async function connectSharedState(redisUrl: string | undefined, logger: L
   }
   return {
     redis,
+    namespace,
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());
     },

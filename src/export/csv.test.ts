@@ -18,6 +18,16 @@ describe("RFC 4180 encoding", () => {
     expect(csvRecord([" Grüße ", "東京"])).toBe(" Grüße ,東京\r\n");
   });
 
+  it("defuses text a spreadsheet would run as a formula, but not numbers", () => {
+    expect(csvField('=HYPERLINK("http://x.example","click")')).toBe(`"'=HYPERLINK(""http://x.example"",""click"")"`);
+    expect(csvField("+49 40 1234")).toBe("'+49 40 1234");
+    expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvField("-1")).toBe("'-1");
+    expect(csvField(-1)).toBe("-1");
+    expect(csvField("\tcmd")).toBe("'\tcmd");
+    expect(csvField("a=b")).toBe("a=b");
+  });
+
   it("ends every record with CRLF", () => {
     expect(
       csvRecords([

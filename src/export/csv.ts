@@ -3,11 +3,16 @@
 export type CsvValue = string | number | boolean | null | undefined;
 
 const NEEDS_QUOTES = /[",\r\n]/;
+/** Text a spreadsheet would run as a formula (OWASP "CSV injection"): `=`, `+`, `-`, `@`, tab, CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** One field: null and undefined are empty; numbers as JSON writes them. */
+/**
+ * One field: null and undefined are empty; numbers as JSON writes them; text that a spreadsheet would
+ * read as a formula (a user named `=HYPERLINK(…)`) gets a leading `'`, which spreadsheets show as text.
+ */
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return "";
-  const text = String(value);
+  const text = typeof value === "string" && FORMULA_START.test(value) ? `'${value}` : String(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

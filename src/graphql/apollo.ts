@@ -41,15 +41,18 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> 
   };
 }
 
-/** A request refused by a rate limit (e.g. a locked sign-in) is answered 429 with Retry-After. */
+/** A request refused by a rate limit and nothing else (e.g. a locked sign-in) is answered 429 with Retry-After. */
 function rateLimitedStatusPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== "single") return;
-          const limited = response.body.singleResult.errors?.find((error) => error.extensions?.code === "RATE_LIMITED");
-          if (!limited) return;
+          const { data, errors = [] } = response.body.singleResult;
+          const limited = errors.find((error) => error.extensions?.code === "RATE_LIMITED");
+          // Only when nothing else happened: a mutation that also did something must not be retried whole.
+          const nothingDone = !data || Object.values(data).every((value) => value === null);
+          if (!limited || !nothingDone || errors.some((error) => error.extensions?.code !== "RATE_LIMITED")) return;
           response.http.status = 429;
           const seconds = limited.extensions?.retryAfterSeconds;
           if (typeof seconds === "number") response.http.headers.set("retry-after", String(seconds));

@@ -102,8 +102,18 @@ export function graphiqlHtml(now = new Date()): string {
     const url = new URL(config.url, location.href).toString();
     const TOKEN_KEY = "usage-gateway:token";
     const token = () => sessionStorage.getItem(TOKEN_KEY);
-    // Earlier pages pre-filled a placeholder header that made every request fail: drop it.
-    if ((localStorage.getItem("graphiql:headers") || "").includes("<token>")) localStorage.removeItem("graphiql:headers");
+    // The signed-in token is the only credential: an Authorization header kept in the headers editor
+    // (a placeholder from earlier pages, or a pasted token) would override it and outlive sign-out.
+    function dropStoredAuthorization() {
+      try {
+        const stored = JSON.parse(localStorage.getItem("graphiql:headers") || "{}");
+        for (const name of Object.keys(stored)) if (name.toLowerCase() === "authorization") delete stored[name];
+        localStorage.setItem("graphiql:headers", JSON.stringify(stored, null, 2));
+      } catch {
+        localStorage.removeItem("graphiql:headers");
+      }
+    }
+    dropStoredAuthorization();
 
     async function post(query, variables) {
       const headers = { "content-type": "application/json", accept: "application/graphql-response+json, application/json" };
@@ -133,10 +143,12 @@ export function graphiqlHtml(now = new Date()): string {
       ).catch(() => ({ errors: [{ message: "the gateway did not answer" }] }));
       if (!body.data || !body.data.login) return showSignIn(body.errors ? body.errors[0].message : "sign-in failed");
       sessionStorage.setItem(TOKEN_KEY, body.data.login.token);
+      dropStoredAuthorization();
       location.reload();
     });
     document.getElementById("sign-out").addEventListener("click", () => {
       sessionStorage.removeItem(TOKEN_KEY);
+      dropStoredAuthorization();
       location.reload();
     });
     if (token()) {

@@ -14,8 +14,9 @@ export interface ResponseCacheSettings {
   readonly ttlSeconds: number;
   /** Memory the cached answers may take, in bytes (least recently used go first). */
   readonly maxBytes: number;
-  /** Keeps the answers in Redis instead, shared by every instance (REDIS_URL). */
+  /** Keeps the answers in Redis instead, shared by every instance (REDIS_URL), under `namespace`. */
   readonly redis?: Redis | undefined;
+  readonly namespace?: string;
 }
 
 /** The answer cache's Apollo plugins and the result serializer that goes with them. */
@@ -31,7 +32,7 @@ const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(va
 
 const textCache = (settings: ResponseCacheSettings, name: string): KeyValueCache<string> =>
   settings.redis
-    ? redisTextCache(settings.redis, `ug:${name}:`)
+    ? redisTextCache(settings.redis, `${settings.namespace ?? "ug"}:${name}:`)
     : new InMemoryLRUCache<string>({ maxSize: settings.maxBytes, sizeCalculation: (text) => InMemoryLRUCache.sizeCalculation(text) });
 
 /**

@@ -22,7 +22,7 @@ const OPERATION_SPANS = new WeakMap<object, Span>();
 /** Runs `work` as a traced operation of `contextValue` (stored REST operations). */
 export async function tracedOperation<T>(contextValue: GraphQLContext, name: string, work: () => Promise<T>): Promise<T> {
   if (!trace.getSpan(context.active())?.isRecording()) return work();
-  const span = tracer.startSpan(name, {
+  const span = tracer().startSpan(name, {
     attributes: { "graphql.operation.name": name, "usage_gateway.request_id": contextValue.requestId },
   });
   OPERATION_SPANS.set(contextValue, span);
@@ -45,7 +45,7 @@ export function tracingPlugin(): ApolloServerPlugin<GraphQLContext> {
       return {
         async didResolveOperation({ operation: node, operationName }) {
           const type = node?.operation ?? "query";
-          operation = tracer.startSpan(`${type} ${operationName ?? "anonymous"}`, {
+          operation = tracer().startSpan(`${type} ${operationName ?? "anonymous"}`, {
             attributes: {
               "graphql.operation.type": type,
               "graphql.operation.name": operationName ?? "",
@@ -77,7 +77,7 @@ export function traceResolvers(schema: GraphQLSchema): void {
       field.resolve = (source, args, contextValue: GraphQLContext, info) => {
         const operation = OPERATION_SPANS.get(contextValue);
         if (!operation) return resolve(source, args, contextValue, info);
-        const span = tracer.startSpan(
+        const span = tracer().startSpan(
           `${info.parentType.name}.${info.fieldName}`,
           { attributes: { "graphql.field.path": pathOf(info) } },
           trace.setSpan(context.active(), operation),

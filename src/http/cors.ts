@@ -12,7 +12,7 @@ const ALLOWED_HEADERS = [
   "Apollo-Require-Preflight",
 ];
 /** Response headers such a page may read. */
-const EXPOSED_HEADERS = ["X-Request-Id", "Retry-After", "Content-Disposition", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"];
+const EXPOSED_HEADERS = ["X-Request-Id", "Retry-After", "Content-Disposition"];
 
 /** The paths browser pages on other origins may call: GraphQL, the vendor REST routes, exports, ingest. */
 export const CORS_PATHS = ["/graphql", "/api/", "/v1/", "/v2/", "/export/", "/ingest", "/openapi.json"];

@@ -34,10 +34,7 @@ describe("RateLimits (in memory)", () => {
     vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"] });
     try {
       const limits = new RateLimits(SETTINGS);
-      const fail = async () => {
-        await limits.beforeSignIn("ops@kai.example", "10.0.0.1");
-        await limits.signInFailed("ops@kai.example");
-      };
+      const fail = async () => (await limits.beforeSignIn("ops@kai.example", "10.0.0.1")).failed();
       for (let i = 0; i < 3; i++) await fail();
       const first = await refusal(limits.beforeSignIn("ops@kai.example", "10.0.0.2"));
       expect(first.message).toMatch(/^too many failed sign-ins for this account: retry in (59|60) s$/);
@@ -48,13 +45,20 @@ describe("RateLimits (in memory)", () => {
       expect(retryAfterOf(await refusal(limits.beforeSignIn("ops@kai.example", undefined)))).toBeGreaterThan(100);
 
       vi.advanceTimersByTime(121_000);
-      await limits.beforeSignIn("ops@kai.example", undefined);
-      await limits.signedIn("ops@kai.example");
+      await (await limits.beforeSignIn("ops@kai.example", undefined)).succeeded();
       for (let i = 0; i < 2; i++) await fail();
       await limits.beforeSignIn("ops@kai.example", undefined);
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("counts concurrent guesses before their passwords are checked: only the account's limit gets through", async () => {
+    const limits = new RateLimits(SETTINGS);
+    const attempts = await Promise.allSettled(Array.from({ length: 10 }, () => limits.beforeSignIn("ops@kai.example", "10.0.0.1")));
+    expect(attempts.filter((attempt) => attempt.status === "fulfilled")).toHaveLength(3);
+    for (const attempt of attempts) if (attempt.status === "fulfilled") await attempt.value.failed();
+    await refusal(limits.beforeSignIn("ops@kai.example", "10.0.0.3"));
   });
 
   it("limits the sign-in attempts of one client address, whatever the accounts", async () => {

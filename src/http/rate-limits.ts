@@ -33,12 +33,14 @@ export class RateLimits {
   private readonly lockouts: RateLimiterAbstract;
   private readonly addresses: RateLimiterAbstract;
 
+  /** `namespace` keeps the counters of one deployment apart from another's in a shared Redis. */
   constructor(
     private readonly settings: RateLimitSettings,
     redis?: Redis,
+    namespace = "ug",
   ) {
     const make = (keyPrefix: string, points: number, duration: number) => {
-      const options = { keyPrefix: `ug:rl:${keyPrefix}`, points, duration };
+      const options = { keyPrefix: `${namespace}:rl:${keyPrefix}`, points, duration };
       if (!redis) return new RateLimiterMemory(options);
       return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) });
     };
@@ -60,35 +62,45 @@ export class RateLimits {
   }
 
   /**
-   * Before a password is checked: counts the attempt of the client address and refuses while the
-   * account is locked. @throws RATE_LIMITED
+   * Before a password is checked: takes one of the account's attempts (so concurrent guesses count
+   * at once, not after their scrypt check) and one of the client address's. The returned attempt is
+   * then settled: a failure keeps its point and, at the limit, locks the account, longer each time;
+   * a success gives the account a fresh start. @throws RATE_LIMITED while either limit is spent.
    */
-  async beforeSignIn(email: string, address: string | undefined): Promise<void> {
-    const locked = await this.failures.get(keyOf(email));
-    if (locked && locked.consumedPoints > this.settings.loginFailuresPerAccount) {
-      throw rateLimited("too many failed sign-ins for this account", retryAfter(locked));
-    }
-    if (address === undefined) return;
+  async beforeSignIn(email: string, address: string | undefined): Promise<SignInAttempt> {
+    const key = keyOf(email);
+    const limit = this.settings.loginFailuresPerAccount;
+    let taken: RateLimiterRes;
     try {
-      await this.addresses.consume(address);
+      taken = await this.failures.consume(key);
     } catch (error) {
-      if (error instanceof RateLimiterRes) throw rateLimited("too many sign-in attempts from this address", retryAfter(error));
+      if (error instanceof RateLimiterRes) throw rateLimited("too many failed sign-ins for this account", retryAfter(error));
       throw error;
     }
+    if (address !== undefined) {
+      try {
+        await this.addresses.consume(address);
+      } catch (error) {
+        await this.failures.reward(key);
+        if (error instanceof RateLimiterRes) throw rateLimited("too many sign-in attempts from this address", retryAfter(error));
+        throw error;
+      }
+    }
+    return {
+      failed: async () => {
+        if (taken.consumedPoints < limit) return;
+        const lockouts = (await this.lockouts.penalty(key)).consumedPoints;
+        await this.failures.block(key, Math.min(this.settings.loginLockoutSeconds * 2 ** (lockouts - 1), MAX_LOCKOUT));
+      },
+      succeeded: async () => {
+        await Promise.all([this.failures.delete(key), this.lockouts.delete(key)]);
+      },
+    };
   }
+}
 
-  /** After a wrong password: the account's failures grow; at the limit it is locked, longer each time. */
-  async signInFailed(email: string): Promise<void> {
-    const key = keyOf(email);
-    const { consumedPoints } = await this.failures.penalty(key);
-    if (consumedPoints < this.settings.loginFailuresPerAccount) return;
-    const lockouts = (await this.lockouts.penalty(key)).consumedPoints;
-    await this.failures.block(key, Math.min(this.settings.loginLockoutSeconds * 2 ** (lockouts - 1), MAX_LOCKOUT));
-  }
-
-  /** After a successful sign-in the account starts afresh. */
-  async signedIn(email: string): Promise<void> {
-    const key = keyOf(email);
-    await Promise.all([this.failures.delete(key), this.lockouts.delete(key)]);
-  }
+/** One sign-in attempt counted by {@link RateLimits.beforeSignIn}, settled once the password was checked. */
+export interface SignInAttempt {
+  failed(): Promise<void>;
+  succeeded(): Promise<void>;
 }

@@ -12,25 +12,46 @@ import { GATEWAY_VERSION } from "../version.js";
 import { requestIdOf } from "./request-context.js";
 import { routePatternOf } from "./route-pattern.js";
 
-/** The gateway's tracer; spans are no-ops until {@link startTracing} registered an exporter. */
-export const tracer = trace.getTracer("usage-gateway", GATEWAY_VERSION);
+/**
+ * The gateway's tracer, from the provider registered now (spans are no-ops until {@link startTracing}
+ * registered one). Asked for at each span: a tracer kept from an earlier, shut-down provider would
+ * lose the spans of a later one.
+ */
+export const tracer = () => trace.getTracer("usage-gateway", GATEWAY_VERSION);
 
 export interface Tracing {
-  /** Sends the spans still buffered and stops exporting. */
+  /** Sends the spans still buffered and stops exporting, once every gateway that started it has. */
   shutdown(): Promise<void>;
 }
 
-let started: Tracing | undefined;
+/** The process's tracing and how many gateways use it (tests run several in one process). */
+let started: { users: number; stop: () => Promise<void> } | undefined;
 
 /**
  * OpenTelemetry tracing to an OTLP/HTTP collector (`endpoint`, e.g. http://127.0.0.1:4318: spans go
  * to `<endpoint>/v1/traces`): HTTP requests (the middleware below), GraphQL operations and notable
- * resolvers (graphql/tracing-plugin.ts), stored REST operations and every SQL statement
+ * resolvers (graphql/tracing.ts), stored REST operations and every SQL statement
  * (@prisma/instrumentation). Once per process; without an endpoint nothing is started and the
  * spans cost nothing.
  */
 export function startTracing(endpoint: string, serviceName: string): Tracing {
-  if (started) return started;
+  started ??= { users: 0, stop: register(endpoint, serviceName) };
+  const current = started;
+  current.users += 1;
+  let stopped = false;
+  return {
+    shutdown: async () => {
+      if (stopped) return;
+      stopped = true;
+      current.users -= 1;
+      if (current.users > 0) return;
+      if (started === current) started = undefined;
+      await current.stop();
+    },
+  };
+}
+
+function register(endpoint: string, serviceName: string): () => Promise<void> {
   const provider = new TracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName, [ATTR_SERVICE_VERSION]: GATEWAY_VERSION }),
     spanProcessors: [
@@ -44,17 +65,13 @@ export function startTracing(endpoint: string, serviceName: string): Tracing {
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(provider);
   const unregister = registerInstrumentations({ tracerProvider: provider, instrumentations: [new PrismaInstrumentation()] });
-  started = {
-    shutdown: async () => {
-      unregister();
-      await provider.shutdown();
-      trace.disable();
-      context.disable();
-      propagation.disable();
-      started = undefined;
-    },
+  return async () => {
+    unregister();
+    await provider.shutdown();
+    trace.disable();
+    context.disable();
+    propagation.disable();
   };
-  return started;
 }
 
 /** Ends a span with the error recorded (unexpected ones) or with OK. */
@@ -74,8 +91,10 @@ export function httpTracing(): RequestHandler {
   return (req, res, next) => {
     if (!started) return next();
     const parent = propagation.extract(context.active(), req.headers);
-    const span = tracer.startSpan(
-      `${req.method} ${req.path}`,
+    // Named by route pattern once it is known; a path no route matched stays "<METHOD> unmatched" so
+    // that scanners do not make one span name per URL.
+    const span = tracer().startSpan(
+      `${req.method} unmatched`,
       {
         kind: SpanKind.SERVER,
         attributes: { "http.request.method": req.method, "url.path": req.path, "usage_gateway.request_id": requestIdOf(req) },

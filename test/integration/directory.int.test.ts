@@ -68,12 +68,15 @@ describe("directory service", () => {
     );
     expect(await prisma.user.count()).toBe(0);
 
+    const versionBefore = (await prisma.organization.findUniqueOrThrow({ where: { slug: "kai-werft" } })).dataVersion;
     const admin = await createUser(prisma, {
       organization: "kai-werft",
       email: "Ops@Kai.example",
       role: "admin",
       password: "twelve chars!",
     });
+    // Gateways running beside the CLI see the new user at once: the organization's data version rose.
+    expect((await prisma.organization.findUniqueOrThrow({ where: { slug: "kai-werft" } })).dataVersion).toBeGreaterThan(versionBefore);
     expect(admin).toMatchObject({ email: "ops@kai.example", role: "ADMIN" });
     const row = await prisma.user.findUniqueOrThrow({ where: { id: admin.id }, include: { team: true } });
     expect(row.team?.isDefault).toBe(true);

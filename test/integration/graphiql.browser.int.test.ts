@@ -28,11 +28,11 @@ describe.skipIf(!hasChromium)(`GraphiQL in headless Chromium${hasChromium ? "" :
 
   it("signs in with email and password, runs the example query and opens Docs, from the gateway alone", { timeout: 60_000 }, async () => {
     const { page, requested, pageErrors } = await localOnlyPage(browser, server.url);
-    // A placeholder header left in local storage by an earlier page must not break this one.
+    // An Authorization header kept in local storage by an earlier page must not override the sign-in.
     type PageGlobals = { localStorage: { setItem(key: string, value: string): void } };
     await page.addInitScript(
       (value) => (globalThis as unknown as PageGlobals).localStorage.setItem("graphiql:headers", value),
-      JSON.stringify({ Authorization: "Bearer <token>" }),
+      JSON.stringify({ Authorization: "Bearer stale.token.kept-by-an-earlier-page", "X-Trace": "kept" }),
     );
 
     const navigation = await page.goto(`${server.url}/graphql`);
@@ -61,6 +61,8 @@ describe.skipIf(!hasChromium)(`GraphiQL in headless Chromium${hasChromium ? "" :
     const response = await graphqlResponse;
     expect(response.status()).toBe(200);
     expect(response.request().headers().authorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+    expect(response.request().headers().authorization).not.toContain("stale");
+    expect(response.request().headers()["x-trace"]).toBe("kept");
 
     const result = page.locator(".graphiql-response");
     await result.getByText("Nordhafen Logistik").first().waitFor({ timeout: 15_000 });

@@ -66,7 +66,7 @@ describe.skipIf(!REDIS_URL)(`two instances sharing Redis${REDIS_URL ? "" : " (sk
   it("answers from the cache the other instance filled, and shows an ingest through one at once through the other", async () => {
     const fromFirst = await completions(first);
     expect(fromFirst.etag).not.toMatch(CACHE_HIT);
-    const keys = await redis.keys("ug:answers:*");
+    const keys = await redis.keys("ug:*:answers:*");
     expect(keys.length).toBeGreaterThan(0);
     const fromSecond = await completions(second);
     expect(fromSecond.etag).toMatch(CACHE_HIT);

@@ -140,4 +140,17 @@ describe("OpenTelemetry tracing", () => {
     for (const statement of sql) expect(ancestors(spans, statement).at(-1)).toBe(root.name);
     expect(sql.filter((statement) => ancestors(spans, statement).includes(operation.name)).length).toBeGreaterThan(0);
   });
+
+  it("continues the caller's trace (W3C traceparent)", { timeout: 30_000 }, async () => {
+    const traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    const parentId = "00f067aa0ba902b7";
+    const response = await fetch(`${server.url}/healthz`, {
+      headers: { traceparent: `00-${traceId}-${parentId}-01`, "x-request-id": "trace-parent-1" },
+    });
+    expect(response.status).toBe(200);
+    for (let i = 0; i < 100 && !receiver.spans.some((span) => attribute(span, "usage_gateway.request_id") === "trace-parent-1"); i++)
+      await delay(100);
+    const span = receiver.spans.find((candidate) => attribute(candidate, "usage_gateway.request_id") === "trace-parent-1");
+    expect(span).toMatchObject({ traceId, parentSpanId: parentId, name: "GET /healthz" });
+  });
 });
