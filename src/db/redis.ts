@@ -16,7 +16,6 @@ export interface SharedState {
   close(): Promise<void>;
 }
 
-
 /**
  * Connects to REDIS_URL when it is set. Start-up fails with one line when Redis cannot be reached;
  * later outages are logged once per outage while callers fall back (rate limits count in memory).
