@@ -184,3 +184,6 @@ user
   );
 
 await program.parseAsync(process.argv);
+// A finished command exits at once: on PostgreSQL the migration engine leaves a 10 s lock timer that
+// would otherwise keep every command waiting. `serve` returns only after a clean shutdown.
+if (process.argv[2] !== "serve") process.exit();

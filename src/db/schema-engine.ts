@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as wasmBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
@@ -24,7 +25,12 @@ async function instantiateWasm(): Promise<void> {
   (instance.exports.__wbindgen_start as () => void)();
 }
 
-/** Starts a WASM schema engine on the database behind `adapterFactory`. Call `free()` when done. */
+/**
+ * Starts a WASM schema engine on the database behind `adapterFactory`. Call `free()` when done: it
+ * also closes the connections the engine opened through a PostgreSQL adapter (their pools would
+ * otherwise keep a CLI command alive for their 10 s idle timeout). An embedded store's adapter wraps
+ * the store's own PGlite, which its owner closes.
+ */
 export async function startSchemaEngine(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
   datamodel: { path: string; content: string },
@@ -32,11 +38,30 @@ export async function startSchemaEngine(
 ): Promise<SchemaEngine> {
   instantiated ??= instantiateWasm();
   await instantiated;
-  return await wasmBindings.SchemaEngine.new(
+  const opened: { dispose(): Promise<void> }[] = [];
+  const ownsConnections = adapterFactory instanceof PrismaPg;
+  const track = async <A extends { dispose(): Promise<void> }>(adapter: Promise<A>) => {
+    const connected = await adapter;
+    if (ownsConnections) opened.push(connected);
+    return connected;
+  };
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: adapterFactory.provider,
+    adapterName: adapterFactory.adapterName,
+    connect: () => track(adapterFactory.connect()),
+    connectToShadowDb: () => track(adapterFactory.connectToShadowDb()),
+  };
+  const engine = await wasmBindings.SchemaEngine.new(
     { datamodels: [[datamodel.path, datamodel.content]] },
     log,
-    bindMigrationAwareSqlAdapterFactory(adapterFactory),
+    bindMigrationAwareSqlAdapterFactory(tracked),
   );
+  const free = engine.free.bind(engine);
+  engine.free = () => {
+    free();
+    for (const adapter of opened.splice(0)) void adapter.dispose().catch(() => undefined);
+  };
+  return engine;
 }
 
 /**
