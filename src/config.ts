@@ -27,6 +27,13 @@ const integer = (min: number, max: number) =>
     .min(min, `must be at least ${min}`)
     .max(max, `must be at most ${max}`);
 
+/** A comma-separated list: entries trimmed (and normalized), empty ones dropped. */
+const commaList = (text: string, normalize: (entry: string) => string = (entry) => entry) =>
+  text
+    .split(",")
+    .map((entry) => normalize(entry.trim()))
+    .filter(Boolean);
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   PORT: integer(0, 65535).default(4000),
@@ -60,26 +67,12 @@ const EnvSchema = z.object({
   SOURCE_ALLOWED_HOSTS: z
     .string()
     .default("")
-    .transform((text) =>
-      text
-        .split(",")
-        .map((host) => host.trim().toLowerCase())
-        .filter(Boolean),
-    )
+    .transform((text) => commaList(text, (host) => host.toLowerCase()))
     .refine((hosts) => hosts.every((host) => /^[a-z0-9.:-]+$/.test(host)), "must be a comma-separated list of host names or IP addresses"),
   TRUST_PROXY: z
     .string()
     .default("false")
-    .transform((text): boolean | number | string[] =>
-      text === "false"
-        ? false
-        : /^\d{1,2}$/.test(text)
-          ? Number(text)
-          : text
-              .split(",")
-              .map((entry) => entry.trim())
-              .filter(Boolean),
-    )
+    .transform((text): boolean | number | string[] => (text === "false" ? false : /^\d{1,2}$/.test(text) ? Number(text) : commaList(text)))
     .refine(
       (value) =>
         typeof value !== "object" || value.every((entry) => /^(loopback|linklocal|uniquelocal|[0-9a-f.:]+(\/\d{1,3})?)$/i.test(entry)),
@@ -88,12 +81,7 @@ const EnvSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .default("")
-    .transform((text) =>
-      text
-        .split(",")
-        .map((origin) => origin.trim().replace(/\/$/, ""))
-        .filter(Boolean),
-    )
+    .transform((text) => commaList(text, (origin) => origin.replace(/\/$/, "")))
     .refine(
       (origins) => origins.every((origin) => URL.canParse(origin) && new URL(origin).origin === origin),
       "must be a comma-separated list of origins such as https://dashboard.example.com (scheme, host and port only)",

@@ -102,3 +102,12 @@ export function ingestAuthority(viewer: Viewer | null): WriteAuthority {
 export function mayWriteTo(authority: WriteAuthority, organizationId: string): boolean {
   return authority.organizations === "ALL" || authority.organizations.includes(organizationId);
 }
+
+/**
+ * The email-domain rule of an organization: with no domains any address may join it; otherwise only
+ * addresses in one of its domains (compared without case). Ingest, connectors and the CLI apply it.
+ */
+export function addressInDomains(email: string, domains: readonly string[]): boolean {
+  const domain = email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+  return domains.length === 0 || domains.some((candidate) => candidate.toLowerCase() === domain);
+}

@@ -1,6 +1,8 @@
 import type { PrismaClient } from "../db/generated/client.js";
 import { Role } from "../db/generated/enums.js";
 import { touchOrganizations } from "../db/data-version.js";
+import { isUuid } from "../ids.js";
+import { addressInDomains } from "./access.js";
 import { hashPassword } from "./password.js";
 
 const ROLES = Object.values(Role);
@@ -54,7 +56,7 @@ export async function createOrganization(prisma: PrismaClient, input: NewOrganiz
 /** An organization by slug, id or Teamwire number, as an operator types it. */
 export async function findOrganization(prisma: PrismaClient, reference: string) {
   const ref = reference.trim();
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
+  const uuid = isUuid(ref);
   const number = /^\d{1,9}$/.test(ref) ? Number(ref) : undefined;
   const org = await prisma.organization.findFirst({
     where: { OR: [{ slug: ref.toLowerCase() }, ...(uuid ? [{ id: ref }] : []), ...(number !== undefined ? [{ number }] : [])] },
@@ -92,8 +94,7 @@ export async function createUser(prisma: PrismaClient, input: NewUser) {
   if ((role === "ADMIN" || role === "SUPERADMIN") && input.password === undefined)
     throw new DirectoryError(`a ${role} signs in with a password: give one on stdin or at the prompt`);
   const org = await findOrganization(prisma, input.organization);
-  const domain = email.slice(email.lastIndexOf("@") + 1);
-  if (org.domains.length > 0 && !org.domains.includes(domain))
+  if (!addressInDomains(email, org.domains))
     throw new DirectoryError(`${email} is not in the organization's email domains (${org.domains.join(", ")})`);
   if (await prisma.user.findUnique({ where: { email }, select: { id: true } }))
     throw new DirectoryError(`a user with email ${email} exists already`);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireViewer } from "../auth/access.js";
 import type { ContextRequest, GraphQLContext } from "../context.js";
 import { containsNul } from "../http/request-values.js";
-import { retryAfterOf } from "../http/rate-limits.js";
+import { setRetryAfter } from "../http/rate-limits.js";
 import { requestIdOf } from "../http/request-context.js";
 import type { Logger } from "../logger.js";
 import { operationRunner } from "../rest/execute.js";
@@ -73,8 +73,7 @@ export function mountExports(app: express.Express, deps: ExportDeps): void {
         const reply = errorReply(error, requestId);
         if (reply.status >= 500) log.error({ err: error }, "export failed");
         else log.info({ status: reply.status, reason: (error as Error).message }, "export refused");
-        const retryAfter = retryAfterOf(error);
-        if (retryAfter !== undefined) res.setHeader("Retry-After", String(retryAfter));
+        setRetryAfter(res, error);
         res.status(reply.status).json(reply.body);
       }
     });

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { Response } from "express";
 import type { Redis } from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import type { RateLimitSettings } from "../config.js";
@@ -20,6 +21,22 @@ export function retryAfterOf(error: unknown): number | undefined {
   if (!(error instanceof DomainError) || error.code !== "RATE_LIMITED") return undefined;
   const seconds = error.details?.retryAfterSeconds;
   return typeof seconds === "number" ? seconds : undefined;
+}
+
+/** Takes one point of `key`; a limiter's refusal becomes RATE_LIMITED with `message` and its wait. */
+async function consume(limiter: RateLimiterAbstract, key: string, message: string): Promise<RateLimiterRes> {
+  try {
+    return await limiter.consume(key);
+  } catch (error) {
+    if (error instanceof RateLimiterRes) throw rateLimited(message, retryAfter(error));
+    throw error;
+  }
+}
+
+/** Sends Retry-After when `error` is RATE_LIMITED (the surfaces that answer with their own bodies). */
+export function setRetryAfter(res: Response, error: unknown): void {
+  const seconds = retryAfterOf(error);
+  if (seconds !== undefined) res.setHeader("Retry-After", String(seconds));
 }
 
 /**
@@ -52,13 +69,7 @@ export class RateLimits {
 
   /** Counts one request of a token. @throws RATE_LIMITED when its budget for this minute is spent. */
   async spend(token: string): Promise<void> {
-    if (!this.budget) return;
-    try {
-      await this.budget.consume(keyOf(token));
-    } catch (error) {
-      if (error instanceof RateLimiterRes) throw rateLimited("too many requests with this token", retryAfter(error));
-      throw error;
-    }
+    if (this.budget) await consume(this.budget, keyOf(token), "too many requests with this token");
   }
 
   /**
@@ -70,19 +81,12 @@ export class RateLimits {
   async beforeSignIn(email: string, address: string | undefined): Promise<SignInAttempt> {
     const key = keyOf(email);
     const limit = this.settings.loginFailuresPerAccount;
-    let taken: RateLimiterRes;
-    try {
-      taken = await this.failures.consume(key);
-    } catch (error) {
-      if (error instanceof RateLimiterRes) throw rateLimited("too many failed sign-ins for this account", retryAfter(error));
-      throw error;
-    }
+    const taken = await consume(this.failures, key, "too many failed sign-ins for this account");
     if (address !== undefined) {
       try {
-        await this.addresses.consume(address);
+        await consume(this.addresses, address, "too many sign-in attempts from this address");
       } catch (error) {
         await this.failures.reward(key);
-        if (error instanceof RateLimiterRes) throw rateLimited("too many sign-in attempts from this address", retryAfter(error));
         throw error;
       }
     }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mayWriteTo, type WriteAuthority } from "../auth/access.js";
+import { addressInDomains, mayWriteTo, type WriteAuthority } from "../auth/access.js";
 import type { Prisma } from "../db/database.js";
 import type { Role, Vendor } from "../db/generated/enums.js";
 import { planOrganizations, type IngestOrganization } from "./ingest.organizations.js";
@@ -128,8 +128,7 @@ export async function resolveBatch(
     return `is not an address this organization may use${domains.length ? ` (its domains: ${domains.join(", ")})` : ""}`;
   };
   const inDomains = (org: string, email: string) => {
-    const domains = domainsOf.get(org) ?? [];
-    return domains.length === 0 || domains.some((domain) => domain.toLowerCase() === email.slice(email.lastIndexOf("@") + 1));
+    return addressInDomains(email, domainsOf.get(org) ?? []);
   };
   const teams = new Map<string, string>(); // team id → organization
   const teamByName = new Map<string, string>(); // org|name → team id

@@ -3,7 +3,7 @@ import type { JwtSettings } from "../auth/jwt.js";
 import { authenticate, bearerToken, type Viewer } from "../auth/viewer.js";
 import type { Prisma } from "../db/database.js";
 import { DomainError, HTTP_STATUS, unauthenticated } from "../errors.js";
-import { retryAfterOf, type RateLimits } from "../http/rate-limits.js";
+import { setRetryAfter, type RateLimits } from "../http/rate-limits.js";
 import { requestIdOf } from "../http/request-context.js";
 import { ingestBatch, invalidBatch } from "./ingest.service.js";
 import type { IngestProblem } from "./ingest.schema.js";
@@ -22,8 +22,7 @@ const NDJSON_TYPES = ["application/x-ndjson", "application/ndjson", "application
 
 function sendDomainError(req: Request, res: Response, error: DomainError): void {
   if (error.code === "UNAUTHENTICATED") res.set("WWW-Authenticate", 'Bearer realm="usage-gateway"');
-  const retryAfter = retryAfterOf(error);
-  if (retryAfter !== undefined) res.set("Retry-After", String(retryAfter));
+  setRetryAfter(res, error);
   res.status(HTTP_STATUS[error.code]).json({ error: error.code, message: error.message, ...error.details, requestId: requestIdOf(req) });
 }
 
