@@ -44,3 +44,13 @@ export async function openStore(config: Config): Promise<{ db: Database; applied
     throw new Error(`migrating ${db.location} failed: ${(error as Error).message.split("\n")[0]}`, { cause: error });
   }
 }
+
+/** Opens the configured store for one piece of work (a CLI command) and closes it afterwards. */
+export async function withStore<T>(config: Config, work: (prisma: Database["prisma"]) => Promise<T>): Promise<T> {
+  const { db } = await openStore(config);
+  try {
+    return await work(db.prisma);
+  } finally {
+    await db.close();
+  }
+}

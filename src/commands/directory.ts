@@ -1,21 +1,9 @@
 import { createOrganization, createUser, listOrganizations, listUsers, setPassword } from "../auth/directory.service.js";
 import type { Config } from "../config.js";
-import { openStore } from "../store.js";
+import { withStore } from "../store.js";
 import { readPassword } from "./password-input.js";
 
 /** `org` and `user` commands: the directory an operator bootstraps a production store with. */
-
-async function withStore<T>(
-  config: Config,
-  work: (prisma: Awaited<ReturnType<typeof openStore>>["db"]["prisma"]) => Promise<T>,
-): Promise<T> {
-  const { db } = await openStore(config);
-  try {
-    return await work(db.prisma);
-  } finally {
-    await db.close();
-  }
-}
 
 export interface OrgCreateOptions {
   name: string;

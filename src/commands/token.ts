@@ -2,7 +2,7 @@ import { issueApiToken } from "../auth/api-token.js";
 import { signAccessToken, parseTtl } from "../auth/jwt.js";
 import { resolveJwtSettings } from "../auth/jwt-secret.js";
 import type { Config } from "../config.js";
-import { openStore } from "../store.js";
+import { withStore } from "../store.js";
 
 export interface TokenCommandOptions {
   email: string;
@@ -18,18 +18,15 @@ export interface TokenCommandOptions {
 export async function tokenCommand(config: Config, options: TokenCommandOptions): Promise<string> {
   if (options.kind !== "jwt" && options.kind !== "api") throw new Error(`--kind must be jwt or api, not "${options.kind}"`);
   const ttlSeconds = options.ttl === undefined ? undefined : parseTtl(options.ttl);
-  const { db } = await openStore(config);
-  try {
-    const user = await db.prisma.user.findUnique({ where: { email: options.email.trim().toLowerCase() } });
+  return withStore(config, async (prisma) => {
+    const user = await prisma.user.findUnique({ where: { email: options.email.trim().toLowerCase() } });
     if (!user) throw new Error(`no user with email ${options.email}`);
     if (user.status === "DEACTIVATED") throw new Error(`user ${options.email} is deactivated`);
     if (options.kind === "api") {
-      const issued = await issueApiToken(db.prisma, user, { name: options.name ?? "cli", ttlSeconds });
+      const issued = await issueApiToken(prisma, user, { name: options.name ?? "cli", ttlSeconds });
       return issued.token;
     }
     const settings = await resolveJwtSettings(config);
     return signAccessToken({ sub: user.id, org: user.organizationId, role: user.role }, settings, ttlSeconds ?? 12 * 3_600);
-  } finally {
-    await db.close();
-  }
+  });
 }
