@@ -1,5 +1,5 @@
 import express, { type Request, type Response } from "express";
-import { validate, type DocumentNode, type GraphQLSchema } from "graphql";
+import type { GraphQLSchema } from "graphql";
 import { z } from "zod";
 import { requireViewer } from "../auth/access.js";
 import type { ContextRequest, GraphQLContext } from "../context.js";
@@ -7,7 +7,7 @@ import { containsNul } from "../http/request-values.js";
 import { setRetryAfter } from "../http/rate-limits.js";
 import { requestIdOf } from "../http/request-context.js";
 import type { Logger } from "../logger.js";
-import { operationRunner } from "../rest/execute.js";
+import { assertOperationsValid, operationRunner } from "../rest/execute.js";
 import * as operations from "./__generated__/operations.js";
 import { errorReply, InvalidParameters, invalidParameters } from "./errors.js";
 import { EXPORT_ROUTES, type ExportRoute } from "./routes.js";
@@ -17,14 +17,6 @@ export interface ExportDeps {
   readonly schema: GraphQLSchema;
   readonly contextFor: (request: ContextRequest) => Promise<GraphQLContext>;
   readonly logger: Logger;
-}
-
-/** Fails start-up when a stored export operation no longer matches the schema. */
-function assertOperationsValid(schema: GraphQLSchema): void {
-  const problems = Object.entries(operations)
-    .filter(([name]) => name.endsWith("Document"))
-    .flatMap(([name, document]) => validate(schema, document as DocumentNode).map((error) => `${name}: ${error.message}`));
-  if (problems.length > 0) throw new Error(`stored export operations do not match the schema:\n${problems.join("\n")}`);
 }
 
 function parseQuery<Q>(route: ExportRoute<Q>, raw: Record<string, unknown>): Q {
@@ -50,7 +42,7 @@ function parseQuery<Q>(route: ExportRoute<Q>, raw: Record<string, unknown>): Q {
  * body, never a complete-looking file) and the error is logged.
  */
 export function mountExports(app: express.Express, deps: ExportDeps): void {
-  assertOperationsValid(deps.schema);
+  assertOperationsValid(deps.schema, operations, "export");
   const router = express.Router({ strict: true, caseSensitive: true });
   for (const route of EXPORT_ROUTES) {
     router.get(route.path, async (req: Request, res: Response) => {

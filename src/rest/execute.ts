@@ -1,5 +1,5 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { execute, getOperationAST, type GraphQLSchema } from "graphql";
+import { execute, getOperationAST, Kind, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import type { GraphQLContext } from "../context.js";
 import { DomainError } from "../errors.js";
 import type { OperationCache } from "../graphql/response-cache.js";
@@ -7,6 +7,21 @@ import { tracedOperation } from "../graphql/tracing.js";
 
 /** Runs stored operations for one REST request: the gateway schema, the request's own context. */
 export type OperationRunner = <R, V extends Record<string, unknown>>(document: TypedDocumentNode<R, V>, variables: V) => Promise<R>;
+
+/**
+ * Validates every operation document of a generated operations module (`__generated__/operations.ts`)
+ * against the running schema, so a schema change that breaks a surface built on stored operations
+ * fails at start-up rather than on a client's request.
+ */
+export function assertOperationsValid(schema: GraphQLSchema, operations: Record<string, unknown>, surface: string): void {
+  const documents = Object.entries(operations).filter(
+    (entry): entry is [string, DocumentNode] =>
+      (entry[1] as DocumentNode | undefined)?.kind === Kind.DOCUMENT &&
+      (entry[1] as DocumentNode).definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION),
+  );
+  const problems = documents.flatMap(([name, document]) => validate(schema, document).map((error) => `${name}: ${error.message}`));
+  if (problems.length > 0) throw new Error(`stored ${surface} operations do not match the schema:\n${problems.join("\n")}`);
+}
 
 /** An operation failed for a reason that is not the caller's: masked as 500 by the vendor adapter. */
 export class OperationFailure extends Error {

@@ -1,5 +1,5 @@
 import type express from "express";
-import { Kind, validate, type DocumentNode, type GraphQLSchema } from "graphql";
+import type { GraphQLSchema } from "graphql";
 import type { ContextRequest, GraphQLContext } from "../context.js";
 import { createOperationCache, type ResponseCacheSettings } from "../graphql/response-cache.js";
 import type { Vendor } from "../db/generated/enums.js";
@@ -7,6 +7,7 @@ import type { Logger } from "../logger.js";
 import { VENDORS } from "../vendors/registry.js";
 import * as storedOperations from "./__generated__/operations.js";
 import { restDocs } from "./docs.js";
+import { assertOperationsValid } from "./execute.js";
 import { mountVendorRoutes } from "./mount.js";
 import { buildOpenApi, type OpenApiSection } from "./openapi.js";
 import { rocketChatAdapter } from "./rocketchat/adapter.js";
@@ -39,18 +40,9 @@ export interface RestSurfaceDeps {
   readonly openApi?: readonly OpenApiSection[];
 }
 
-/**
- * Validates every stored operation against the running schema, so a schema change that breaks an
- * adapter fails at start-up rather than on a client's request.
- */
+/** The vendor adapters' stored operations, checked against the running schema (see assertOperationsValid). */
 export function assertStoredOperationsValid(schema: GraphQLSchema): void {
-  const documents = Object.entries(storedOperations).filter(
-    (entry): entry is [string, DocumentNode] =>
-      (entry[1] as DocumentNode | undefined)?.kind === Kind.DOCUMENT &&
-      (entry[1] as DocumentNode).definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION),
-  );
-  const problems = documents.flatMap(([name, document]) => validate(schema, document).map((error) => `${name}: ${error.message}`));
-  if (problems.length > 0) throw new Error(`stored REST operations do not match the schema:\n${problems.join("\n")}`);
+  assertOperationsValid(schema, storedOperations, "REST");
 }
 
 /** Mounts /openapi.json, the docs page at /docs and every vendor route. */
