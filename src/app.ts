@@ -1,6 +1,8 @@
 import express from "express";
+import type { Registry } from "prom-client";
 import type { Config } from "./config.js";
 import type { Database } from "./db/database.js";
+import type { ReadReplicas } from "./db/read-replicas.js";
 import { corsFor } from "./http/cors.js";
 import { createErrorHandler, notFoundHandler } from "./http/error-handlers.js";
 import { createHealthRouter, DEFAULT_READINESS_TIMEOUT_MS } from "./http/health.js";
@@ -18,6 +20,8 @@ export interface AppDeps {
   readonly config: Config;
   readonly db: Database;
   readonly logger: Logger;
+  /** Streaming replicas serving reads: listed in /readyz, counted in /metrics. */
+  readonly replicas?: ReadReplicas | undefined;
 }
 
 export interface AppOptions {
@@ -31,6 +35,8 @@ export interface AppOptions {
    * POST /ingest) before the shared JSON parser; after request ids, access logs and metrics.
    */
   readonly mountBeforeBodyParser?: (app: express.Express) => void;
+  /** Adds further instruments to the app's /metrics registry. */
+  readonly registerMetrics?: (registry: Registry) => void;
   /** How long /readyz waits for the database (default 2 s). */
   readonly readinessTimeoutMs?: number;
 }
@@ -48,6 +54,8 @@ export interface CreatedApp {
  */
 export function createApp(deps: AppDeps, options: AppOptions = {}): CreatedApp {
   const metrics = createMetrics();
+  options.registerMetrics?.(metrics.registry);
+  deps.replicas?.registerMetrics(metrics.registry);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", deps.config.http.trustProxy);
@@ -64,6 +72,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): CreatedApp {
     createHealthRouter({
       db: deps.db,
       logger: deps.logger,
+      replicas: deps.replicas,
       readinessTimeoutMs: options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
     }),
   );

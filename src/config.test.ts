@@ -57,12 +57,13 @@ describe("loadConfig", () => {
     expect(config.seedOnStart).toBe("none");
   });
 
-  it("reads the response cache settings: 60 s and 128 MiB by default, 0 turns it off, at most an hour", () => {
-    expect(loadConfig({}).graphql.responseCache).toEqual({ ttlSeconds: 60, maxBytes: 128 * 1_048_576 });
-    expect(loadConfig({ GRAPHQL_CACHE_TTL_SECONDS: "0", GRAPHQL_CACHE_MAX_BYTES: "2097152" }).graphql.responseCache).toEqual({
-      ttlSeconds: 0,
-      maxBytes: 2_097_152,
-    });
+  it("reads the response cache settings: 60 s, 64 MiB for GraphQL and 32 MiB for REST by default, 0 turns it off, at most an hour", () => {
+    expect(loadConfig({}).graphql.responseCache).toEqual({ ttlSeconds: 60, maxBytes: 64 * 1_048_576, restMaxBytes: 32 * 1_048_576 });
+    expect(
+      loadConfig({ GRAPHQL_CACHE_TTL_SECONDS: "0", GRAPHQL_CACHE_MAX_BYTES: "2097152", REST_CACHE_MAX_BYTES: "1048576" }).graphql
+        .responseCache,
+    ).toEqual({ ttlSeconds: 0, maxBytes: 2_097_152, restMaxBytes: 1_048_576 });
+    expect(() => loadConfig({ REST_CACHE_MAX_BYTES: "1000" })).toThrow("REST_CACHE_MAX_BYTES");
     expect(() => loadConfig({ GRAPHQL_CACHE_TTL_SECONDS: "86400" })).toThrow("GRAPHQL_CACHE_TTL_SECONDS: must be at most 3600");
   });
 

@@ -48,13 +48,20 @@ const EnvSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: integer(100, 600_000).default(15_000),
   DB_POOL_SIZE: integer(1, 1_000).default(10),
   DB_POOL_TIMEOUT_MS: integer(100, 600_000).default(30_000),
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .default("")
+    .transform((text) => commaList(text))
+    .refine((urls) => urls.every((url) => postgresUrl.safeParse(url).success), "must be comma-separated postgres:// or postgresql:// URLs"),
+  DB_REPLICA_CHECK_TIMEOUT_MS: integer(50, 60_000).default(500),
   SHUTDOWN_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   GRAPHQL_MAX_DEPTH: integer(2, 100).default(12),
   GRAPHQL_MAX_ALIASES: integer(0, 1_000).default(30),
   GRAPHQL_MAX_COMPLEXITY: integer(10, 100_000_000).default(2_000_000),
   GRAPHQL_INTROSPECTION: z.enum(["true", "false"]).default("true"),
   GRAPHQL_CACHE_TTL_SECONDS: integer(0, 3_600).default(60),
-  GRAPHQL_CACHE_MAX_BYTES: integer(1_048_576, 17_179_869_184).default(128 * 1_048_576),
+  GRAPHQL_CACHE_MAX_BYTES: integer(1_048_576, 17_179_869_184).default(64 * 1_048_576),
+  REST_CACHE_MAX_BYTES: integer(1_048_576, 17_179_869_184).default(32 * 1_048_576),
   INGEST_MAX_EVENTS: integer(1, 1_000_000).default(10_000),
   INGEST_MAX_BODY_BYTES: integer(1_024, 1_073_741_824).default(16 * 1_048_576),
   SOURCE_CREDENTIALS_KEY: z
@@ -138,6 +145,10 @@ export interface Config {
     readonly poolSize: number;
     /** How long a request waits for a free connection before failing. */
     readonly poolTimeoutMs: number;
+    /** PostgreSQL streaming replicas that may serve reads (only with `url`); empty: the primary serves all. */
+    readonly replicaUrls: readonly string[];
+    /** How long a replica's freshness check may take before the replica counts as down. */
+    readonly replicaCheckTimeoutMs: number;
   };
   readonly auth: {
     /** Undefined outside production: the gateway then keeps a generated secret in `dataDir`. */
@@ -150,8 +161,8 @@ export interface Config {
     readonly maxAliases: number;
     readonly maxComplexity: number;
     readonly introspection: boolean;
-    /** Whole answers cached per viewer and data version: TTL in seconds (0: off) and memory budget. */
-    readonly responseCache: { readonly ttlSeconds: number; readonly maxBytes: number };
+    /** Whole answers cached per viewer and data version: TTL in seconds (0: off) and the memory budgets of the GraphQL and REST caches. */
+    readonly responseCache: { readonly ttlSeconds: number; readonly maxBytes: number; readonly restMaxBytes: number };
   };
   readonly ingest: {
     /** Most events (and directory records) one POST /ingest or ingestUsage batch may carry. */
@@ -191,6 +202,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (blankToUndefined.NODE_ENV === "production" && blankToUndefined.JWT_SECRET === undefined) {
     problems.push("JWT_SECRET: is required when NODE_ENV=production (at least 32 characters)");
   }
+  if (blankToUndefined.DATABASE_REPLICA_URLS !== undefined && blankToUndefined.DATABASE_URL === undefined) {
+    problems.push("DATABASE_REPLICA_URLS: needs DATABASE_URL (the primary that takes the writes)");
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return Object.freeze({
@@ -208,6 +222,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
       poolSize: e.DB_POOL_SIZE,
       poolTimeoutMs: e.DB_POOL_TIMEOUT_MS,
+      replicaUrls: Object.freeze(e.DATABASE_REPLICA_URLS),
+      replicaCheckTimeoutMs: e.DB_REPLICA_CHECK_TIMEOUT_MS,
     }),
     auth: Object.freeze({ jwtSecret: e.JWT_SECRET, issuer: e.JWT_ISSUER, audience: e.JWT_AUDIENCE }),
     graphql: Object.freeze({
@@ -215,7 +231,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: e.GRAPHQL_MAX_ALIASES,
       maxComplexity: e.GRAPHQL_MAX_COMPLEXITY,
       introspection: e.GRAPHQL_INTROSPECTION === "true",
-      responseCache: Object.freeze({ ttlSeconds: e.GRAPHQL_CACHE_TTL_SECONDS, maxBytes: e.GRAPHQL_CACHE_MAX_BYTES }),
+      responseCache: Object.freeze({
+        ttlSeconds: e.GRAPHQL_CACHE_TTL_SECONDS,
+        maxBytes: e.GRAPHQL_CACHE_MAX_BYTES,
+        restMaxBytes: e.REST_CACHE_MAX_BYTES,
+      }),
     }),
     ingest: Object.freeze({ maxEvents: e.INGEST_MAX_EVENTS, maxBodyBytes: e.INGEST_MAX_BODY_BYTES }),
     sources: Object.freeze({

@@ -13,9 +13,11 @@ import { RateLimits } from "./http/rate-limits.js";
 import { startTracing } from "./http/tracing.js";
 import { mountRestSurface } from "./rest/index.js";
 import { claimGeneratedSecrets } from "./db/generated-secrets-guard.js";
+import { readReplicasFor } from "./db/read-replicas.js";
 import { connectSharedState, type SharedState } from "./db/redis.js";
 import { exportOpenApi } from "./export/openapi.js";
 import { mountExports } from "./export/mount.js";
+import { AnswerCacheSizes } from "./graphql/text-cache.js";
 import { startServer } from "./server.js";
 import { sourceRuntime, type SourceRuntime } from "./sources/runtime.js";
 import { GATEWAY_VERSION } from "./version.js";
@@ -74,7 +76,10 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
     const shared = deps.shared ?? (await connectSharedState(config.redisUrl, databaseIdentity(config), logger));
     if (!deps.shared) started.push(() => shared.close());
     const rateLimits = new RateLimits(config.rateLimits, shared.redis, shared.namespace);
-    const responseCache = { ...config.graphql.responseCache, redis: shared.redis, namespace: shared.namespace };
+    const replicas = readReplicasFor(config, db.prisma, logger);
+    if (replicas) started.push(() => replicas.close());
+    const cacheSizes = new AnswerCacheSizes();
+    const responseCache = { ...config.graphql.responseCache, redis: shared.redis, namespace: shared.namespace, sizes: cacheSizes };
     const schema = await buildGraphQLSchema();
     if (config.telemetry.endpoint) {
       const tracing = startTracing(config.telemetry.endpoint, config.telemetry.serviceName);
@@ -90,6 +95,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
       ingest: config.ingest,
       sources: deps.sources ?? sourceRuntime(config),
       rateLimits,
+      replicas,
     });
     started.push(() => graphql.stop());
     const ingest = createIngestRouter({ prisma: db.prisma, jwt, limits: config.ingest, rateLimits });
@@ -97,7 +103,9 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
       config,
       db,
       logger,
+      replicas,
       mountBeforeBodyParser: (app) => app.use(ingest),
+      registerMetrics: (registry) => cacheSizes.register(registry),
       mount: (app) => {
         graphql.mount(app);
         mountExports(app, { schema, contextFor: graphql.contextFor, logger });

@@ -7,6 +7,8 @@ export interface StartServerOptions extends AppDeps {
   readonly mount?: AppOptions["mount"];
   /** See {@link AppOptions.mountBeforeBodyParser}. */
   readonly mountBeforeBodyParser?: AppOptions["mountBeforeBodyParser"];
+  /** See {@link AppOptions.registerMetrics}. */
+  readonly registerMetrics?: AppOptions["registerMetrics"];
 }
 
 export interface RunningServer {
@@ -76,7 +78,11 @@ function shutdown(server: http.Server, timeoutMs: number): Promise<void> {
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { config, logger } = options;
-  const { app } = createApp(options, { mount: options.mount, mountBeforeBodyParser: options.mountBeforeBodyParser });
+  const { app } = createApp(options, {
+    mount: options.mount,
+    mountBeforeBodyParser: options.mountBeforeBodyParser,
+    registerMetrics: options.registerMetrics,
+  });
   const server = http.createServer(app);
   const { host, port, shutdownTimeoutMs } = config.http;
   await listen(server, host, port);

@@ -1,6 +1,6 @@
 import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
-import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
+import type { KeyValueCache } from "@apollo/utils.keyvaluecache";
 import type { Redis } from "ioredis";
 import { createHash } from "node:crypto";
 import { getOperationAST, OperationTypeNode, print, type DocumentNode, type ExecutionResult, type FormattedExecutionResult } from "graphql";
@@ -8,12 +8,17 @@ import type { Viewer } from "../auth/viewer.js";
 import { dataVersionOf } from "../db/data-version.js";
 import { redisTextCache } from "../db/redis.js";
 import type { GraphQLContext } from "../context.js";
+import { memoryTextCache, type AnswerCacheSizes } from "./text-cache.js";
 
 export interface ResponseCacheSettings {
   /** How long a cached answer may be served, in seconds; 0 turns the cache off. */
   readonly ttlSeconds: number;
-  /** Memory the cached answers may take, in bytes (least recently used go first). */
+  /** Memory the cached GraphQL answers may take, in bytes (least recently used go first). */
   readonly maxBytes: number;
+  /** Memory the cached results of the vendor routes' operations may take, in bytes. */
+  readonly restMaxBytes: number;
+  /** Where the in-process caches report their sizes (/metrics). */
+  readonly sizes?: AnswerCacheSizes;
   /** Keeps the answers in Redis instead, shared by every instance (REDIS_URL), under `namespace`. */
   readonly redis?: Redis | undefined;
   readonly namespace?: string;
@@ -30,10 +35,12 @@ const stringify = (value: FormattedExecutionResult) => `${JSON.stringify(value)}
 
 const hashOf = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
 
-const textCache = (settings: ResponseCacheSettings, name: string): KeyValueCache<string> =>
-  settings.redis
-    ? redisTextCache(settings.redis, `${settings.namespace ?? "ug"}:${name}:`)
-    : new InMemoryLRUCache<string>({ maxSize: settings.maxBytes, sizeCalculation: (text) => InMemoryLRUCache.sizeCalculation(text) });
+function textCache(settings: ResponseCacheSettings, name: "answers" | "operations"): KeyValueCache<string> {
+  if (settings.redis) return redisTextCache(settings.redis, `${settings.namespace ?? "ug"}:${name}:`);
+  const cache = memoryTextCache(name === "answers" ? settings.maxBytes : settings.restMaxBytes);
+  settings.sizes?.add(name === "answers" ? "graphql" : "rest", cache);
+  return cache;
+}
 
 /**
  * Caches whole query answers in this process (or in Redis, shared by every instance), as the exact text sent (the REST adapters use
