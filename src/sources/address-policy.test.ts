@@ -21,9 +21,31 @@ describe("source address policy", () => {
     "fd00::1",
     "fe80::1",
     "::ffff:127.0.0.1",
+    // IPv4-compatible (::/96, deprecated): the embedded IPv4 address is reachable on some stacks
+    "::7f00:1",
+    "::127.0.0.1",
+    "::8.8.8.8",
+    "::a00:1",
+    // transition and deprecated ranges
+    "::ffff:0:7f00:1", // IPv4-translated (RFC 6145)
+    "64:ff9b::7f00:1", // NAT64 (RFC 6052)
+    "64:ff9b:1::a00:1", // local NAT64 (RFC 8215)
+    "2002:7f00:1::1", // 6to4
+    "2001:0:4136:e378::1", // Teredo
+    "fec0::1", // site-local
+    "2001:10::1", // ORCHID
+    "100::1", // discard
+    "fe80::1%eth0",
   ])("%s is not public", (ip) => expect(isPublicAddress(ip)).toBe(false));
 
-  it.each(["8.8.8.8", "2001:4860:4860::8888"])("%s is public", (ip) => expect(isPublicAddress(ip)).toBe(true));
+  it.each(["8.8.8.8", "2001:4860:4860::8888", "::ffff:8.8.8.8", "2a00:1450:4001:80b::200e"])("%s is public", (ip) =>
+    expect(isPublicAddress(ip)).toBe(true),
+  );
+
+  it("refuses an IPv4-compatible IPv6 literal as a base URL", () => {
+    expect(baseUrlProblem(new URL("https://[::7f00:1]/"), ENFORCED)).toMatch(/loopback, private or link-local/);
+    expect(baseUrlProblem(new URL("https://[::8.8.8.8]/"), ENFORCED)).toMatch(/loopback, private or link-local/);
+  });
 
   it("in production wants https and no internal IP literal, unless the host is listed", () => {
     expect(baseUrlProblem(new URL("http://tabnine.example.com"), ENFORCED)).toMatch(/https/);

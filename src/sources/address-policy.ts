@@ -17,10 +17,28 @@ export interface SourceAddressPolicy {
 
 export const OPEN_POLICY: SourceAddressPolicy = Object.freeze({ enforce: false, allowedHosts: [] });
 
-/** Whether `ip` is a public unicast address (IPv4-mapped IPv6 judged as its IPv4 address). */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR("::/96");
+
+/** An IPv6 address as the URL standard writes it, or null: `::8.8.8.8` is `::808:808` (ipaddr.js would read `::ffff:8.8.8.8`). */
+function canonicalIPv6(ip: string): string | null {
+  try {
+    return new URL(`http://[${ip}]/`).hostname.slice(1, -1);
+  } catch {
+    return null; // zone ids (fe80::1%eth0): link-local, never public
+  }
+}
+
+/**
+ * Whether `ip` is a public unicast address (IPv4-mapped IPv6 judged as its IPv4 address). The
+ * IPv6 transition ranges that embed or reach an IPv4 address (IPv4-compatible ::/96, IPv4-translated,
+ * NAT64, 6to4, Teredo) and the deprecated ones (site-local, ORCHID) are not public.
+ */
 export function isPublicAddress(ip: string): boolean {
   if (!ipaddr.isValid(ip)) return false;
-  return ipaddr.process(ip).range() === "unicast";
+  if (!ip.includes(":")) return ipaddr.process(ip).range() === "unicast";
+  const canonical = canonicalIPv6(ip);
+  if (canonical === null || ipaddr.IPv6.parse(canonical).match(IPV4_COMPATIBLE)) return false;
+  return ipaddr.process(canonical).range() === "unicast";
 }
 
 const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, "").toLowerCase();
