@@ -11,6 +11,7 @@ import { StatisticsSnapshotResolver } from "./modules/statistics/snapshot.resolv
 import { OrganizationStatisticsResolver } from "./modules/statistics/statistics.resolver.js";
 import { TeamResolver } from "./modules/team/team.resolver.js";
 import { nullForOmittedArguments } from "./modules/shared/omitted-arguments.js";
+import { UsageSeriesResolver } from "./modules/usage/usage.resolver.js";
 import { UserResolver } from "./modules/user/user.resolver.js";
 
 export const RESOLVERS = [
@@ -19,6 +20,7 @@ export const RESOLVERS = [
   StatisticsSnapshotResolver,
   TeamResolver,
   UserResolver,
+  UsageSeriesResolver,
   AdminResolver,
   LoginResolver,
   IngestResolver,

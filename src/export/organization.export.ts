@@ -44,10 +44,10 @@ const DISCRIMINATORS: readonly [DeviceDiscriminator, string][] = [
  * range, devices by each grouping, users, and teams with their usage totals over the range.
  */
 export async function organizationEntries(run: OperationRunner, query: OrganizationZipQuery): Promise<ArchiveEntry[]> {
-  const { organization, from, to, resolution } = query;
+  const { organization, from, to, resolution, timeZone } = query;
   const { periods, within } = activeUsersPeriods(from, to);
   const files: [string, () => AsyncIterable<string>][] = [
-    ["usage.csv", () => usageCsv(run, { kind: "ORGANIZATION", organizationId: organization }, { from, to, resolution })],
+    ["usage.csv", () => usageCsv(run, { kind: "ORGANIZATION", organizationId: organization }, { from, to, resolution, timeZone })],
     ["active-users.csv", () => activeUsersCsv(run, organization, periods, within)],
     ...DISCRIMINATORS.map(([discriminator, name]): [string, () => AsyncIterable<string>] => [
       `devices-${name}.csv`,

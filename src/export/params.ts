@@ -7,8 +7,6 @@ import { VENDORS } from "../vendors/registry.js";
 
 const RESOLUTIONS: readonly Resolution[] = ["HOUR", "DAY", "WEEK", "MONTH"];
 const DISCRIMINATORS: readonly DeviceDiscriminator[] = ["OS", "CLIENT", "IS_MANAGED", "LOCALE"];
-/** The only time zone buckets can be aligned on: the GraphQL usage field has no timeZone argument. */
-const UTC_NAMES = ["UTC", "Etc/UTC"];
 
 const oneOf = <T extends string>(values: readonly T[]) => z.enum(values as [T, ...T[]], { error: `must be one of ${values.join(", ")}` });
 
@@ -37,12 +35,8 @@ const metrics = z
   .transform((value) => value.split(","))
   .pipe(z.array(oneOf(USAGE_METRICS as readonly UsageMetric[]), { error: "must be a comma-separated list of usage metrics" }));
 
-const timeZone = z
-  .string()
-  .refine(
-    (value) => UTC_NAMES.includes(value),
-    "only UTC is supported: usage buckets are aligned in UTC (the GraphQL usage field has no timeZone argument)",
-  );
+/** An IANA zone name, checked by GraphQL's `timeZone` argument. */
+const timeZone = z.string().min(1, "must not be empty").max(64, "must be at most 64 characters");
 
 const organization = text.optional();
 const vendor = oneOf(VENDORS as readonly Vendor[]).optional();

@@ -38,8 +38,8 @@ export const EXPORT_ROUTES: readonly ExportRoute[] = [
     summary: "Usage series as CSV",
     description:
       "One row per bucket × vendor × metric (`bucket_start,bucket_end,vendor,metric,value`), the values of the GraphQL `usage` field " +
-      "of the organization, or of `team` or `user`. Buckets are UTC (`timeZone` other than UTC is refused: the GraphQL field has no " +
-      "time-zone argument); at most 10,000 buckets, as in GraphQL.",
+      "of the organization, or of `team` or `user`. Buckets follow the calendar of `timeZone` (an IANA name, default UTC; " +
+      "instants are written in UTC); at most 10,000 buckets, as in GraphQL.",
     query: p.usageQuery,
     contentType: CSV,
     async open(run, query) {

@@ -2,6 +2,7 @@ import type { OperationRunner } from "../rest/execute.js";
 import { notFound } from "../errors.js";
 import { enumerateBuckets, type Resolution } from "../usage/resolution.js";
 import { rollupGrain } from "../usage/usage.queries.js";
+import { canonicalTimeZone, UTC } from "../usage/time-zone.js";
 import {
   ExportOrganizationUsageDocument,
   ExportTeamScopeDocument,
@@ -19,30 +20,32 @@ export const USAGE_BUCKETS_PER_PAGE = 500;
 
 export const USAGE_HEADER = ["bucket_start", "bucket_end", "vendor", "metric", "value"] as const;
 
-type UsageRange = Pick<UsageQuery, "from" | "to" | "resolution" | "vendor" | "metrics">;
+type UsageRange = Pick<UsageQuery, "from" | "to" | "resolution" | "vendor" | "metrics" | "timeZone">;
 
 /**
  * The range split at bucket boundaries into pages of `perPage` buckets. Every bucket is then
  * answered exactly as in one operation over the whole range, provided each page reads the same
- * rollups as the whole range would (rollupGrain): always at HOUR, and at DAY/WEEK/MONTH over
- * whole UTC days; otherwise the range stays one page. An invalid range is one page too, so that
- * GraphQL refuses it with its own error.
+ * rollups as the whole range would (rollupGrain): always at HOUR and on a local calendar (hourly
+ * rollups), and at UTC DAY/WEEK/MONTH over whole UTC days; otherwise the range stays one page.
+ * An invalid range or zone is one page too, so that GraphQL refuses it with its own error.
  */
 export function usagePages(
   from: string,
   to: string,
   resolution: Resolution,
+  timeZone = UTC,
   perPage = USAGE_BUCKETS_PER_PAGE,
 ): { from: string; to: string }[] {
   const start = new Date(from);
   const end = new Date(to);
   let buckets;
   try {
-    buckets = enumerateBuckets(start, end, resolution);
+    buckets = enumerateBuckets(start, end, resolution, timeZone);
   } catch {
     return [{ from, to }];
   }
-  if (resolution !== "HOUR" && rollupGrain(start, end, resolution).grain !== "DAY") return [{ from, to }];
+  const grain = rollupGrain(start, end, resolution, timeZone).grain;
+  if (resolution !== "HOUR" && timeZone === UTC && grain !== "DAY") return [{ from, to }];
   const pages: { from: string; to: string }[] = [];
   for (let at = 0; at < buckets.length; at += perPage) {
     const page = buckets.slice(at, at + perPage);
@@ -81,6 +84,7 @@ async function usagePage(run: OperationRunner, scope: UsageScope, variables: Usa
     resolution: variables.resolution,
     vendor: variables.vendor,
     metrics: variables.metrics,
+    timeZone: variables.timeZone,
   };
   switch (scope.kind) {
     case "ORGANIZATION":
@@ -95,7 +99,7 @@ async function usagePage(run: OperationRunner, scope: UsageScope, variables: Usa
 /** usage.csv: one row per bucket × vendor × metric, in GraphQL's order, one page of buckets at a time. */
 export async function* usageCsv(run: OperationRunner, scope: UsageScope, query: UsageRange): AsyncGenerator<string> {
   let header = csvRecord(USAGE_HEADER);
-  for (const page of usagePages(query.from, query.to, query.resolution)) {
+  for (const page of usagePages(query.from, query.to, query.resolution, timeZoneOrUtc(query.timeZone))) {
     const series = await usagePage(run, scope, { ...query, ...page });
     yield (
       header +
@@ -104,5 +108,14 @@ export async function* usageCsv(run: OperationRunner, scope: UsageScope, query: 
       )
     );
     header = "";
+  }
+}
+
+/** The zone pages are cut in; a name GraphQL will refuse leaves the range one page, refused there. */
+function timeZoneOrUtc(name: string | undefined): string {
+  try {
+    return name === undefined ? UTC : canonicalTimeZone(name);
+  } catch {
+    return "invalid";
   }
 }

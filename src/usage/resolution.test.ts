@@ -69,3 +69,32 @@ describe("enumerateBuckets", () => {
     );
   });
 });
+
+describe("buckets on a local calendar", () => {
+  const hours = (b: { from: Date; to: Date }) => (b.to.getTime() - b.from.getTime()) / 3_600_000;
+
+  it("starts days at local midnight, with the 23- and 25-hour days of DST changes", () => {
+    const spring = enumerateBuckets(d("2026-03-27T23:00:00Z"), d("2026-03-30T22:00:00Z"), "DAY", "Europe/Berlin");
+    expect(spring.map((b) => b.start.toISOString())).toEqual([
+      "2026-03-27T23:00:00.000Z",
+      "2026-03-28T23:00:00.000Z",
+      "2026-03-29T22:00:00.000Z",
+    ]);
+    expect(spring.map(hours)).toEqual([24, 23, 24]);
+    const autumn = enumerateBuckets(d("2026-10-31T04:00:00Z"), d("2026-11-03T05:00:00Z"), "DAY", "America/New_York");
+    expect(autumn.map(hours)).toEqual([24, 25, 24]);
+  });
+
+  it("starts weeks on the local Monday and months on the local 1st", () => {
+    expect(bucketStart(d("2026-03-29T21:59:59Z"), "WEEK", "Europe/Berlin").toISOString()).toBe("2026-03-22T23:00:00.000Z"); // Sunday 23:59 local
+    expect(bucketStart(d("2026-03-29T22:00:00Z"), "WEEK", "Europe/Berlin").toISOString()).toBe("2026-03-29T22:00:00.000Z"); // Monday 00:00 local
+    expect(bucketStart(d("2026-11-01T03:59:59Z"), "MONTH", "America/New_York").toISOString()).toBe("2026-10-01T04:00:00.000Z");
+    expect(bucketStart(d("2026-11-01T04:00:00Z"), "MONTH", "America/New_York").toISOString()).toBe("2026-11-01T04:00:00.000Z");
+  });
+
+  it("refuses zones whose buckets would not start on a whole UTC hour, naming the argument", () => {
+    const refuse = () => enumerateBuckets(d("2026-03-01T00:00:00Z"), d("2026-03-02T00:00:00Z"), "DAY", "Asia/Kolkata");
+    expect(refuse).toThrow(/not a whole number of hours from UTC/);
+    expect(refuse).toThrow(expect.objectContaining({ argument: "timeZone" }) as Error);
+  });
+});

@@ -1,6 +1,10 @@
+import { DateTime } from "luxon";
+import { UTC } from "./time-zone.js";
+
 /**
- * Bucket maths for usage series. All buckets are UTC-aligned, `from` inclusive, `to` exclusive.
- * WEEK buckets start on Monday (ISO), MONTH buckets on the 1st.
+ * Bucket maths for usage series: buckets aligned on the calendar of a time zone (UTC unless
+ * given; a zone's DST days last 23 or 25 hours), `from` inclusive, `to` exclusive. WEEK buckets
+ * start on Monday (ISO), MONTH buckets on the 1st.
  */
 export type Resolution = "HOUR" | "DAY" | "WEEK" | "MONTH";
 
@@ -10,8 +14,11 @@ export const MAX_BUCKETS = 10_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-/** The start of the bucket containing `instant`. */
-export function bucketStart(instant: Date, resolution: Resolution): Date {
+const LUXON_UNIT = { HOUR: "hour", DAY: "day", WEEK: "week", MONTH: "month" } as const;
+
+/** The start of the bucket containing `instant`, on the calendar of `timeZone`. */
+export function bucketStart(instant: Date, resolution: Resolution, timeZone = UTC): Date {
+  if (timeZone !== UTC) return DateTime.fromJSDate(instant, { zone: timeZone }).startOf(LUXON_UNIT[resolution]).toJSDate();
   const t = instant.getTime();
   switch (resolution) {
     case "HOUR":
@@ -28,8 +35,16 @@ export function bucketStart(instant: Date, resolution: Resolution): Date {
   }
 }
 
-/** The start of the bucket after the one starting at `start`. */
-export function nextBucket(start: Date, resolution: Resolution): Date {
+/** The start of the bucket after the one starting at `start`, on the calendar of `timeZone`. */
+export function nextBucket(start: Date, resolution: Resolution, timeZone = UTC): Date {
+  if (timeZone !== UTC) {
+    const local = DateTime.fromJSDate(start, { zone: timeZone });
+    // Whole calendar units: the local day after a DST change starts 23 or 25 hours later.
+    return local
+      .plus({ [`${LUXON_UNIT[resolution]}s`]: 1 })
+      .startOf(LUXON_UNIT[resolution])
+      .toJSDate();
+  }
   switch (resolution) {
     case "HOUR":
       return new Date(start.getTime() + HOUR_MS);
@@ -54,16 +69,24 @@ export interface Bucket {
 /** Error for a range that cannot be bucketed; the message says the rule and the limit. */
 export class BucketRangeError extends Error {
   override readonly name = "BucketRangeError";
+  /** The argument at fault when it is not the range itself. */
+  constructor(
+    message: string,
+    readonly argument?: "timeZone",
+  ) {
+    super(message);
+  }
 }
 
 const EARLIEST_MS = Date.UTC(1970, 0, 1);
 const LATEST_MS = Date.UTC(10000, 0, 1);
 
 /**
- * Every bucket of [from, to) at `resolution`, ascending, clipped to the range.
- * @throws BucketRangeError when from >= to, a bound is outside 1970-9999, or the range has more than MAX_BUCKETS buckets.
+ * Every bucket of [from, to) at `resolution` on the calendar of `timeZone`, ascending, clipped to the range.
+ * @throws BucketRangeError when from >= to, a bound is outside 1970-9999, the range has more than
+ * MAX_BUCKETS buckets, or a bucket of the zone does not start on a whole UTC hour (usage is rolled up by the hour).
  */
-export function enumerateBuckets(from: Date, to: Date, resolution: Resolution, maxBuckets = MAX_BUCKETS): Bucket[] {
+export function enumerateBuckets(from: Date, to: Date, resolution: Resolution, timeZone = UTC, maxBuckets = MAX_BUCKETS): Bucket[] {
   if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime())) throw new BucketRangeError("from and to must be valid date-times");
   for (const [argument, date] of [
     ["from", from],
@@ -77,13 +100,23 @@ export function enumerateBuckets(from: Date, to: Date, resolution: Resolution, m
     throw new BucketRangeError(`from (${from.toISOString()}) must be earlier than to (${to.toISOString()})`);
   }
   const buckets: Bucket[] = [];
-  for (let start = bucketStart(from, resolution); start.getTime() < to.getTime(); start = nextBucket(start, resolution)) {
+  for (
+    let start = bucketStart(from, resolution, timeZone);
+    start.getTime() < to.getTime();
+    start = nextBucket(start, resolution, timeZone)
+  ) {
     if (buckets.length === maxBuckets) {
       throw new BucketRangeError(
         `the range ${from.toISOString()} to ${to.toISOString()} has more than ${maxBuckets} ${resolution} buckets; use a coarser resolution or a shorter range`,
       );
     }
-    const end = nextBucket(start, resolution);
+    const end = nextBucket(start, resolution, timeZone);
+    if (start.getTime() % HOUR_MS !== 0) {
+      throw new BucketRangeError(
+        `timeZone ${timeZone} is not a whole number of hours from UTC at ${start.toISOString()}; usage is rolled up by the hour, so series use time zones whole hours from UTC`,
+        "timeZone",
+      );
+    }
     buckets.push({
       start,
       from: start.getTime() < from.getTime() ? from : start,

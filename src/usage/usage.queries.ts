@@ -2,17 +2,18 @@ import type { Prisma } from "../db/database.js";
 import type { Resolution } from "./resolution.js";
 import { METRIC_KIND, type UsageMetricName } from "./usage.metrics.js";
 import { weightRatios, type RatioRow } from "./usage.ratios.js";
+import { UTC } from "./time-zone.js";
 import type { UsageQuery, UsageRow, UsageScope } from "./usage.types.js";
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
 /**
- * Daily rollups answer DAY/WEEK/MONTH over whole UTC days; anything else reads hourly rollups,
- * counting whole hours from the hour containing `from`.
+ * Daily rollups (UTC days) answer UTC DAY/WEEK/MONTH over whole UTC days; anything else, local
+ * calendars included, reads hourly rollups, counting whole hours from the hour containing `from`.
  */
-export function rollupGrain(from: Date, to: Date, resolution: Resolution): { grain: "HOUR" | "DAY"; from: Date } {
-  const dayAligned = from.getTime() % DAY_MS === 0 && to.getTime() % DAY_MS === 0;
+export function rollupGrain(from: Date, to: Date, resolution: Resolution, timeZone: string): { grain: "HOUR" | "DAY"; from: Date } {
+  const dayAligned = timeZone === UTC && from.getTime() % DAY_MS === 0 && to.getTime() % DAY_MS === 0;
   if (resolution !== "HOUR" && dayAligned) return { grain: "DAY", from };
   return { grain: "HOUR", from: new Date(Math.floor(from.getTime() / HOUR_MS) * HOUR_MS) };
 }
@@ -20,18 +21,18 @@ export function rollupGrain(from: Date, to: Date, resolution: Resolution): { gra
 const UNIT: Record<Resolution, string> = { HOUR: "hour", DAY: "day", WEEK: "week", MONTH: "month" };
 // When the resolution is the rollup grain, rollup buckets are the series' buckets: truncating
 // them again (a time-zone conversion per row) is the costliest part of a year of daily rows.
-// `$1 = $1` keeps the unit parameter typed when it is not used.
-const bucketOf = (truncate: boolean) => (truncate ? `date_trunc($1, r."bucketStart", 'UTC')` : `r."bucketStart"`);
-// $1 unit, $2 grain, $3 organization ids, $4 scope ids, $5 metrics, $6 vendors, $7 from, $8 to
+// `$1 = $1` keeps the unit and zone parameters typed when they are not used.
+const bucketOf = (truncate: boolean) => (truncate ? `date_trunc($1, r."bucketStart", $9::text)` : `r."bucketStart"`);
+// $1 unit, $2 grain, $3 organization ids, $4 scope ids, $5 metrics, $6 vendors, $7 from, $8 to, $9 time zone
 const RANGE = `r."organizationId" = ANY($3::uuid[]) AND r."grain" = $2::text::"RollupGrain"
   AND r."metric" = ANY($5::text[]::"UsageMetric"[]) AND r."vendor" = ANY($6::text[]::"Vendor"[])
-  AND r."bucketStart" >= $7::timestamptz AND r."bucketStart" < $8::timestamptz AND $1::text = $1::text`;
+  AND r."bucketStart" >= $7::timestamptz AND r."bucketStart" < $8::timestamptz AND $1::text = $1::text AND $9::text = $9::text`;
 
 function sumSql(BUCKET: string): string {
   return `SELECT r."scopeId"::text AS "scopeId", r."metric"::text AS metric, r."vendor"::text AS vendor,
       ${BUCKET} AS bucket, sum(r."value")::float8 AS value
     FROM "UsageRollup" r
-    WHERE ${RANGE} AND r."scope" = $9::text::"RollupScope" AND r."scopeId" = ANY($4::uuid[])
+    WHERE ${RANGE} AND r."scope" = $10::text::"RollupScope" AND r."scopeId" = ANY($4::uuid[])
     GROUP BY GROUPING SETS ((r."scopeId", r."metric", r."vendor", ${BUCKET}), (r."scopeId", r."metric", r."vendor"))`;
 }
 
@@ -92,7 +93,7 @@ function scopeRatioSql(scope: "TEAM" | "USER", BUCKET: string): string {
  * returns per-bucket values and range totals. Ratio rows are keyed by organization id.
  */
 export async function fetchUsageRows(prisma: Prisma, query: UsageQuery): Promise<{ rows: UsageRow[]; ratioRows: UsageRow[] }> {
-  const { grain, from } = rollupGrain(query.from, query.to, query.resolution);
+  const { grain, from } = rollupGrain(query.from, query.to, query.resolution, query.timeZone);
   const wanted = new Set<UsageMetricName>(query.metrics);
   if (wanted.has("AUTOMATION_FACTOR")) {
     wanted.add("COMPLETION_CHARS");
@@ -108,9 +109,11 @@ export async function fetchUsageRows(prisma: Prisma, query: UsageQuery): Promise
     query.vendors,
     from,
     query.to,
+    query.timeZone,
   ];
   const run = <T = UsageRow>(sql: string, metrics: string[], ...extra: unknown[]) =>
     metrics.length === 0 ? Promise.resolve([]) : prisma.$queryRawUnsafe<T[]>(sql, ...params(metrics), ...extra);
+  // Hourly rollups are local hours too: series use whole-hour zones only (see enumerateBuckets).
   const truncate = grain !== query.resolution;
   const bucket = bucketOf(truncate);
   const ratioMetrics = ofKind("RATIO");

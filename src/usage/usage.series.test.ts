@@ -9,6 +9,7 @@ const key: UsageKey = {
   from: new Date("2025-03-01T00:00:00Z"),
   to: new Date("2025-03-03T00:00:00Z"),
   resolution: "DAY",
+  timeZone: "UTC",
   vendors: ["TABNINE", "TEAMWIRE"],
   metrics: ["AUTOMATION_FACTOR", "MESSAGES_SENT", "PRODUCTIVITY_FACTOR"],
 };

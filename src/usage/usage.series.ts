@@ -1,18 +1,35 @@
 import type { Vendor } from "../db/generated/enums.js";
 import { badInput } from "../errors.js";
 import { BucketRangeError, enumerateBuckets, MAX_BUCKETS, type Bucket, type Resolution } from "./resolution.js";
+import { canonicalTimeZone, TimeZoneError, UTC } from "./time-zone.js";
 import { seriesPairs, type UsageMetricName } from "./usage.metrics.js";
 import type { UsageKey, UsageRow, UsageSeriesData } from "./usage.types.js";
 
 /**
  * Validates a usage range and returns its buckets.
- * @throws DomainError BAD_USER_INPUT naming the rule (from < to, at most MAX_BUCKETS buckets).
+ * @throws DomainError BAD_USER_INPUT naming the rule (from < to, at most MAX_BUCKETS buckets, a whole-hour time zone).
  */
-export function usageBuckets(from: Date, to: Date, resolution: Resolution): Bucket[] {
+export function usageBuckets(from: Date, to: Date, resolution: Resolution, timeZone = UTC): Bucket[] {
   try {
-    return enumerateBuckets(from, to, resolution);
+    return enumerateBuckets(from, to, resolution, timeZone);
   } catch (error) {
-    if (error instanceof BucketRangeError) throw badInput(error.message, { maxBuckets: MAX_BUCKETS });
+    if (error instanceof BucketRangeError) {
+      throw badInput(error.message, error.argument ? { argument: error.argument } : { maxBuckets: MAX_BUCKETS });
+    }
+    throw error;
+  }
+}
+
+/**
+ * The time zone a request asked for, checked: `UTC` when omitted.
+ * @throws DomainError BAD_USER_INPUT naming the `timeZone` argument.
+ */
+export function usageTimeZone(name: string | null | undefined): string {
+  if (name === null || name === undefined) return UTC;
+  try {
+    return canonicalTimeZone(name);
+  } catch (error) {
+    if (error instanceof TimeZoneError) throw badInput(error.message, { argument: "timeZone" });
     throw error;
   }
 }
@@ -25,6 +42,7 @@ export function usageCacheKey(key: UsageKey): string {
     key.from.toISOString(),
     key.to.toISOString(),
     key.resolution,
+    key.timeZone,
     [...key.vendors].sort().join(","),
     [...key.metrics].sort().join(","),
   ].join("|");
@@ -36,7 +54,7 @@ export function usageCacheKey(key: UsageKey): string {
  * of statements does not grow with the variety of organizations either.
  */
 export function usageGroupKey(key: UsageKey): string {
-  return [key.scope, key.from.toISOString(), key.to.toISOString(), key.resolution].join("|");
+  return [key.scope, key.from.toISOString(), key.to.toISOString(), key.resolution, key.timeZone].join("|");
 }
 
 /**
@@ -62,7 +80,8 @@ export function buildSeries(key: UsageKey, rows: readonly UsageRow[], ratioRows:
     from: key.from,
     to: key.to,
     resolution: key.resolution,
-    points: usageBuckets(key.from, key.to, key.resolution).map((bucket) => ({
+    timeZone: key.timeZone,
+    points: usageBuckets(key.from, key.to, key.resolution, key.timeZone).map((bucket) => ({
       from: bucket.from,
       to: bucket.to,
       values: toValues(bucket.start),

@@ -2,7 +2,7 @@ import type DataLoader from "dataloader";
 import type { Vendor } from "../db/generated/enums.js";
 import type { Resolution } from "./resolution.js";
 import { METRIC_VENDORS, USAGE_METRICS, type UsageMetricName } from "./usage.metrics.js";
-import { usageBuckets } from "./usage.series.js";
+import { usageBuckets, usageTimeZone } from "./usage.series.js";
 import type { UsageKey, UsageScope, UsageSeriesData } from "./usage.types.js";
 
 /** The request loaders a usage field reads through (the request's `Loaders` has both). */
@@ -18,6 +18,8 @@ export interface UsageRequest {
   readonly resolution: Resolution;
   readonly vendor?: Vendor | null;
   readonly metrics?: readonly UsageMetricName[] | null;
+  /** IANA zone of the buckets; omitted or null: UTC. */
+  readonly timeZone?: string | null;
 }
 
 /**
@@ -31,7 +33,8 @@ export async function loadUsage(
   organizationId: string,
   request: UsageRequest,
 ): Promise<UsageSeriesData> {
-  usageBuckets(request.from, request.to, request.resolution);
+  const timeZone = usageTimeZone(request.timeZone);
+  usageBuckets(request.from, request.to, request.resolution, timeZone);
   const vendors = request.vendor
     ? [request.vendor]
     : (await loaders.sourcesByOrganizationId.load(organizationId)).map((source) => source.vendor);
@@ -45,6 +48,7 @@ export async function loadUsage(
     from: request.from,
     to: request.to,
     resolution: request.resolution,
+    timeZone,
     vendors,
     metrics,
   });

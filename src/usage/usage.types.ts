@@ -6,12 +6,14 @@ import type { UsageMetricName } from "./usage.metrics.js";
 /** Whose usage a series describes: an organization, a team (its members) or one user. */
 export type UsageScope = "ORGANIZATION" | "TEAM" | "USER";
 
-/** What a usage series covers: [from, to) at a resolution, for some vendors and metrics. */
+/** What a usage series covers: [from, to) at a resolution on a zone's calendar, for some vendors and metrics. */
 export interface UsageRange {
   readonly scope: UsageScope;
   readonly from: Date;
   readonly to: Date;
   readonly resolution: Resolution;
+  /** IANA name the buckets are aligned in (`UTC` unless asked). */
+  readonly timeZone: string;
   readonly vendors: readonly Vendor[];
   readonly metrics: readonly UsageMetricName[];
 }
@@ -57,6 +59,7 @@ export interface UsageSeriesData {
   readonly from: Date;
   readonly to: Date;
   readonly resolution: Resolution;
+  readonly timeZone: string;
   readonly points: UsagePointData[];
   /** Over the whole range: sums, distinct users over the range (not a sum of buckets), weighted ratios. */
   readonly totals: UsageValue[];

@@ -18,6 +18,14 @@ export class UsageArgs {
 
   @Field(() => [UsageMetric], { nullable: true, description: "Only these metrics. Default: every metric of the selected vendors." })
   metrics?: UsageMetricName[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "IANA time zone whose calendar DAY, WEEK and MONTH buckets follow (e.g. `Europe/Berlin`: local midnights, DST days of 23 and 25 hours). " +
+      "Default: UTC. Zones whole hours from UTC only (usage is rolled up by the hour).",
+  })
+  timeZone?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: "One metric of one vendor in one bucket (or over the whole range)." })
@@ -54,6 +62,9 @@ export class UsageSeries {
 
   @Field(() => Resolution, { description: "Bucket size." })
   resolution!: Resolution;
+
+  @Field(() => String, { description: "The IANA time zone the buckets are aligned in (`UTC` unless asked)." })
+  timeZone!: string;
 
   @Field(() => [UsagePoint], { description: "Buckets in ascending order." })
   points!: UsagePoint[];
