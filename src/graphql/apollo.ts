@@ -6,7 +6,7 @@ import { containsNul } from "../http/request-values.js";
 import type { GraphQLContext } from "../context.js";
 import type { Logger } from "../logger.js";
 import { complexityLimitPlugin } from "./complexity.js";
-import { formatError, INTERNAL_MESSAGE, isExpectedError } from "./format-error.js";
+import { formatError, formatErrorWithoutSuggestions, INTERNAL_MESSAGE, isExpectedError } from "./format-error.js";
 import { tracingPlugin } from "./tracing.js";
 import { createAnswerCache, type ResponseCacheSettings } from "./response-cache.js";
 
@@ -98,7 +98,7 @@ export function createApolloServer(schema: GraphQLSchema, limits: GraphQLSetting
     // re-raise SIGTERM and kill the process mid-drain.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: limits.introspection ? formatError : formatErrorWithoutSuggestions,
     validationRules: [
       // Reported as validation errors (400 GRAPHQL_VALIDATION_FAILED) instead of thrown (a 500).
       maxDepthRule({

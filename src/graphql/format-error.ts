@@ -53,3 +53,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   return { message: INTERNAL_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }
+
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+/**
+ * {@link formatError} without "Did you mean …?" in any message (with introspection off): Apollo's
+ * hideSchemaDetailsFromClientErrors strips them only from validation errors, while variable
+ * coercion ("Value "HOURS" does not exist in "Resolution" enum. Did you mean the enum value
+ * "HOUR"?") would still spell the schema out.
+ */
+export function formatErrorWithoutSuggestions(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const result = formatError(formatted, error);
+  return { ...result, message: result.message.replace(SUGGESTION, "") };
+}

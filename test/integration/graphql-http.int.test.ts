@@ -1,4 +1,5 @@
 import { serverAudits, type AuditResult } from "graphql-http";
+import type { ExecutionResult } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGraphQLTestServer, TEST_SEED, type GraphQLTestServer } from "../helpers/graphql.js";
 
@@ -87,6 +88,35 @@ describe("what /graphql tells about itself", () => {
       const text = await ask(closed.url);
       expect(text).toContain("GRAPHQL_VALIDATION_FAILED");
       expect(text).not.toContain("Did you mean");
+    } finally {
+      await closed.close();
+    }
+  });
+
+  it("suggests enum values and input fields in variable errors only while introspection is on", async () => {
+    const query =
+      'query ($r: Resolution!, $f: UserFilterInput) { organization { users(filter: $f) { totalCount } usage(from: "2025-01-01T00:00:00Z", to: "2025-01-02T00:00:00Z", resolution: $r) { resolution } } }';
+    const ask = (url: string, variables: Record<string, unknown>) =>
+      fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      }).then(async (response) => ({ status: response.status, body: (await response.json()) as ExecutionResult }));
+    const wrongEnum = { r: "HOURS" };
+    const wrongField = { r: "HOUR", f: { rols: ["ADMIN"] } };
+    expect((await ask(server.url, wrongEnum)).body.errors?.[0]?.message).toMatch(/Did you mean the enum value "HOUR"\?$/);
+    expect((await ask(server.url, wrongField)).body.errors?.[0]?.message).toMatch(/Did you mean "roles"\?$/);
+    const closed = await startGraphQLTestServer("pglite", { seed: null, env: { GRAPHQL_INTROSPECTION: "false" } });
+    try {
+      for (const variables of [wrongEnum, wrongField]) {
+        const { status, body } = await ask(closed.url, variables);
+        expect(status).toBe(400);
+        expect(body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+        const message = body.errors?.[0]?.message;
+        expect(message).toMatch(/^Variable "\$[rf]" got invalid value/);
+        expect(message).not.toContain("Did you mean");
+        expect(message).not.toMatch(/"HOUR"|"roles"/);
+      }
     } finally {
       await closed.close();
     }
