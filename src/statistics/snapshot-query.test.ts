@@ -67,7 +67,21 @@ describe("snapshot filter translation", () => {
     expect(postgresRegex("a", "m")).toBe("(?n)a");
     expect(postgresRegex("a", "s")).toBe("(?s)a");
     expect(postgresRegex("a", "ms")).toBe("(?w)a");
-    expect(postgresRegex("a b", "xi")).toBe("(?ixp)a b");
+    expect(postgresRegex("a b", "xi")).toBe("(?ip)ab");
+  });
+
+  it("reads an extended-syntax pattern (x) as PostgreSQL does before judging its cost", () => {
+    // Without x, " +" repeats a space; with x the space goes and the quantifier nests.
+    expect(postgresRegex("(a+) +", undefined)).toBe("(?p)(a+) +");
+    expect(() => postgresRegex("(a+) +", "x")).toThrow(/could take unbounded time/);
+    expect(() => postgresRegex("(.*) #comment\n*", "x")).toThrow(/could take unbounded time/);
+    expect(() => postgresRegex("(a) \\ 1", "x")).not.toThrow();
+    expect(() => postgresRegex("(a)\\\n1", "x")).not.toThrow();
+    expect(() => postgresRegex("(a) \\1", "x")).toThrow(/back-references/);
+    // White space and # inside brackets, and escaped, stay.
+    expect(postgresRegex("[ #] \\  # a comment\nb", "x")).toBe("(?p)[ #]\\ b");
+    expect(postgresRegex("[] x] y", "x")).toBe("(?p)[] x]y");
+    expect(() => postgresRegex("   # only a comment", "x")).toThrow(/besides white space/);
   });
 
   it.each([

@@ -57,9 +57,38 @@ export function fieldPath(path: string, argument: string): string[] {
 }
 
 /**
+ * A pattern of extended syntax (`$options` x) as it reads without it: white space and `#` comments
+ * outside bracket expressions dropped, escaped characters kept (the rules PCRE and PostgreSQL share).
+ * The cost check then judges exactly what runs: with x, `(a+) +` is `(a+)+`.
+ */
+function withoutExtendedSyntax(pattern: string): string {
+  let out = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    if (char === "\\") {
+      out += pattern.slice(i, i + 2);
+      i++;
+    } else if (char === "[") {
+      // A bracket expression runs to the first "]" that is not its first member (or escaped).
+      let end = i + 1;
+      if (pattern[end] === "^") end++;
+      if (pattern[end] === "]") end++;
+      while (end < pattern.length && pattern[end] !== "]") end += pattern[end] === "\\" ? 2 : 1;
+      out += pattern.slice(i, end + 1);
+      i = end;
+    } else if (char === "#") {
+      const newline = pattern.indexOf("\n", i);
+      i = newline === -1 ? pattern.length : newline;
+    } else if (!/\s/.test(char)) out += char;
+  }
+  return out;
+}
+
+/**
  * The PostgreSQL ARE for a Mongo (PCRE) `$regex` with `$options`. PCRE's defaults are "`.` and
  * negated classes stop at newlines, `^`/`$` anchor at the string": ARE option `p`. `m` makes the
- * anchors line-aware (`n`), `s` lets `.` cross newlines (`s`), both give `w`; `i` and `x` map 1:1.
+ * anchors line-aware (`n`), `s` lets `.` cross newlines (`s`), both give `w`; `i` maps 1:1. `x`
+ * (extended syntax) is applied here, so the checks below judge the pattern PostgreSQL runs.
  * @throws BAD_USER_INPUT for a pattern over 256 characters, other option letters, a pattern
  * that is not a valid regular expression, or one whose cost is unbounded (back-references, nested quantifiers).
  */
@@ -71,23 +100,22 @@ export function postgresRegex(pattern: unknown, options: unknown): string {
   if (typeof flags !== "string" || !/^[imsx]*$/.test(flags) || new Set(flags).size !== flags.length) {
     throw badInput("filter: $options may only hold the letters i, m, s and x, each once", { argument: "filter" });
   }
+  const source = flags.includes("x") ? withoutExtendedSyntax(pattern) : pattern;
+  if (source.length === 0) throw badInput("filter: $regex must match something besides white space and comments", { argument: "filter" });
   try {
-    new RegExp(pattern, flags.replace("x", ""));
+    new RegExp(source, flags.replace("x", ""));
   } catch {
-    throw badInput(`filter: "${pattern.slice(0, 64)}" is not a valid regular expression`, { argument: "filter" });
+    throw badInput(`filter: "${source.slice(0, 64)}" is not a valid regular expression`, { argument: "filter" });
   }
   // Back-references and nested quantifiers make matching time unbounded (and PostgreSQL's engine
   // backtracks on back-references): refused before they reach the store.
-  if (/\\(?:[1-9]|k<)/.test(pattern) || !isSafeRegex(pattern)) {
-    throw badInput(
-      `filter: "${pattern.slice(0, 64)}" could take unbounded time: back-references and nested quantifiers are not supported`,
-      {
-        argument: "filter",
-      },
-    );
+  if (/\\(?:[1-9]|k<)/.test(source) || !isSafeRegex(source)) {
+    throw badInput(`filter: "${source.slice(0, 64)}" could take unbounded time: back-references and nested quantifiers are not supported`, {
+      argument: "filter",
+    });
   }
   const lines = flags.includes("m") ? (flags.includes("s") ? "w" : "n") : flags.includes("s") ? "s" : "p";
-  return `(?${flags.includes("i") ? "i" : ""}${flags.includes("x") ? "x" : ""}${lines})${pattern}`;
+  return `(?${flags.includes("i") ? "i" : ""}${lines})${source}`;
 }
 
 function assertNoOperators(value: unknown, depth = 0): void {
