@@ -37,7 +37,7 @@ interface LookupRow {
   org: string;
   team: string | null;
   key: string | null;
-  /** The user's role (user rows only). */
+  /** The user's role (user and identity rows). */
   role: Role | null;
 }
 
@@ -53,7 +53,7 @@ UNION ALL
 SELECT 'user', u."id"::text, u."organizationId"::text, u."teamId"::text, u."email", u."role"::text FROM "User" u
   WHERE u."id" = ANY($5::uuid[]) OR u."email" = ANY($6::text[])
 UNION ALL
-SELECT 'identity', i."userId"::text, i."organizationId"::text, u."teamId"::text, i."vendor"::text || ':' || i."externalId", NULL
+SELECT 'identity', i."userId"::text, i."organizationId"::text, u."teamId"::text, i."vendor"::text || ':' || i."externalId", u."role"::text
   FROM "Identity" i JOIN "User" u ON u."id" = i."userId"
   WHERE (i."organizationId", i."vendor"::text, i."externalId") IN (SELECT * FROM unnest($7::uuid[], $8::text[], $9::text[]))
      OR u."email" = ANY($6::text[])`;
@@ -136,8 +136,10 @@ export async function resolveBatch(
   const userByEmail = new Map<string, { id: string; org: string; role: Role | null }>();
   const identities = new Map<string, { userId: string; team: string | null }>();
   const userVendor = new Map<string, string>(); // userId|vendor → externalId
+  const storedRole = new Map<string, Role>(); // userId → role of a user already in the store
   for (const r of rows) {
     const key = r.key ?? "";
+    if ((r.kind === "user" || r.kind === "identity") && r.role) storedRole.set(r.id, r.role);
     if (r.kind === "team") {
       teams.set(r.id, r.org);
       teamByName.set(`${r.org}|${key}`, r.id);
@@ -275,7 +277,19 @@ export async function resolveBatch(
     }
     deviceKeys.add(deviceKey);
     const user = userOf("devices", d.index, d.organizationId, d.userId ?? null, d.identity ?? null);
-    if (user) devices.push({ ...d, userId: user.userId });
+    if (!user) continue;
+    // The same role order as users[]: a viewer's batch changes no device of a user above its roles.
+    const role = storedRole.get(user.userId);
+    if (role && !authority.manages.includes(role) && authority.aboveManaged === "refuse") {
+      problem(
+        "devices",
+        d.index,
+        d.userId ? "userId" : "identity",
+        `belongs to a ${role} user: a batch may only change devices of users of a lower role than yours (${authority.manages.join(", ") || "none"})`,
+      );
+      continue;
+    }
+    devices.push({ ...d, userId: user.userId });
   }
 
   if (problems.length > 0) return { problems };

@@ -115,6 +115,80 @@ describe.each(STORE_KINDS)("ingest users[] and roles on %s", (kind) => {
     expect((await prisma.user.findUniqueOrThrow({ where: { id: target.MEMBER!.id } })).firstName).not.toBe("Renamed");
   });
 
+  const device = (user: { userId?: string; identity?: { vendor: string; externalId: string } }, externalId: string) => ({
+    organizationId: orgId,
+    ...user,
+    vendor: "TEAMWIRE",
+    externalId,
+    os: "Planted OS",
+    client: "Planted",
+    lastSeenAt: "2025-03-01T00:00:00Z",
+  });
+
+  it.each([
+    ["ADMIN", "SUPERADMIN", false],
+    ["ADMIN", "OTHER_ADMIN", false],
+    ["ADMIN", "ADMIN", false], // itself
+    ["ADMIN", "TEAM_ADMIN", true],
+    ["ADMIN", "MEMBER", true],
+    ["SUPERADMIN", "SUPERADMIN", false],
+    ["SUPERADMIN", "ADMIN", true],
+  ] as const)("%s writing a device of a %s user: allowed = %s", async (caller, targetRole, allowed) => {
+    const who = target[targetRole]!;
+    const token = await tokenFor(prisma, target[caller]!.email);
+    const externalId = `planted-${caller}-${targetRole}`;
+    const before = await tableChecksums(prisma);
+    const response = await server.ingest({ events: [], devices: [device({ userId: who.id }, externalId)] }, token);
+    if (allowed) {
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      expect(await prisma.device.count({ where: { userId: who.id, externalId } })).toBe(1);
+      return;
+    }
+    expect(response.status).toBe(400);
+    expect(response.body.problems).toEqual([
+      {
+        list: "devices",
+        index: 0,
+        field: "userId",
+        reason: expect.stringMatching(
+          new RegExp(
+            `^belongs to a ${targetRole === "OTHER_ADMIN" ? "ADMIN" : targetRole} user: a batch may only change devices of users of a lower role`,
+          ),
+        ) as unknown,
+      },
+    ]);
+    expect(await tableChecksums(prisma)).toEqual(before);
+  });
+
+  it("refuses a device of a higher user named by its vendor identity, beside the rows it may write", async () => {
+    const userId = target.SUPERADMIN!.id;
+    const { vendor, externalId } =
+      (await prisma.identity.findFirst({ where: { userId } })) ??
+      (await prisma.identity.create({ data: { organizationId: orgId, userId, vendor: "TEAMWIRE", externalId: "tw-superadmin" } }));
+    const admin = await tokenFor(prisma, target.ADMIN!.email);
+    const before = await tableChecksums(prisma);
+    const response = await server.ingest(
+      {
+        events: [],
+        devices: [
+          device({ userId: target.MEMBER!.id }, "planted-member-2"),
+          device({ identity: { vendor, externalId } }, "planted-superadmin-2"),
+        ],
+      },
+      admin,
+    );
+    expect(response.status).toBe(400);
+    expect(response.body.problems).toEqual([
+      {
+        list: "devices",
+        index: 1,
+        field: "identity",
+        reason: expect.stringMatching(/^belongs to a SUPERADMIN user/) as unknown,
+      },
+    ]);
+    expect(await tableChecksums(prisma)).toEqual(before);
+  });
+
   it("creates users only with addresses of the organization's domains, and answers another tenant's address the same way", async () => {
     const admin = await tokenFor(prisma, target.ADMIN!.email);
     const org = await prisma.organization.findUniqueOrThrow({ where: { id: orgId } });
