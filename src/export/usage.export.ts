@@ -99,7 +99,7 @@ async function usagePage(run: OperationRunner, scope: UsageScope, variables: Usa
 /** usage.csv: one row per bucket × vendor × metric, in GraphQL's order, one page of buckets at a time. */
 export async function* usageCsv(run: OperationRunner, scope: UsageScope, query: UsageRange): AsyncGenerator<string> {
   let header = csvRecord(USAGE_HEADER);
-  for (const page of usagePages(query.from, query.to, query.resolution, timeZoneOrUtc(query.timeZone))) {
+  for (const page of usagePages(query.from, query.to, query.resolution, pagingZone(query.timeZone))) {
     const series = await usagePage(run, scope, { ...query, ...page });
     yield (
       header +
@@ -111,11 +111,12 @@ export async function* usageCsv(run: OperationRunner, scope: UsageScope, query: 
   }
 }
 
-/** The zone pages are cut in; a name GraphQL will refuse leaves the range one page, refused there. */
-function timeZoneOrUtc(name: string | undefined): string {
+/** The zone pages are cut in; a name GraphQL will refuse is passed as it is (one page, refused there). */
+function pagingZone(name: string | undefined): string {
+  if (name === undefined) return UTC;
   try {
-    return name === undefined ? UTC : canonicalTimeZone(name);
+    return canonicalTimeZone(name);
   } catch {
-    return "invalid";
+    return name;
   }
 }

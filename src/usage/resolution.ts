@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { DateTime, IANAZone } from "luxon";
 import { UTC } from "./time-zone.js";
 
 /**
@@ -96,6 +96,8 @@ export function enumerateBuckets(from: Date, to: Date, resolution: Resolution, t
     if (date.getTime() < EARLIEST_MS || date.getTime() > LATEST_MS)
       throw new BucketRangeError(`${argument} must be a date-time from 1970 to 9999`);
   }
+  if (timeZone !== UTC && !IANAZone.isValidZone(timeZone))
+    throw new BucketRangeError(`timeZone ${timeZone} is not an IANA time zone`, "timeZone");
   if (from.getTime() >= to.getTime()) {
     throw new BucketRangeError(`from (${from.toISOString()}) must be earlier than to (${to.toISOString()})`);
   }
