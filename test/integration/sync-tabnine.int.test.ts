@@ -94,6 +94,16 @@ describe.each(STORE_KINDS)("Tabnine pull connector (%s)", (kind) => {
     expect(await prisma.usageEvent.count({ where: { userId: admin.id } })).toBeGreaterThan(0);
   });
 
+  it("never changes the organization's domains, whatever Tabnine lists", async () => {
+    const domains = ["nordhafen.example", "legacy.example"];
+    await prisma.organization.update({ where: { id: organizationId }, data: { domains } });
+    for (const listed of [[], ["nordhafen.example"], ["kestrel.test", "nordhafen.example", "legacy.example"]]) {
+      stub.tabnine.organization.domains = listed;
+      expect((await sync()).sources[0]!.errors).toEqual([]);
+      expect((await prisma.organization.findUniqueOrThrow({ where: { id: organizationId } })).domains).toEqual(domains);
+    }
+  });
+
   it("in production calls no loopback or private address with the credentials, unless the host is listed", async () => {
     const enforced = { enforce: true, allowedHosts: [] };
     const before = await dataChecksums(prisma);
@@ -125,7 +135,7 @@ describe.each(STORE_KINDS)("Tabnine pull connector (%s)", (kind) => {
     expect(result).toMatchObject({ fetched: 12 + events, created: 1 + 3 + 7 + events, updated: 1, skipped: 0, failed: 0 });
 
     const org = await prisma.organization.findUniqueOrThrow({ where: { id: organizationId } });
-    expect(org).toMatchObject({ domains: ["nordhafen.example"], plan: "Enterprise", samlEnabled: true, usernamePasswordEnabled: false });
+    expect(org).toMatchObject({ domains: [], plan: "Enterprise", samlEnabled: true, usernamePasswordEnabled: false });
     const source = await prisma.source.findUniqueOrThrow({ where: { id: sourceId } });
     expect(source).toMatchObject({ externalId: stub.tabnine.organization.id, lastError: null });
     expect(source.lastSyncAt).not.toBeNull();

@@ -112,9 +112,14 @@ function directoryUser(organizationId: string, user: TnUser, teamId: string | nu
   };
 }
 
+/**
+ * The organization's settings as Tabnine reports them. Never its `domains`: they decide which new
+ * addresses may join the tenant (an empty list: any), so a vendor (or whoever runs the base URL a
+ * source was registered with) could re-open the any-address rule or claim another tenant's domain.
+ * Operators set them (`usage-gateway org create --domain`).
+ */
 async function writeOrganization(run: ConnectorRun, org: TnOrganization): Promise<void> {
   const data = {
-    ...(org.domains ? { domains: org.domains } : {}),
     ...(org.planType ? { plan: org.planType } : {}),
     ...(org.samlEnabled === undefined ? {} : { samlEnabled: org.samlEnabled }),
     ...(org.smtpConfigured === undefined ? {} : { smtpConfigured: org.smtpConfigured }),
