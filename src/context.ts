@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { JwtSettings } from "./auth/jwt.js";
 import { authenticate, bearerToken, type Viewer } from "./auth/viewer.js";
 import type { Prisma } from "./db/database.js";
+import type { ReadReplicas } from "./db/read-replicas.js";
 import type { RateLimits } from "./http/rate-limits.js";
 import { DEFAULT_INGEST_LIMITS } from "./ingest/ingest.service.js";
 import type { IngestLimits } from "./ingest/ingest.schema.js";
@@ -13,8 +14,14 @@ export interface GraphQLContext {
   readonly requestId: string;
   /** null when the request carried no token (only introspection then works). */
   readonly viewer: Viewer | null;
+  /** Read through a replica that has caught up with the primary, or through the primary (see {@link readFromPrimary}). */
   readonly loaders: Loaders;
+  /** The primary: writes, data-version checks and token bookkeeping. */
   readonly prisma: Prisma;
+  /** Where the loaders read. */
+  readonly readsFrom: "replica" | "primary";
+  /** Moves the loaders to the primary before the request writes, so what it reads afterwards includes its own writes. */
+  readFromPrimary(): void;
   readonly jwt: JwtSettings;
   readonly logger: Logger;
   /** Batch limits of the ingestUsage mutation (the same as POST /ingest). */
@@ -34,6 +41,8 @@ export interface ContextDeps {
   readonly ingest?: IngestLimits;
   readonly sources?: SourceRuntime;
   readonly rateLimits?: RateLimits;
+  /** Streaming replicas that may serve the request's reads (DATABASE_REPLICA_URLS). */
+  readonly replicas?: ReadReplicas | undefined;
 }
 
 /** What a context is built from: the request's credentials, id and client address. */
@@ -45,17 +54,26 @@ export interface ContextRequest {
 
 /**
  * Builds the context of one request: counts the token against its budget (RATE_LIMITED when spent),
- * authenticates it once (a present but invalid token is UNAUTHENTICATED) and creates fresh loaders.
+ * authenticates it once (a present but invalid token is UNAUTHENTICATED) and creates fresh loaders,
+ * on a replica that has caught up with the viewer's data (see {@link ReadReplicas}) or on the primary.
  */
 export async function createContext(deps: ContextDeps, request: ContextRequest): Promise<GraphQLContext> {
   const token = bearerToken(request.authorization);
   if (token) await deps.rateLimits?.spend(token);
   const viewer = token ? await authenticate(token, deps.prisma, deps.jwt) : null;
-  return {
+  const route =
+    viewer && deps.replicas ? await deps.replicas.routeFor(viewer.role === "SUPERADMIN" ? null : viewer.organizationId) : undefined;
+  const context = {
     requestId: request.requestId,
     viewer,
-    loaders: createLoaders(deps.prisma),
+    loaders: createLoaders(route?.prisma ?? deps.prisma),
     prisma: deps.prisma,
+    readsFrom: route?.target ?? "primary",
+    readFromPrimary() {
+      if (context.readsFrom === "primary") return;
+      context.readsFrom = "primary";
+      context.loaders = createLoaders(deps.prisma);
+    },
     jwt: deps.jwt,
     logger: deps.logger.child({ requestId: request.requestId, userId: viewer?.userId }),
     ingest: deps.ingest ?? DEFAULT_INGEST_LIMITS,
@@ -63,4 +81,5 @@ export async function createContext(deps: ContextDeps, request: ContextRequest):
     clientAddress: request.clientAddress,
     rateLimits: deps.rateLimits,
   };
+  return context;
 }

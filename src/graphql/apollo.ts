@@ -7,6 +7,7 @@ import type { GraphQLContext } from "../context.js";
 import type { Logger } from "../logger.js";
 import { complexityLimitPlugin } from "./complexity.js";
 import { formatError, formatErrorWithoutSuggestions, INTERNAL_MESSAGE, isExpectedError } from "./format-error.js";
+import { mutationsReadFromPrimaryPlugin } from "./read-routing.js";
 import { tracingPlugin } from "./tracing.js";
 import { createAnswerCache, type ResponseCacheSettings } from "./response-cache.js";
 
@@ -115,6 +116,7 @@ export function createApolloServer(schema: GraphQLSchema, limits: GraphQLSetting
       complexityLimitPlugin(schema, limits.maxComplexity),
       errorLoggingPlugin(logger),
       rateLimitedStatusPlugin(),
+      mutationsReadFromPrimaryPlugin(),
       tracingPlugin(),
       ...answers.plugins,
     ],

@@ -5,6 +5,7 @@ import { GraphQLError, type GraphQLSchema } from "graphql";
 import type { JwtSettings } from "../auth/jwt.js";
 import { createContext, type ContextRequest, type GraphQLContext } from "../context.js";
 import type { Database } from "../db/database.js";
+import type { ReadReplicas } from "../db/read-replicas.js";
 import { DomainError, HTTP_STATUS } from "../errors.js";
 import type { IngestLimits } from "../ingest/ingest.schema.js";
 import { retryAfterOf, type RateLimits } from "../http/rate-limits.js";
@@ -28,6 +29,8 @@ export interface GraphQLDeps {
   readonly sources?: SourceRuntime;
   /** Token budgets and sign-in limits (none when absent). */
   readonly rateLimits?: RateLimits;
+  /** Streaming replicas for reads (none: the primary serves them). */
+  readonly replicas?: ReadReplicas | undefined;
 }
 
 export interface GraphQLEndpoint {
@@ -87,6 +90,7 @@ export async function createGraphQLEndpoint(deps: GraphQLDeps): Promise<GraphQLE
         ingest: deps.ingest,
         sources: deps.sources,
         rateLimits: deps.rateLimits,
+        replicas: deps.replicas,
       },
       request,
     );

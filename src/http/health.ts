@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { Database, StoreKind } from "../db/database.js";
 import { pendingMigrations } from "../db/migrations.js";
+import type { ReadReplicas } from "../db/read-replicas.js";
 import type { Logger } from "../logger.js";
 
 /** How long /readyz waits for the database before reporting it unreachable. */
@@ -51,8 +52,15 @@ export async function checkReadiness(
  * `GET /healthz`: 200 while the process is up (no database access).
  * `GET /readyz`: 200 `{status:"ready",store,migrations:"applied"}` or 503
  * `{status:"not_ready",reason}` (see {@link checkReadiness}); failures are logged with their cause.
+ * With read replicas it also lists them (`replicas: [{replica, status}]`); a down replica does not
+ * make the gateway unready, since the primary then serves the reads.
  */
-export function createHealthRouter(deps: { db: Database; logger: Logger; readinessTimeoutMs?: number }): Router {
+export function createHealthRouter(deps: {
+  db: Database;
+  logger: Logger;
+  readinessTimeoutMs?: number;
+  replicas?: ReadReplicas | undefined;
+}): Router {
   const router = Router();
   router.get("/healthz", (_req, res) => {
     res.set("Cache-Control", "no-store").json({ status: "ok" });
@@ -61,7 +69,12 @@ export function createHealthRouter(deps: { db: Database; logger: Logger; readine
     const readiness = await checkReadiness(deps.db, deps.readinessTimeoutMs);
     res.set("Cache-Control", "no-store");
     if (readiness.ready) {
-      res.json({ status: "ready", store: readiness.store, migrations: "applied" });
+      res.json({
+        status: "ready",
+        store: readiness.store,
+        migrations: "applied",
+        ...(deps.replicas && { replicas: deps.replicas.status() }),
+      });
       return;
     }
     deps.logger.warn({ reason: readiness.reason, err: readiness.cause }, "not ready");

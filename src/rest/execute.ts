@@ -1,5 +1,5 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { execute, getOperationAST, Kind, validate, type DocumentNode, type GraphQLSchema } from "graphql";
+import { execute, getOperationAST, Kind, OperationTypeNode, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import type { GraphQLContext } from "../context.js";
 import { DomainError } from "../errors.js";
 import type { OperationCache } from "../graphql/response-cache.js";
@@ -37,7 +37,10 @@ export class OperationFailure extends Error {
  */
 export function operationRunner(schema: GraphQLSchema, context: GraphQLContext, cache?: OperationCache | null): OperationRunner {
   return async (document, variables) => {
-    const name = `rest ${getOperationAST(document)?.name?.value ?? "operation"}`;
+    const operation = getOperationAST(document);
+    const name = `rest ${operation?.name?.value ?? "operation"}`;
+    // What the request reads after a write must include it (see GraphQLContext.readFromPrimary).
+    if (operation?.operation === OperationTypeNode.MUTATION) context.readFromPrimary();
     const run = () =>
       tracedOperation(context, name, () =>
         Promise.resolve(execute({ schema, document, variableValues: variables, contextValue: context })),
