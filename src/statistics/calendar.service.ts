@@ -3,6 +3,9 @@ import type { UsageMetric, Vendor } from "../db/generated/enums.js";
 import { badInput } from "../errors.js";
 import { groupByKeys } from "../db/batch.js";
 import type DataLoader from "dataloader";
+import { DateTime } from "luxon";
+import { usageTimeZone } from "../usage/usage.series.js";
+import { UTC } from "../usage/time-zone.js";
 
 export interface CalendarSeriesData {
   minYear: number;
@@ -20,24 +23,44 @@ export function validateCalendar(year: number, month: number | null | undefined)
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** The intervals of a year (monthly) or month (daily), up to and including the current one. */
-export function calendarIntervals(year: number, month: number | null | undefined, now: Date): { start: Date; label: string }[] {
+/** The instant a local calendar date starts in `timeZone` (its midnight, or the first hour after a DST gap). */
+function localStart(timeZone: string, year: number, month: number, day = 1): Date {
+  if (timeZone === UTC) return new Date(Date.UTC(year, month - 1, day));
+  return DateTime.fromObject({ year, month, day }, { zone: timeZone }).startOf("day").toJSDate();
+}
+
+/**
+ * The intervals of a year (monthly) or month (daily) on the calendar of `timeZone`, up to and
+ * including the current one, and the end of the last possible one.
+ */
+export function calendarIntervals(
+  year: number,
+  month: number | null | undefined,
+  now: Date,
+  timeZone = UTC,
+): { intervals: { start: Date; label: string }[]; end: Date } {
   const intervals: { start: Date; label: string }[] = [];
   if (month) {
     const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
     for (let day = 1; day <= days; day++) {
-      const start = new Date(Date.UTC(year, month - 1, day));
+      const start = localStart(timeZone, year, month, day);
       if (start > now) break;
       intervals.push({ start, label: `${year}-${pad(month)}-${pad(day)}` });
     }
   } else {
     for (let m = 1; m <= 12; m++) {
-      const start = new Date(Date.UTC(year, m - 1, 1));
+      const start = localStart(timeZone, year, m);
       if (start > now) break;
       intervals.push({ start, label: `${year}-${pad(m)}` });
     }
   }
-  return intervals;
+  const end = month ? localStart(timeZone, month === 12 ? year + 1 : year, (month % 12) + 1) : localStart(timeZone, year + 1, 1);
+  if (intervals.some(({ start }) => start.getTime() % 3_600_000 !== 0)) {
+    throw badInput(`timeZone ${timeZone} is not a whole number of hours from UTC; usage is rolled up by the hour`, {
+      argument: "timeZone",
+    });
+  }
+  return { intervals, end };
 }
 
 export interface CalendarRequest {
@@ -47,6 +70,8 @@ export interface CalendarRequest {
   readonly vendor: Vendor | null;
   /** Distinct active users (with their ids) instead of the sum of a counting metric. */
   readonly distinctUsers: boolean;
+  /** IANA zone whose calendar days and months are counted (checked; `UTC` by default). */
+  readonly timeZone: string;
 }
 
 /** What the calendarSeries loader is asked for. */
@@ -66,12 +91,13 @@ export async function calendarSeriesOf(
   request: CalendarRequest,
   now = new Date(),
 ): Promise<CalendarSeriesData[]> {
-  const { metric, year, month, vendor, distinctUsers } = request;
+  const { metric, year, month, vendor, distinctUsers, timeZone } = request;
   const ids = [...organizationIds];
-  const intervals = calendarIntervals(year, month, now);
+  const { intervals, end: to } = calendarIntervals(year, month, now, timeZone);
   const unit = month ? "day" : "month";
   const from = intervals[0]?.start;
-  const to = month ? new Date(Date.UTC(year, month, 1)) : new Date(Date.UTC(year + 1, 0, 1));
+  // Daily rollups are UTC days: a local calendar is counted from hourly rollups.
+  const grain = timeZone === UTC ? "DAY" : "HOUR";
   type Row = { organizationId: string; bucket: Date; count: number; userIds: string[] | null };
   const [oldest, rows] = await Promise.all([
     prisma.$queryRawUnsafe<{ organizationId: string; first: Date | null }[]>(
@@ -86,11 +112,11 @@ export async function calendarSeriesOf(
     !from
       ? ([] as Row[])
       : distinctUsers
-        ? distinctUsersPerInterval(prisma, ids, metric, { unit, from, to, vendor })
+        ? distinctUsersPerInterval(prisma, ids, metric, { unit, from, to, vendor, timeZone })
         : prisma.$queryRawUnsafe<Row[]>(
-            `SELECT "organizationId"::text AS "organizationId", date_trunc($4, "bucketStart", 'UTC') AS bucket, sum("value")::int AS count,
+            `SELECT "organizationId"::text AS "organizationId", date_trunc($4, "bucketStart", $7::text) AS bucket, sum("value")::int AS count,
                NULL::text[] AS "userIds"
-             FROM "UsageRollup" WHERE "organizationId" = ANY($1::uuid[]) AND "grain" = 'DAY' AND "scope" = 'ORGANIZATION'
+             FROM "UsageRollup" WHERE "organizationId" = ANY($1::uuid[]) AND "grain" = $8::text::"RollupGrain" AND "scope" = 'ORGANIZATION'
                AND "metric" = $2::text::"UsageMetric" AND ($3::text IS NULL OR "vendor" = $3::text::"Vendor")
                AND "bucketStart" >= $5::timestamptz AND "bucketStart" < $6::timestamptz
              GROUP BY 1, 2`,
@@ -100,6 +126,8 @@ export async function calendarSeriesOf(
             unit,
             from,
             to,
+            timeZone,
+            grain,
           ),
   ]);
   const firstOf = new Map(oldest.map((row) => [row.organizationId, row.first]));
@@ -126,9 +154,10 @@ export function calendarSeries(
   loaders: { readonly calendarSeries: DataLoader<CalendarKey, CalendarSeriesData, string> },
   organizationId: string,
   metric: UsageMetric,
-  options: { year: number; month?: number | null; vendor?: Vendor | null; distinctUsers: boolean },
+  options: { year: number; month?: number | null; vendor?: Vendor | null; distinctUsers: boolean; timeZone?: string | null },
 ): Promise<CalendarSeriesData> {
   validateCalendar(options.year, options.month);
+  const timeZone = usageTimeZone(options.timeZone);
   return loaders.calendarSeries.load({
     organizationId,
     metric,
@@ -136,12 +165,13 @@ export function calendarSeries(
     month: options.month ?? null,
     vendor: options.vendor ?? null,
     distinctUsers: options.distinctUsers,
+    timeZone,
   });
 }
 
 export interface DistinctUsersRow {
   readonly organizationId: string;
-  /** Start of the day or month (UTC). */
+  /** Start of the day or month (in the range's time zone). */
   readonly bucket: Date;
   readonly count: number;
   /** Gateway user ids, sorted. */
@@ -151,7 +181,8 @@ export interface DistinctUsersRow {
 }
 
 /**
- * Distinct users with USER-scope DAY rollups of `metric` per organization and UTC day or month
+ * Distinct users with USER-scope rollups of `metric` per organization and day or month of
+ * `timeZone` (default UTC: daily rollups; another zone: hourly rollups truncated on its calendar)
  * in [from, to) (intervals without any omitted), in one statement for all the organizations,
  * ordered by organization and interval. With `identityVendor`, also their Identity.externalId
  * at that vendor.
@@ -160,10 +191,11 @@ export function distinctUsersPerInterval(
   prisma: Prisma,
   organizationIds: readonly string[],
   metric: UsageMetric,
-  range: { unit: "day" | "month"; from: Date; to: Date; vendor: Vendor | null; identityVendor?: Vendor | null },
+  range: { unit: "day" | "month"; from: Date; to: Date; vendor: Vendor | null; identityVendor?: Vendor | null; timeZone?: string },
 ): Promise<DistinctUsersRow[]> {
+  const timeZone = range.timeZone ?? UTC;
   return prisma.$queryRawUnsafe<DistinctUsersRow[]>(
-    `SELECT r."organizationId"::text AS "organizationId", date_trunc($4, r."bucketStart", 'UTC') AS bucket,
+    `SELECT r."organizationId"::text AS "organizationId", date_trunc($4, r."bucketStart", $8::text) AS bucket,
        count(DISTINCT r."scopeId")::int AS count,
        array_agg(DISTINCT r."scopeId"::text ORDER BY r."scopeId"::text) AS "userIds",
        CASE WHEN $7::text IS NULL THEN NULL
@@ -171,7 +203,7 @@ export function distinctUsersPerInterval(
      FROM "UsageRollup" r
      LEFT JOIN "Identity" i ON $7::text IS NOT NULL AND i."userId" = r."scopeId" AND i."organizationId" = r."organizationId"
        AND i."vendor" = $7::text::"Vendor"
-     WHERE r."organizationId" = ANY($1::uuid[]) AND r."grain" = 'DAY' AND r."scope" = 'USER'
+     WHERE r."organizationId" = ANY($1::uuid[]) AND r."grain" = $9::text::"RollupGrain" AND r."scope" = 'USER'
        AND r."metric" = $2::text::"UsageMetric" AND ($3::text IS NULL OR r."vendor" = $3::text::"Vendor")
        AND r."bucketStart" >= $5::timestamptz AND r."bucketStart" < $6::timestamptz
      GROUP BY 1, 2 ORDER BY 1, 2`,
@@ -182,5 +214,7 @@ export function distinctUsersPerInterval(
     range.from,
     range.to,
     range.identityVendor ?? null,
+    timeZone,
+    timeZone === UTC ? "DAY" : "HOUR",
   );
 }

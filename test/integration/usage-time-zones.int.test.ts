@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../src/db/database.js";
 import { runSeed } from "../../src/seed/run.js";
-import { TimeZoneUsageDocument, type Resolution } from "../__generated__/graphql.js";
+import { TimeZoneActiveUsersDocument, TimeZoneUsageDocument, type Resolution } from "../__generated__/graphql.js";
 import { expectErrors, expectNoErrors, TEST_SEED } from "../helpers/graphql.js";
 import { startIngestServer, tokenFor, type IngestTestServer } from "../helpers/ingest.js";
 import { createTestStore, STORE_KINDS, type TestStore } from "../helpers/stores.js";
@@ -209,6 +209,26 @@ describe.each(STORE_KINDS)("usage on local calendars (%s)", (kind) => {
       omitted.points.map((point) => utc.sums.get(point.from.slice(0, 10)) ?? 0),
     );
     expect((await ask("Etc/UTC", "DAY", utcFrom, utcTo)).organization!.usage).toEqual(omitted);
+  });
+
+  it("counts the activeUsers calendar on local days and months", async () => {
+    for (const change of CHANGES) {
+      const month = Number(localDate(new Date(change.at), change.zone).slice(5, 7));
+      const daily = expectNoErrors(await server.request(TimeZoneActiveUsersDocument, { year: 2026, month, timeZone: change.zone }, admin));
+      const expected = bruteForce(events, change.zone, "DAY", new Date("2025-12-30T00:00:00Z"), new Date("2027-01-02T00:00:00Z"));
+      const points = daily.organization!.activeUsers.points;
+      expect(points.length).toBeGreaterThanOrEqual(28);
+      for (const point of points) {
+        const users = [...(expected.users.get(point.date) ?? [])].sort();
+        expect(point.count, `${change.zone} ${point.date}`).toBe(users.length);
+        expect(point.userIds).toEqual(users);
+      }
+    }
+    const monthly = expectNoErrors(await server.request(TimeZoneActiveUsersDocument, { year: 2026, timeZone: "America/New_York" }, admin));
+    const november = bruteForce(events, "America/New_York", "MONTH", new Date("2026-11-01T04:00:00Z"), new Date("2026-12-01T05:00:00Z"));
+    expect(monthly.organization!.activeUsers.points.find((point) => point.date === "2026-11")!.count).toBe(
+      november.users.get("2026-11")!.size,
+    );
   });
 
   it("refuses a name that is not an IANA zone, and zones not whole hours from UTC, naming the argument", async () => {

@@ -14,4 +14,11 @@ export class CalendarArgs {
     description: "Only this vendor. Omitted: all vendors (active users: the distinct union of people).",
   })
   vendor?: Vendor | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "IANA time zone whose calendar days and months are counted (e.g. `Europe/Berlin`). Default: UTC. Zones whole hours from UTC only.",
+  })
+  timeZone?: string | null;
 }
