@@ -48,6 +48,7 @@ const EnvSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: integer(100, 600_000).default(15_000),
   DB_POOL_SIZE: integer(1, 1_000).default(10),
   DB_POOL_TIMEOUT_MS: integer(100, 600_000).default(30_000),
+  REQUEST_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   DATABASE_REPLICA_URLS: z
     .string()
     .default("")
@@ -145,6 +146,8 @@ export interface Config {
     readonly poolSize: number;
     /** How long a request waits for a free connection before failing. */
     readonly poolTimeoutMs: number;
+    /** The longest a request waits for PostgreSQL (a connection, or a statement's answer) before it is answered 503. */
+    readonly requestTimeoutMs: number;
     /** PostgreSQL streaming replicas that may serve reads (only with `url`); empty: the primary serves all. */
     readonly replicaUrls: readonly string[];
     /** How long a replica's freshness check may take before the replica counts as down. */
@@ -222,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
       poolSize: e.DB_POOL_SIZE,
       poolTimeoutMs: e.DB_POOL_TIMEOUT_MS,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       replicaUrls: Object.freeze(e.DATABASE_REPLICA_URLS),
       replicaCheckTimeoutMs: e.DB_REPLICA_CHECK_TIMEOUT_MS,
     }),

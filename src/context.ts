@@ -2,12 +2,17 @@ import type { Logger } from "pino";
 import type { JwtSettings } from "./auth/jwt.js";
 import { authenticate, bearerToken, type Viewer } from "./auth/viewer.js";
 import type { Prisma } from "./db/database.js";
+import { domainErrorOf } from "./db/store-failure.js";
 import type { ReadReplicas } from "./db/read-replicas.js";
 import type { RateLimits } from "./http/rate-limits.js";
 import { DEFAULT_INGEST_LIMITS } from "./ingest/ingest.service.js";
 import type { IngestLimits } from "./ingest/ingest.schema.js";
 import { createLoaders, type Loaders } from "./loaders/index.js";
 import type { SourceRuntime } from "./sources/runtime.js";
+
+const asOutage = (error: unknown): never => {
+  throw domainErrorOf(error) ?? error;
+};
 
 /** Per-request state shared by every resolver and every REST adapter. */
 export interface GraphQLContext {
@@ -60,7 +65,8 @@ export interface ContextRequest {
 export async function createContext(deps: ContextDeps, request: ContextRequest): Promise<GraphQLContext> {
   const token = bearerToken(request.authorization);
   if (token) await deps.rateLimits?.spend(token);
-  const viewer = token ? await authenticate(token, deps.prisma, deps.jwt) : null;
+  // An outage while authenticating is UNAVAILABLE on every surface (each answers it in its own format).
+  const viewer = token ? await authenticate(token, deps.prisma, deps.jwt).catch(asOutage) : null;
   const route =
     viewer && deps.replicas ? await deps.replicas.routeFor(viewer.role === "SUPERADMIN" ? null : viewer.organizationId) : undefined;
   const context = {

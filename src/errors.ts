@@ -1,5 +1,5 @@
 /** The error codes every surface maps: GraphQL `extensions.code`, vendor REST statuses. */
-export type DomainErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "RATE_LIMITED";
+export type DomainErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "RATE_LIMITED" | "UNAVAILABLE";
 
 /**
  * The HTTP status of each DomainErrorCode, on every surface: /ingest, the GraphQL HTTP layer and
@@ -12,6 +12,8 @@ export const HTTP_STATUS: Readonly<Record<DomainErrorCode, number>> = {
   NOT_FOUND: 404,
   BAD_USER_INPUT: 400,
   RATE_LIMITED: 429,
+  /** The store is unreachable or did not answer in time (with Retry-After): an outage, not a bug. */
+  UNAVAILABLE: 503,
 };
 
 /**

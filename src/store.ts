@@ -31,6 +31,7 @@ export async function openStore(config: Config): Promise<{ db: Database; applied
       statementTimeoutMs: config.database.statementTimeoutMs,
       poolSize: config.database.poolSize,
       poolTimeoutMs: config.database.poolTimeoutMs,
+      requestTimeoutMs: config.database.requestTimeoutMs,
     });
   } catch (error) {
     await unlock();

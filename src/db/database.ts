@@ -1,11 +1,12 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { redactUrl } from "../config.js";
 import { PrismaClient } from "./generated/client.js";
+import { poolWithDeadline } from "./deadline-pool.js";
+import { PGliteThread } from "./pglite-thread.js";
 import { probePostgres } from "./postgres-probe.js";
 
 function createPrismaClient(adapter: SqlMigrationAwareDriverAdapterFactory) {
@@ -38,7 +39,11 @@ export interface DatabaseOptions {
   readonly poolSize?: number;
   /** How long to wait for a free pooled connection (default 30 s). */
   readonly poolTimeoutMs?: number;
+  /** The longest a request waits for PostgreSQL: a connection, or the answer to a statement (default 10 s). */
+  readonly requestTimeoutMs?: number;
 }
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 /**
  * Opens PostgreSQL (when `url` is given) or the embedded PGlite store, and checks the
@@ -55,14 +60,17 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   } catch (error) {
     throw new Error(`cannot use PostgreSQL at ${location}: ${(error as Error).message}`, { cause: error });
   }
-  const adapterFactory = new PrismaPg({
+  const poolConfig = {
     connectionString: url,
     statement_timeout: options.statementTimeoutMs ?? 15_000,
     // Also the wait for a free pooled connection: under load, requests queue rather than fail.
     connectionTimeoutMillis: options.poolTimeoutMs ?? 30_000,
     max: options.poolSize ?? 10,
-  });
-  const prisma = createPrismaClient(adapterFactory);
+  };
+  // Migrations (adapterFactory) may run longer than a request may wait; requests go through the deadline.
+  const adapterFactory = new PrismaPg(poolConfig);
+  const pool = poolWithDeadline(poolConfig, options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+  const prisma = createPrismaClient(new PrismaPg(pool, { disposeExternalPool: true }));
   try {
     await prisma.$queryRawUnsafe("SELECT 1");
   } catch (error) {
@@ -84,13 +92,14 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     storeDir = path.join(dataDir, "pglite");
     await mkdir(storeDir, { recursive: true });
   }
-  const pglite = storeDir ? new PGlite(storeDir) : new PGlite();
+  // On a thread of its own: PGlite runs statements synchronously, which would stall every request meanwhile.
+  const pglite = new PGliteThread(storeDir);
   try {
     await pglite.waitReady;
   } catch (error) {
     throw new Error(`cannot open the embedded store in ${storeDir ?? "memory"}: ${describe(error)}`, { cause: error });
   }
-  const adapterFactory = new PrismaPGlite(pglite);
+  const adapterFactory = new PrismaPGlite(pglite.asPGlite());
   const prisma = createPrismaClient(adapterFactory);
   return {
     kind: "pglite",

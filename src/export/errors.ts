@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { DomainError, HTTP_STATUS } from "../errors.js";
+import { domainErrorOf } from "../db/store-failure.js";
+import { HTTP_STATUS } from "../errors.js";
 import { INTERNAL_MESSAGE } from "../graphql/format-error.js";
 
 /** Query parameters that do not validate: one BAD_USER_INPUT error per problem, naming the parameter. */
@@ -34,7 +35,7 @@ interface ErrorReply {
 /**
  * The JSON answer to an export refused before its first byte, in GraphQL's error shape: a
  * DomainError with its HTTP_STATUS, code, message and safe details (as GraphQL's `extensions`),
- * bad parameters as BAD_USER_INPUT, anything else masked as INTERNAL_SERVER_ERROR.
+ * an outage as UNAVAILABLE, bad parameters as BAD_USER_INPUT, anything else masked as INTERNAL_SERVER_ERROR.
  */
 export function errorReply(error: unknown, requestId: string): ErrorReply {
   if (error instanceof InvalidParameters) {
@@ -44,10 +45,11 @@ export function errorReply(error: unknown, requestId: string): ErrorReply {
     }));
     return { status: HTTP_STATUS.BAD_USER_INPUT, body: { errors } };
   }
-  if (error instanceof DomainError) {
+  const domain = domainErrorOf(error);
+  if (domain) {
     return {
-      status: HTTP_STATUS[error.code],
-      body: { errors: [{ message: error.message, extensions: { ...error.details, code: error.code } }] },
+      status: HTTP_STATUS[domain.code],
+      body: { errors: [{ message: domain.message, extensions: { ...domain.details, code: domain.code } }] },
     };
   }
   return { status: 500, body: { errors: [{ message: INTERNAL_MESSAGE, extensions: { code: "INTERNAL_SERVER_ERROR", requestId } }] } };

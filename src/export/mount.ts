@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { z } from "zod";
 import { requireViewer } from "../auth/access.js";
 import type { ContextRequest, GraphQLContext } from "../context.js";
+import { domainErrorOf } from "../db/store-failure.js";
 import { containsNul } from "../http/request-values.js";
 import { setRetryAfter } from "../http/rate-limits.js";
 import { requestIdOf } from "../http/request-context.js";
@@ -65,7 +66,7 @@ export function mountExports(app: express.Express, deps: ExportDeps): void {
         const reply = errorReply(error, requestId);
         if (reply.status >= 500) log.error({ err: error }, "export failed");
         else log.info({ status: reply.status, reason: (error as Error).message }, "export refused");
-        setRetryAfter(res, error);
+        setRetryAfter(res, domainErrorOf(error) ?? error);
         res.status(reply.status).json(reply.body);
       }
     });

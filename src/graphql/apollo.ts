@@ -2,6 +2,8 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { GraphQLError, visit, type GraphQLSchema, type ValidationContext } from "graphql";
+import { isStoreUnavailable } from "../db/store-failure.js";
+import { HTTP_STATUS } from "../errors.js";
 import { containsNul } from "../http/request-values.js";
 import type { GraphQLContext } from "../context.js";
 import type { Logger } from "../logger.js";
@@ -26,7 +28,9 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> 
       return {
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
-            if (!isExpectedError(error, error.extensions?.code)) {
+            if (isStoreUnavailable(error)) {
+              (contextValue?.logger ?? logger).warn({ err: error.originalError ?? error, path: error.path }, "store unavailable");
+            } else if (!isExpectedError(error, error.extensions?.code)) {
               (contextValue?.logger ?? logger).error({ err: error.originalError ?? error, path: error.path }, "unexpected GraphQL error");
             }
           }
@@ -42,20 +46,26 @@ function errorLoggingPlugin(logger: Logger): ApolloServerPlugin<GraphQLContext> 
   };
 }
 
-/** A request refused by a rate limit and nothing else (e.g. a locked sign-in) is answered 429 with Retry-After. */
-function rateLimitedStatusPlugin(): ApolloServerPlugin<GraphQLContext> {
+const REFUSALS = new Set(["RATE_LIMITED", "UNAVAILABLE"]);
+
+/**
+ * A request refused by a rate limit (e.g. a locked sign-in) or an outage and nothing else is
+ * answered 429 or 503 with Retry-After.
+ */
+function refusedStatusPlugin(): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response }) {
           if (response.body.kind !== "single") return;
           const { data, errors = [] } = response.body.singleResult;
-          const limited = errors.find((error) => error.extensions?.code === "RATE_LIMITED");
+          const codes = errors.map((error) => error.extensions?.code);
+          const refusal = errors.find((error) => error.extensions?.code === "UNAVAILABLE") ?? errors[0];
           // Only when nothing else happened: a mutation that also did something must not be retried whole.
           const nothingDone = !data || Object.values(data).every((value) => value === null);
-          if (!limited || !nothingDone || errors.some((error) => error.extensions?.code !== "RATE_LIMITED")) return;
-          response.http.status = 429;
-          const seconds = limited.extensions?.retryAfterSeconds;
+          if (!refusal || !nothingDone || codes.some((code) => typeof code !== "string" || !REFUSALS.has(code))) return;
+          response.http.status = HTTP_STATUS[refusal.extensions?.code as "RATE_LIMITED" | "UNAVAILABLE"];
+          const seconds = refusal.extensions?.retryAfterSeconds;
           if (typeof seconds === "number") response.http.headers.set("retry-after", String(seconds));
         },
       };
@@ -115,7 +125,7 @@ export function createApolloServer(schema: GraphQLSchema, limits: GraphQLSetting
       nulCharacterPlugin(),
       complexityLimitPlugin(schema, limits.maxComplexity),
       errorLoggingPlugin(logger),
-      rateLimitedStatusPlugin(),
+      refusedStatusPlugin(),
       mutationsReadFromPrimaryPlugin(),
       tracingPlugin(),
       ...answers.plugins,

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { isStoreUnavailable, storeUnavailable } from "../db/store-failure.js";
 import { DomainError, HTTP_STATUS } from "../errors.js";
 
 // Codes whose messages are written for the caller (GraphQL spec and Apollo request errors, and every DomainErrorCode).
@@ -45,6 +46,15 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
     return { ...formatted, message: original.message, extensions: { ...original.details, code: original.code } };
+  }
+  if (isStoreUnavailable(original)) {
+    const outage = storeUnavailable();
+    return {
+      message: outage.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { ...outage.details, code: outage.code },
+    };
   }
   if (isRequestError(original)) return { message: original.message, extensions: { code: "BAD_REQUEST" } };
   if (isExpectedError(error, formatted.extensions?.code)) {

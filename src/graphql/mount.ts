@@ -110,7 +110,8 @@ export async function createGraphQLEndpoint(deps: GraphQLDeps): Promise<GraphQLE
             try {
               return await contextFor({ authorization: req.headers.authorization, requestId: requestIdOf(req), clientAddress: req.ip });
             } catch (error) {
-              if (error instanceof DomainError && (error.code === "UNAUTHENTICATED" || error.code === "RATE_LIMITED")) {
+              // Refused before execution (bad token, rate limit, disabled organization, outage): its own status.
+              if (error instanceof DomainError) {
                 throw new GraphQLError(error.message, { extensions: { ...error.details, code: error.code, http: httpOf(error) } });
               }
               throw error;

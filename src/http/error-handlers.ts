@@ -1,6 +1,8 @@
 import { STATUS_CODES } from "node:http";
 import type { ErrorRequestHandler, RequestHandler } from "express";
+import { domainErrorOf } from "../db/store-failure.js";
 import { HTTP_STATUS } from "../errors.js";
+import { setRetryAfter } from "./rate-limits.js";
 import type { Logger } from "../logger.js";
 import { pathWithoutQuery } from "./route-pattern.js";
 import { requestIdOf } from "./request-context.js";
@@ -27,7 +29,8 @@ function codeFor(status: number): string {
 
 /**
  * Final error handler. Client errors from the HTTP layer (malformed JSON → 400, body too large
- * → 413) are answered with their status, a code and their message. Anything else is logged
+ * → 413) are answered with their status, a code and their message; an outage of the store 503
+ * UNAVAILABLE with Retry-After. Anything else is logged
  * with its stack and answered `500 {"error":"INTERNAL_SERVER_ERROR","requestId":...}`, never
  * revealing the original message.
  */
@@ -40,6 +43,13 @@ export function createErrorHandler(logger: Logger): ErrorRequestHandler {
       log.info({ status: client.status, reason: client.message }, "rejected request");
       if (res.headersSent) return next(error);
       res.status(client.status).json({ error: codeFor(client.status), message: client.message, requestId });
+      return;
+    }
+    const outage = domainErrorOf(error);
+    if (outage && !res.headersSent) {
+      log.warn({ err: error }, "store unavailable");
+      setRetryAfter(res, outage);
+      res.status(HTTP_STATUS[outage.code]).json({ error: outage.code, message: outage.message, requestId });
       return;
     }
     log.error({ err: error }, "unhandled error");

@@ -16,9 +16,9 @@ const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNe
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   new DomainError("RATE_LIMITED", `${message}: retry in ${retryAfterSeconds} s`, { retryAfterSeconds });
 
-/** The Retry-After seconds of a RATE_LIMITED error, for the surfaces that send the header. */
+/** The Retry-After seconds of a RATE_LIMITED or UNAVAILABLE error, for the surfaces that send the header. */
 export function retryAfterOf(error: unknown): number | undefined {
-  if (!(error instanceof DomainError) || error.code !== "RATE_LIMITED") return undefined;
+  if (!(error instanceof DomainError) || (error.code !== "RATE_LIMITED" && error.code !== "UNAVAILABLE")) return undefined;
   const seconds = error.details?.retryAfterSeconds;
   return typeof seconds === "number" ? seconds : undefined;
 }
@@ -33,7 +33,7 @@ async function consume(limiter: RateLimiterAbstract, key: string, message: strin
   }
 }
 
-/** Sends Retry-After when `error` is RATE_LIMITED (the surfaces that answer with their own bodies). */
+/** Sends Retry-After when `error` is RATE_LIMITED or UNAVAILABLE (the surfaces that answer with their own bodies). */
 export function setRetryAfter(res: Response, error: unknown): void {
   const seconds = retryAfterOf(error);
   if (seconds !== undefined) res.setHeader("Retry-After", String(seconds));
@@ -99,6 +99,9 @@ export class RateLimits {
       succeeded: async () => {
         await Promise.all([this.failures.delete(key), this.lockouts.delete(key)]);
       },
+      withdrawn: async () => {
+        await Promise.all([this.failures.reward(key), ...(address === undefined ? [] : [this.addresses.reward(address)])]);
+      },
     };
   }
 }
@@ -107,4 +110,6 @@ export class RateLimits {
 export interface SignInAttempt {
   failed(): Promise<void>;
   succeeded(): Promise<void>;
+  /** The password could not be checked (the store is down): the attempt does not count. */
+  withdrawn(): Promise<void>;
 }

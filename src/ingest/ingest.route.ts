@@ -2,7 +2,8 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import type { JwtSettings } from "../auth/jwt.js";
 import { authenticate, bearerToken, type Viewer } from "../auth/viewer.js";
 import type { Prisma } from "../db/database.js";
-import { DomainError, HTTP_STATUS, unauthenticated } from "../errors.js";
+import { domainErrorOf } from "../db/store-failure.js";
+import { HTTP_STATUS, unauthenticated, type DomainError } from "../errors.js";
 import { setRetryAfter, type RateLimits } from "../http/rate-limits.js";
 import { requestIdOf } from "../http/request-context.js";
 import { ingestBatch, invalidBatch } from "./ingest.service.js";
@@ -67,7 +68,8 @@ export function createIngestRouter(deps: IngestRouteDeps): express.Router {
       res.locals.viewer = await authenticate(token, deps.prisma, deps.jwt);
       next();
     } catch (error) {
-      if (error instanceof DomainError) sendDomainError(req, res, error);
+      const domain = domainErrorOf(error);
+      if (domain) sendDomainError(req, res, domain);
       else next(error);
     }
   };
@@ -93,7 +95,8 @@ export function createIngestRouter(deps: IngestRouteDeps): express.Router {
       }
       res.json(await ingestBatch(deps.prisma, res.locals.viewer as Viewer, body, deps.limits));
     } catch (error) {
-      if (error instanceof DomainError) sendDomainError(req, res, error);
+      const domain = domainErrorOf(error);
+      if (domain) sendDomainError(req, res, domain);
       else next(error);
     }
   };

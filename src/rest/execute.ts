@@ -1,6 +1,7 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { execute, getOperationAST, Kind, OperationTypeNode, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import type { GraphQLContext } from "../context.js";
+import { isStoreUnavailable, storeUnavailable } from "../db/store-failure.js";
 import { DomainError } from "../errors.js";
 import type { OperationCache } from "../graphql/response-cache.js";
 import { tracedOperation } from "../graphql/tracing.js";
@@ -31,8 +32,8 @@ export class OperationFailure extends Error {
 /**
  * Executes a stored operation in-process against the same schema and context as `/graphql`
  * (no HTTP, no parsing: the document is parsed once when the module loads). The first
- * DomainError of the result is rethrown so vendor adapters map it to their own status and body;
- * any other error is an OperationFailure. With a cache, query results are kept and reused under
+ * DomainError of the result is rethrown so vendor adapters map it to their own status and body,
+ * an outage of the store as UNAVAILABLE; any other error is an OperationFailure. With a cache, query results are kept and reused under
  * the GraphQL response cache's rules (viewer and data version in the key).
  */
 export function operationRunner(schema: GraphQLSchema, context: GraphQLContext, cache?: OperationCache | null): OperationRunner {
@@ -49,6 +50,7 @@ export function operationRunner(schema: GraphQLSchema, context: GraphQLContext, 
     const errors = result.errors ?? [];
     const domain = errors.map((error) => error.originalError).find((error) => error instanceof DomainError);
     if (domain) throw domain;
+    if (errors.some((error) => isStoreUnavailable(error))) throw storeUnavailable();
     if (errors.length > 0) {
       throw new OperationFailure(errors.map((error) => `${error.path?.join(".") ?? "operation"}: ${error.message}`).join("; "), {
         cause: errors[0]?.originalError ?? errors[0],

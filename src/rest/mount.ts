@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import type { z } from "zod";
 import { requireViewer } from "../auth/access.js";
 import type { ContextRequest, GraphQLContext } from "../context.js";
+import { domainErrorOf } from "../db/store-failure.js";
 import { containsNul } from "../http/request-values.js";
 import { retryAfterOf } from "../http/rate-limits.js";
 import { requestIdOf } from "../http/request-context.js";
@@ -37,7 +38,7 @@ function send(res: Response, reply: VendorReply): void {
   res.status(reply.status).json(reply.body);
 }
 
-/** A rate-limited request's answer carries Retry-After, whatever the vendor's body. */
+/** A rate-limited request's answer, or an outage's, carries Retry-After, whatever the vendor's body. */
 function withRetryAfter(reply: VendorReply, error: unknown): VendorReply {
   const seconds = retryAfterOf(error);
   return seconds === undefined ? reply : { ...reply, headers: { ...reply.headers, "Retry-After": String(seconds) } };
@@ -65,10 +66,11 @@ export function mountVendorRoutes(app: express.Express, adapters: readonly AnyAd
     const context = await deps.contextFor({ authorization, requestId: requestIdOf(req), clientAddress: req.ip });
     return { viewer: requireViewer(context.viewer), run: operationRunner(deps.schema, context, deps.cache), extra: undefined };
   };
-  const fail = (req: Request, res: Response, adapter: AnyAdapter, error: unknown, route?: AnyRoute) => {
+  const fail = (req: Request, res: Response, adapter: AnyAdapter, thrown: unknown, route?: AnyRoute) => {
+    const error = domainErrorOf(thrown) ?? thrown;
     const reply = withRetryAfter(adapter.reply(error, route), error);
     const log = (req.log ?? deps.logger).child({ vendor: VENDOR_REGISTRY[adapter.vendor].slug });
-    if (reply.status >= 500) log.error({ err: error }, "vendor route failed");
+    if (reply.status >= 500) log[reply.status === 503 ? "warn" : "error"]({ err: thrown }, "vendor route failed");
     else log.info({ status: reply.status, reason: (error as Error).message }, "vendor request refused");
     send(res, reply);
   };

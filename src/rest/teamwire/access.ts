@@ -11,7 +11,10 @@ export interface TeamwireCaller {
   readonly superadmin: boolean;
 }
 
-/** Order of checks (§1.0.3): session 401 → role 403 → own organisation disabled 403. */
+/**
+ * Order of checks (§1.0.3): session 401 → own organisation disabled 403 (for every surface, at
+ * authentication) → role 403.
+ */
 export async function authenticateTeamwire(
   req: Request,
   createCaller: (authorization: string | undefined) => Promise<Caller<undefined>>,
@@ -23,6 +26,5 @@ export async function authenticateTeamwire(
   const { role } = caller.viewer;
   if (role !== "ADMIN" && role !== "SUPERADMIN") throw forbidden("Teamwire statistics are for admins");
   const { viewer } = await caller.run(TeamwireCallerDocument, {});
-  if (viewer.organization.disabled) throw forbidden("the caller's organisation is disabled");
   return { ...caller, extra: { ownNumber: viewer.organization.number, superadmin: role === "SUPERADMIN" } };
 }

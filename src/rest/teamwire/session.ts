@@ -27,10 +27,6 @@ async function login(req: Request, res: Response, runAnonymous: (req: Request) =
   try {
     const run = await runAnonymous(req);
     const { login: session } = await run(TeamwireLoginDocument, { email: body.data.email, password: body.data.password });
-    if (session.user.organization.disabled) {
-      res.status(403).json({ detail: "The account's organisation is disabled." });
-      return;
-    }
     const maxAge = new Date(session.expiresAt).getTime() - Date.now();
     res
       .cookie(SESSION_COOKIE, session.token, { ...cookieOptions(req), maxAge })
@@ -39,11 +35,14 @@ async function login(req: Request, res: Response, runAnonymous: (req: Request) =
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const retryAfter = retryAfterOf(error);
-    if (retryAfter !== undefined) {
-      res
-        .set("Retry-After", String(retryAfter))
-        .status(429)
-        .json({ detail: `Too many login attempts. Try again in ${retryAfter} s.` });
+    if (retryAfter !== undefined) res.set("Retry-After", String(retryAfter));
+    if (error.code === "RATE_LIMITED" || error.code === "UNAVAILABLE") {
+      const detail = error.code === "RATE_LIMITED" ? "Too many login attempts." : "The service is temporarily unavailable.";
+      res.status(HTTP_STATUS[error.code]).json({ detail: `${detail} Try again in ${retryAfter ?? 1} s.` });
+      return;
+    }
+    if (error.code === "FORBIDDEN") {
+      res.status(403).json({ detail: "The account's organisation is disabled." });
       return;
     }
     // Credentials the gateway cannot even check (bad input) are wrong credentials to Teamwire: 401.

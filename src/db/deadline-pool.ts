@@ -1,0 +1,45 @@
+import pg from "pg";
+import { StoreTimeout } from "./store-failure.js";
+
+type Query = (...args: unknown[]) => unknown;
+
+/**
+ * A pg pool in which no request waits longer than `deadlineMs` for the store: for a free
+ * connection or a new one (the pool's connect timeout is capped at the deadline) and for the
+ * answer to each statement. A statement without an answer by then has its connection destroyed:
+ * the statement fails with StoreTimeout (an outage to every surface), the pool drops that
+ * connection, and a frozen or partitioned server cannot keep pool slots once it answers again or
+ * not. Statement timeouts still cancel slow statements on the server first when they are shorter.
+ */
+export function poolWithDeadline(config: pg.PoolConfig, deadlineMs: number): pg.Pool {
+  const timeout = () => new StoreTimeout(`the store did not answer within ${deadlineMs} ms (REQUEST_TIMEOUT_MS)`);
+  class DeadlineClient extends pg.Client {}
+  // pg's query has a dozen overloads: the original is called with `this` and the arguments unchanged.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
+  const query = pg.Client.prototype.query as Query;
+  (DeadlineClient.prototype as unknown as { query: Query }).query = function (this: pg.Client, ...args: unknown[]) {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof first?.submit === "function") return query.apply(this, args); // a Submittable (cursor) manages itself
+    const timer = setTimeout(() => this.connection.stream.destroy(timeout()), deadlineMs);
+    const last = args.length - 1;
+    const callback = args[last];
+    if (typeof callback === "function") {
+      args[last] = (...results: unknown[]) => {
+        clearTimeout(timer);
+        (callback as (...results: unknown[]) => unknown)(...results);
+      };
+      return query.apply(this, args);
+    }
+    const result = query.apply(this, args) as Promise<unknown>;
+    result.then(
+      () => clearTimeout(timer),
+      () => clearTimeout(timer),
+    );
+    return result;
+  };
+  return new pg.Pool({
+    ...config,
+    Client: DeadlineClient,
+    connectionTimeoutMillis: Math.min(config.connectionTimeoutMillis ?? deadlineMs, deadlineMs),
+  });
+}
