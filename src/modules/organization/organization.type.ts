@@ -40,7 +40,7 @@ export class Organization {
   @Field(() => String, { nullable: true, description: "Public key in PEM format (Tabnine `publicKey`), when the organization has one." })
   publicKey!: string | null;
 
-  @Field(() => Boolean, { description: "A disabled organization is refused by the Teamwire adapter." })
+  @Field(() => Boolean, { description: "Its users are refused on every surface (FORBIDDEN); superadmins of other organizations still see it." })
   disabled!: boolean;
 
   @Field(() => GraphQLISODateTime, { description: "When the organization was created." })
