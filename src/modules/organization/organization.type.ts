@@ -40,7 +40,9 @@ export class Organization {
   @Field(() => String, { nullable: true, description: "Public key in PEM format (Tabnine `publicKey`), when the organization has one." })
   publicKey!: string | null;
 
-  @Field(() => Boolean, { description: "Its users are refused on every surface (FORBIDDEN); superadmins of other organizations still see it." })
+  @Field(() => Boolean, {
+    description: "Its users are refused on every surface (FORBIDDEN); superadmins of other organizations still see it.",
+  })
   disabled!: boolean;
 
   @Field(() => GraphQLISODateTime, { description: "When the organization was created." })
