@@ -15,6 +15,7 @@ const LAYERS = [
   ["graphql", "^src/graphql/"],
   ["rest", "^src/rest/"],
   ["export", "^src/export/"],
+  ["console", "^src/console/"],
   ["app", "^src/(app|server|store)\\.ts$"],
   ["gateway", "^src/gateway\\.ts$"],
   ["commands", "^src/commands/|^src/cli\\.ts$"],

@@ -4,7 +4,7 @@ import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  { ignores: ["src/db/generated/", "**/__generated__/", "node_modules/", "bench/.tmp/", "data/", "dist/", ".ci/"] },
+  { ignores: ["src/db/generated/", "**/__generated__/", "node_modules/", "bench/.tmp/", "data/", "dist/", "console/dist/", ".ci/"] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

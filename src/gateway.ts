@@ -17,6 +17,7 @@ import { readReplicasFor } from "./db/read-replicas.js";
 import { connectSharedState, type SharedState } from "./db/redis.js";
 import { exportOpenApi } from "./export/openapi.js";
 import { mountExports } from "./export/mount.js";
+import { mountConsole } from "./console/mount.js";
 import { AnswerCacheSizes } from "./graphql/text-cache.js";
 import { startServer } from "./server.js";
 import { sourceRuntime, type SourceRuntime } from "./sources/runtime.js";
@@ -38,7 +39,7 @@ export interface GatewayDeps {
   readonly validateResponses?: boolean;
 }
 
-/** A listening gateway: GraphQL and GraphiQL, the vendor REST routes and their docs, POST /ingest, health and metrics. */
+/** A listening gateway: GraphQL and GraphiQL, the console, the vendor REST routes and their docs, the exports, POST /ingest, health and metrics. */
 export interface Gateway {
   /** Where it answers, e.g. `http://127.0.0.1:4000` (the real port when PORT=0). */
   readonly url: string;
@@ -109,6 +110,7 @@ export async function startGateway(deps: GatewayDeps): Promise<Gateway> {
       mount: (app) => {
         graphql.mount(app);
         mountExports(app, { schema, contextFor: graphql.contextFor, logger });
+        mountConsole(app);
         mountRestSurface(app, {
           schema,
           contextFor: graphql.contextFor,

@@ -4,6 +4,11 @@ import { GATEWAY_VERSION } from "../version.js";
 /** What the gateway serves, as the landing page lists it (also the JSON answer of `GET /`). */
 const LINKS = [
   {
+    href: "/console",
+    title: "Console",
+    text: "usage charts of your organization across all three vendors, teams and people, with CSV downloads: sign in with your email and password",
+  },
+  {
     href: "/graphql",
     title: "GraphiQL",
     text: "the unified GraphQL API: sign in with your email and password, then run the example query",
