@@ -31,11 +31,13 @@ const program = new Command()
 program
   .command("serve")
   .description("migrate the store, load demo data into an empty store, and serve HTTP (PORT, HOST)")
-  .action(
+  .option("--workers <n>", "worker processes serving HTTP on the same port (PostgreSQL only; auto: one per core)", "1")
+  .action((options: { workers: string }) =>
     run(async () => {
       const { serveCommand } = await import("./commands/serve.js");
-      await serveCommand(loadConfig());
-    }),
+      const { parseWorkers } = await import("./commands/serve-workers.js");
+      await serveCommand(loadConfig(), { workers: parseWorkers(options.workers) });
+    })(),
   );
 
 program

@@ -7,13 +7,20 @@ import { resolveSeedOptions } from "../seed/options.js";
 import { runSeed, StoreNotEmptyError } from "../seed/run.js";
 import { openStore } from "../store.js";
 import { seedProgressReporter } from "./progress.js";
+import { isWorker, reportListening, runWorkers } from "./serve-workers.js";
 
 /**
  * `usage-gateway serve`: migrates the store, loads the demo data into an empty store (unless
  * SEED_ON_START=none), serves HTTP, and shuts down cleanly on SIGTERM/SIGINT, also while it is
- * still starting (an interrupted demo load is rolled back). Resolves when everything is closed.
+ * still starting (an interrupted demo load is rolled back). With `workers` above 1 (PostgreSQL
+ * only) the HTTP serving runs in that many worker processes (see runWorkers). Resolves when
+ * everything is closed.
  */
-export async function serveCommand(config: Config): Promise<void> {
+export async function serveCommand(config: Config, options: { workers?: number } = {}): Promise<void> {
+  const workers = options.workers ?? 1;
+  if (workers > 1 && !config.database.url) {
+    throw new Error("--workers above 1 needs PostgreSQL (DATABASE_URL): the embedded store can be opened by one process only");
+  }
   const logger = createLogger(config.logLevel);
   const stop = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
@@ -24,21 +31,28 @@ export async function serveCommand(config: Config): Promise<void> {
     logger.info({ signal }, "shutting down");
     stop.abort(signal);
   };
+  // A worker stops when its primary says so: Ctrl-C reaches the whole process group, and the
+  // primary's SIGTERM would then count as a second signal.
+  const onInterrupt = isWorker() ? () => undefined : onSignal;
   process.on("SIGTERM", onSignal);
-  process.on("SIGINT", onSignal);
+  process.on("SIGINT", onInterrupt);
   try {
     const { db, applied } = await openStore(config);
     logger.info({ store: db.kind, location: db.location, migrationsApplied: applied }, "store ready");
     try {
-      const seeded = await seedIfEmpty(config, db, logger, stop.signal);
-      if (!stop.signal.aborted) await serveUntilStopped(config, db, logger, seeded, stop.signal);
+      const seeded = isWorker() ? false : await seedIfEmpty(config, db, logger, stop.signal);
+      if (stop.signal.aborted) return;
+      if (workers > 1 && !isWorker()) await superviseWorkers(config, db, logger, workers, seeded, stop.signal);
+      else await serveUntilStopped(config, db, logger, seeded, stop.signal);
     } finally {
       await db.close();
       logger.info("stopped");
     }
   } finally {
     process.off("SIGTERM", onSignal);
-    process.off("SIGINT", onSignal);
+    process.off("SIGINT", onInterrupt);
+    // A worker's channel to its primary would keep the process alive after everything is closed.
+    if (isWorker()) process.disconnect?.();
   }
 }
 
@@ -60,15 +74,36 @@ async function seedIfEmpty(config: Config, db: Database, logger: Logger, signal:
   }
 }
 
+async function superviseWorkers(
+  config: Config,
+  db: Database,
+  logger: Logger,
+  workers: number,
+  seeded: boolean,
+  signal: AbortSignal,
+): Promise<void> {
+  const { url, stopped } = await runWorkers(config, workers, logger, signal);
+  if (url) {
+    logger.info({ url, workers }, "listening");
+    await printBannerFor(db, url, seeded, workers);
+  }
+  await stopped;
+}
+
 async function serveUntilStopped(config: Config, db: Database, logger: Logger, seeded: boolean, signal: AbortSignal): Promise<void> {
   const gateway = await startGateway({ config, db, logger });
   try {
     logger.info({ url: gateway.url }, "listening");
-    printBanner(gateway.url, await demoLogins(db), seeded, await db.prisma.user.count({ where: { passwordHash: { not: null } } }));
+    if (isWorker()) reportListening(gateway.url);
+    else await printBannerFor(db, gateway.url, seeded);
     if (!signal.aborted) await new Promise((resolve) => signal.addEventListener("abort", resolve, { once: true }));
   } finally {
     await gateway.close();
   }
+}
+
+async function printBannerFor(db: Database, url: string, seeded: boolean, workers = 1): Promise<void> {
+  printBanner(url, await demoLogins(db), seeded, await db.prisma.user.count({ where: { passwordHash: { not: null } } }), workers);
 }
 
 async function demoLogins(db: Database): Promise<string[]> {
@@ -81,10 +116,10 @@ async function demoLogins(db: Database): Promise<string[]> {
   return admins.filter((admin) => admin.passwordHash).map((admin) => `${admin.email} (${admin.role})`);
 }
 
-function printBanner(url: string, logins: string[], seeded: boolean, usersWithPassword: number): void {
+function printBanner(url: string, logins: string[], seeded: boolean, usersWithPassword: number, workers: number): void {
   const lines = [
     "",
-    `Usage Gateway is ready at ${url}`,
+    `Usage Gateway is ready at ${url}${workers > 1 ? ` (${workers} worker processes)` : ""}`,
     `  GraphQL:   ${url}/graphql (GraphiQL in a browser)`,
     `  ingest:    POST ${url}/ingest (JSON or NDJSON usage events, ADMIN/SUPERADMIN token)`,
     `  health:    ${url}/healthz   readiness: ${url}/readyz   metrics: ${url}/metrics`,

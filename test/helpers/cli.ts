@@ -43,10 +43,10 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `serve` and resolves once it prints its URL. */
-export function startServe(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<ServeProcess> {
+/** Starts `serve` (with `args`, e.g. `--workers 2`) and resolves once it prints its URL. */
+export function startServe(env: NodeJS.ProcessEnv, timeoutMs = 120_000, args: string[] = []): Promise<ServeProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "serve", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     const exited = new Promise<number | null>((done) => child.on("close", done));
