@@ -17,26 +17,15 @@ export const RESOLUTIONS: readonly { id: Resolution; label: string }[] = [
   { id: "MONTH", label: "Month" },
 ];
 
+const COMMON_ZONES = ["Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "Asia/Tokyo", "Australia/Sydney"];
+
 /**
- * Whether the GraphQL usage fields take a `timeZone` argument. Until they do, buckets are UTC and
- * the time-zone selector stays disabled ("UTC only for now").
+ * UTC, the browser's own zone, then a few common ones; only zones a whole number of hours from UTC,
+ * the ones the gateway buckets in (usage is rolled up by the hour).
  */
-export const SERVER_TIME_ZONES = false;
-
-const COMMON_ZONES = [
-  "Europe/London",
-  "Europe/Berlin",
-  "America/New_York",
-  "America/Los_Angeles",
-  "Asia/Kolkata",
-  "Asia/Tokyo",
-  "Australia/Sydney",
-];
-
-/** UTC, the browser's own zone, then a few common ones. */
-export function timeZoneChoices(): string[] {
+export function timeZoneChoices(now = new Date()): string[] {
   const own = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return [...new Set(["UTC", own, ...COMMON_ZONES])];
+  return [...new Set(["UTC", own, ...COMMON_ZONES])].filter((zone) => zoneOffset(now.getTime(), zone) % 3_600_000 === 0);
 }
 
 export interface RangeChoice {
@@ -103,7 +92,7 @@ export const defaultChoice = (now: Date): RangeChoice => ({
 
 /** The range a choice means now: a preset is the last N days up to and including today. */
 export function resolveRange(choice: RangeChoice, now = new Date()): Range | { error: string } {
-  const timeZone = SERVER_TIME_ZONES ? choice.timeZone : "UTC";
+  const { timeZone } = choice;
   let { firstDay, lastDay } = choice;
   const preset = PRESETS.find((p) => p.id === choice.preset);
   if (preset) {
@@ -120,7 +109,7 @@ export function resolveRange(choice: RangeChoice, now = new Date()): Range | { e
 }
 
 /** The arguments every usage operation takes from the range. */
-export const usageArgs = (range: Range) => ({ from: range.from, to: range.to, resolution: range.resolution });
+export const usageArgs = (range: Range) => ({ from: range.from, to: range.to, resolution: range.resolution, timeZone: range.timeZone });
 
 /** A bucket's start as people read it at that resolution, in the range's time zone. */
 export function bucketLabel(iso: string, resolution: Resolution, timeZone: string): string {

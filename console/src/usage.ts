@@ -49,8 +49,8 @@ function seriesColor(vendor: Vendor, metricIndex: number): string {
 export function totalsLine(usage: ConsoleSeriesFragment, metrics: readonly UsageMetric[], vendor?: Vendor): string {
   const totals = pairs(usage, metrics, vendor).map(({ vendor: v, metric }) => {
     const total = usage.totals.find((value) => value.vendor === v && value.metric === metric)?.value ?? 0;
-    const name = metrics.length > 1 ? `${vendor ? "" : `${vendorName(v)} `}${METRIC_LABELS[metric].toLowerCase()}` : vendorName(v);
-    return `${name.trim()} ${formatNumber(total)}`;
+    const name = metrics.length > 1 ? `${METRIC_LABELS[metric]}${vendor ? "" : ` (${vendorName(v)})`}` : vendorName(v);
+    return `${name} ${formatNumber(total)}`;
   });
   return totals.length > 0 ? `Range total: ${totals.join(" · ")}` : "";
 }
@@ -63,7 +63,14 @@ export function usageExport(
 ): ExportRequest {
   return {
     path: "/export/usage.csv",
-    params: { from: range.from, to: range.to, resolution: range.resolution, metrics: metrics.join(","), ...scope },
+    params: {
+      from: range.from,
+      to: range.to,
+      resolution: range.resolution,
+      timeZone: range.timeZone,
+      metrics: metrics.join(","),
+      ...scope,
+    },
   };
 }
 

@@ -248,9 +248,41 @@ describe.skipIf(!hasChromium)(`the usage console in headless Chromium${hasChromi
       for (const [start, , vendor, metric, value] of usageRows.slice(1)) (fromCsv[start!] ??= {})[`${vendor}:${metric}`] = Number(value);
       expect(fromCsv).toEqual(monthly);
 
-      // Back to 30 days by day for the team and the person.
-      await page.getByRole("button", { name: "30 days" }).click();
+      // Berlin days: the range starts at local midnights, buckets follow them, and so does the CSV.
+      await page.getByRole("button", { name: "7 days" }).click();
       await page.getByLabel("Resolution").selectOption("DAY");
+      await page.getByLabel("Time zone").selectOption("Europe/Berlin");
+      await expect
+        .poll(() => shownRange(page))
+        .toEqual({ from: "2025-02-26T23:00:00.000Z", to: "2025-03-05T23:00:00.000Z", resolution: "DAY" });
+      const berlin = usageCells(
+        expectNoErrors(
+          await server.request(
+            ExportOrganizationUsageDocument,
+            {
+              from: "2025-02-26T23:00:00.000Z",
+              to: "2025-03-05T23:00:00.000Z",
+              resolution: "DAY",
+              timeZone: "Europe/Berlin",
+              metrics: ["MESSAGES_SENT"],
+            },
+            token,
+          ),
+        ).organization!.usage.points,
+      );
+      expect(Object.keys(berlin)).toHaveLength(7);
+      expect(berlin).not.toEqual(await organizationUsage("2025-02-27T00:00:00.000Z", "2025-03-06T00:00:00.000Z", "DAY", ["MESSAGES_SENT"]));
+      await expect(chartTable(page, "usage-messages")).resolves.toEqual(berlin);
+      const berlinCsv = await download(page, "usage-messages");
+      expect(new URL(berlinCsv.url).searchParams.get("timeZone")).toBe("Europe/Berlin");
+      const fromBerlinCsv: Cells = {};
+      for (const [start, , vendor, metric, value] of csvRows(berlinCsv.text).slice(1))
+        (fromBerlinCsv[start!] ??= {})[`${vendor}:${metric}`] = Number(value);
+      expect(fromBerlinCsv).toEqual(berlin);
+
+      // Back to 30 UTC days for the team and the person.
+      await page.getByLabel("Time zone").selectOption("UTC");
+      await page.getByRole("button", { name: "30 days" }).click();
       await expect.poll(() => shownRange(page)).toEqual(range);
 
       // Teams: the table's member counts and usage totals are GraphQL's; sorting reorders it.

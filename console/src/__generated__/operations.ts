@@ -83,6 +83,7 @@ export type ConsoleOrganizationUsageQueryVariables = Exact<{
   from: string;
   to: string;
   resolution: Resolution;
+  timeZone?: string | null | undefined;
   metrics?: Array<UsageMetric> | UsageMetric | null | undefined;
 }>;
 
@@ -131,6 +132,7 @@ export type ConsoleTeamQueryVariables = Exact<{
   from: string;
   to: string;
   resolution: Resolution;
+  timeZone?: string | null | undefined;
   metrics?: Array<UsageMetric> | UsageMetric | null | undefined;
 }>;
 
@@ -154,6 +156,7 @@ export type ConsoleUserQueryVariables = Exact<{
   from: string;
   to: string;
   resolution: Resolution;
+  timeZone?: string | null | undefined;
   metrics?: Array<UsageMetric> | UsageMetric | null | undefined;
 }>;
 
@@ -263,10 +266,16 @@ export const ConsoleOrganizationDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ConsoleOrganizationQuery, ConsoleOrganizationQueryVariables>;
 export const ConsoleOrganizationUsageDocument = new TypedDocumentString(`
-    query ConsoleOrganizationUsage($organizationId: ID, $from: DateTimeISO!, $to: DateTimeISO!, $resolution: Resolution!, $metrics: [UsageMetric!]) {
+    query ConsoleOrganizationUsage($organizationId: ID, $from: DateTimeISO!, $to: DateTimeISO!, $resolution: Resolution!, $timeZone: String, $metrics: [UsageMetric!]) {
   organization(id: $organizationId) {
     id
-    usage(from: $from, to: $to, resolution: $resolution, metrics: $metrics) {
+    usage(
+      from: $from
+      to: $to
+      resolution: $resolution
+      timeZone: $timeZone
+      metrics: $metrics
+    ) {
       ...ConsoleSeries
     }
   }
@@ -433,7 +442,7 @@ export const ConsoleTeamsDocument = new TypedDocumentString(`
   value
 }`) as unknown as TypedDocumentString<ConsoleTeamsQuery, ConsoleTeamsQueryVariables>;
 export const ConsoleTeamDocument = new TypedDocumentString(`
-    query ConsoleTeam($teamId: ID!, $from: DateTimeISO!, $to: DateTimeISO!, $resolution: Resolution!, $metrics: [UsageMetric!]) {
+    query ConsoleTeam($teamId: ID!, $from: DateTimeISO!, $to: DateTimeISO!, $resolution: Resolution!, $timeZone: String, $metrics: [UsageMetric!]) {
   team(id: $teamId) {
     id
     name
@@ -451,7 +460,13 @@ export const ConsoleTeamDocument = new TypedDocumentString(`
         vendor
       }
     }
-    usage(from: $from, to: $to, resolution: $resolution, metrics: $metrics) {
+    usage(
+      from: $from
+      to: $to
+      resolution: $resolution
+      timeZone: $timeZone
+      metrics: $metrics
+    ) {
       ...ConsoleSeries
     }
     users(first: 500) {
@@ -522,7 +537,7 @@ export const ConsoleUsersDocument = new TypedDocumentString(`
   value
 }`) as unknown as TypedDocumentString<ConsoleUsersQuery, ConsoleUsersQueryVariables>;
 export const ConsoleUserDocument = new TypedDocumentString(`
-    query ConsoleUser($userId: ID!, $from: DateTimeISO!, $to: DateTimeISO!, $resolution: Resolution!, $metrics: [UsageMetric!]) {
+    query ConsoleUser($userId: ID!, $from: DateTimeISO!, $to: DateTimeISO!, $resolution: Resolution!, $timeZone: String, $metrics: [UsageMetric!]) {
   user(id: $userId) {
     id
     name
@@ -555,7 +570,13 @@ export const ConsoleUserDocument = new TypedDocumentString(`
       managed
       lastSeenAt
     }
-    usage(from: $from, to: $to, resolution: $resolution, metrics: $metrics) {
+    usage(
+      from: $from
+      to: $to
+      resolution: $resolution
+      timeZone: $timeZone
+      metrics: $metrics
+    ) {
       ...ConsoleSeries
     }
   }

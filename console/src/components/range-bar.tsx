@@ -1,5 +1,5 @@
 import type { Resolution } from "../__generated__/operations.js";
-import { PRESETS, RESOLUTIONS, SERVER_TIME_ZONES, timeZoneChoices, type Range, type RangeChoice } from "../range.js";
+import { PRESETS, RESOLUTIONS, timeZoneChoices, type Range, type RangeChoice } from "../range.js";
 
 /** Range presets, a custom range, the resolution and the time zone, shared by every view. */
 export function RangeBar({
@@ -52,12 +52,7 @@ export function RangeBar({
       </label>
       <label>
         Time zone{" "}
-        <select
-          value={SERVER_TIME_ZONES ? choice.timeZone : "UTC"}
-          disabled={!SERVER_TIME_ZONES}
-          aria-describedby="time-zone-note"
-          onChange={(event) => set({ timeZone: event.target.value })}
-        >
+        <select value={choice.timeZone} onChange={(event) => set({ timeZone: event.target.value })}>
           {timeZoneChoices().map((zone) => (
             <option key={zone} value={zone}>
               {zone}
@@ -65,12 +60,14 @@ export function RangeBar({
           ))}
         </select>
       </label>
-      {!SERVER_TIME_ZONES && (
-        <span id="time-zone-note" className="hint">
-          UTC only for now
-        </span>
-      )}
-      <output className="range-shown" data-from={range.from} data-to={range.to} data-resolution={range.resolution} aria-live="polite">
+      <output
+        className="range-shown"
+        data-from={range.from}
+        data-to={range.to}
+        data-resolution={range.resolution}
+        data-time-zone={range.timeZone}
+        aria-live="polite"
+      >
         {range.firstDay} – {range.lastDay} · {range.timeZone}
       </output>
       {error && (

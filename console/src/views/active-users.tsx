@@ -78,6 +78,7 @@ export function ActiveUsersSection({ organizationId, vendors }: { organizationId
               <ChartPanel
                 id="active-users-monthly"
                 title={`Active users per month, ${year}`}
+                description="Distinct people per UTC calendar month."
                 categoryName="Month"
                 kind="bar"
                 {...monthly}

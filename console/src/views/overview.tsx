@@ -82,7 +82,7 @@ function MetricExplorer({ organizationId, range }: { organizationId: string; ran
         usage.state === "loading"
           ? "Loading…"
           : usage.state === "error"
-            ? `Could not load ${METRIC_LABELS[metric].toLowerCase()}: ${usage.error.message}`
+            ? `Could not load ${METRIC_LABELS[metric]}: ${usage.error.message}`
             : "No vendor of this organization reports this metric."
       }
       download={() => downloadCsv([usageExport(range, { organization: organizationId }, [metric])])}

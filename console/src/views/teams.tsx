@@ -25,7 +25,7 @@ export function usageColumns<T>(
       .filter((metric) => present.has(`${v.id}:${metric}`))
       .map((metric) => ({
         key: `${v.id}:${metric}`,
-        label: `${v.name} ${METRIC_LABELS[metric].toLowerCase()}`,
+        label: `${v.name}: ${METRIC_LABELS[metric]}`,
         numeric: true,
         value: (row: T) => totalOf(totals(row), v.id, metric),
         render: (row: T) => formatNumber(totalOf(totals(row), v.id, metric)),
