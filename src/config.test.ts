@@ -67,6 +67,12 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ GRAPHQL_CACHE_TTL_SECONDS: "86400" })).toThrow("GRAPHQL_CACHE_TTL_SECONDS: must be at most 3600");
   });
 
+  it("reads REQUEST_TIMEOUT_MS: 10 s by default, 100 ms to 10 minutes", () => {
+    expect(loadConfig({}).database.requestTimeoutMs).toBe(10_000);
+    expect(loadConfig({ REQUEST_TIMEOUT_MS: "1500" }).database.requestTimeoutMs).toBe(1_500);
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: "50" })).toThrow("REQUEST_TIMEOUT_MS: must be at least 100");
+  });
+
   it("reads SOURCE_ALLOWED_HOSTS as a lower-case list and refuses anything but host names and addresses", () => {
     expect(loadConfig({}).sources.allowedHosts).toEqual([]);
     expect(loadConfig({ SOURCE_ALLOWED_HOSTS: " Chat.Intranet.example , 10.0.0.7,," }).sources.allowedHosts).toEqual([
