@@ -3,6 +3,17 @@ import { StoreTimeout } from "./store-failure.js";
 
 type Query = (...args: unknown[]) => unknown;
 
+// Work that lifts its own statement timeout for a transaction (the demo seed's rollups) is not
+// bounded by the deadline either until the connection goes back to the pool; a longer budget extends it.
+const LOCAL_TIMEOUT = /^\s*SET\s+LOCAL\s+statement_timeout\s*(?:=|TO)\s*'?(\d+)/i;
+const budgets = new WeakMap<pg.Client, number>();
+
+function textOf(first: unknown): string | undefined {
+  if (typeof first === "string") return first;
+  const text = (first as { text?: unknown } | undefined)?.text;
+  return typeof text === "string" ? text : undefined;
+}
+
 /**
  * A pg pool in which no request waits longer than `deadlineMs` for the store: for a free
  * connection or a new one (the pool's connect timeout is capped at the deadline) and for the
@@ -10,6 +21,7 @@ type Query = (...args: unknown[]) => unknown;
  * the statement fails with StoreTimeout (an outage to every surface), the pool drops that
  * connection, and a frozen or partitioned server cannot keep pool slots once it answers again or
  * not. Statement timeouts still cancel slow statements on the server first when they are shorter.
+ * A transaction that sets `SET LOCAL statement_timeout` gets that budget instead, if longer (0: none).
  */
 export function poolWithDeadline(config: pg.PoolConfig, deadlineMs: number): pg.Pool {
   const timeout = () => new StoreTimeout(`the store did not answer within ${deadlineMs} ms (REQUEST_TIMEOUT_MS)`);
@@ -20,7 +32,11 @@ export function poolWithDeadline(config: pg.PoolConfig, deadlineMs: number): pg.
   (DeadlineClient.prototype as unknown as { query: Query }).query = function (this: pg.Client, ...args: unknown[]) {
     const first = args[0] as { submit?: unknown } | undefined;
     if (typeof first?.submit === "function") return query.apply(this, args); // a Submittable (cursor) manages itself
-    const timer = setTimeout(() => this.connection.stream.destroy(timeout()), deadlineMs);
+    const local = LOCAL_TIMEOUT.exec(textOf(first) ?? "");
+    if (local) budgets.set(this, Number(local[1]) === 0 ? Infinity : Math.max(deadlineMs, Number(local[1])));
+    const budget = budgets.get(this) ?? deadlineMs;
+    if (budget === Infinity) return query.apply(this, args);
+    const timer = setTimeout(() => this.connection.stream.destroy(timeout()), budget);
     const last = args.length - 1;
     const callback = args[last];
     if (typeof callback === "function") {
@@ -37,9 +53,11 @@ export function poolWithDeadline(config: pg.PoolConfig, deadlineMs: number): pg.
     );
     return result;
   };
-  return new pg.Pool({
+  const pool = new pg.Pool({
     ...config,
     Client: DeadlineClient,
     connectionTimeoutMillis: Math.min(config.connectionTimeoutMillis ?? deadlineMs, deadlineMs),
   });
+  pool.on("release", (_error, client) => budgets.delete(client));
+  return pool;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signAccessToken } from "../../src/auth/jwt.js";
 import { loadConfig } from "../../src/config.js";
 import { openDatabase, type Database } from "../../src/db/database.js";
+import { isStoreUnavailable } from "../../src/db/store-failure.js";
 import { applyMigrations } from "../../src/db/migrations.js";
 import { startGateway, type Gateway } from "../../src/gateway.js";
 import { createLogger } from "../../src/logger.js";
@@ -141,6 +142,22 @@ describe.skipIf(!clusters)("store outages (a temporary PostgreSQL cluster)", () 
     expect(ready.status).toBe(503);
     expect(ready.body).toEqual({ status: "not_ready", reason: "database unreachable" });
     await cluster.start();
+    await expectServing();
+  });
+
+  it("cuts a statement that outlasts the deadline on a live server, unless its transaction lifted its statement timeout", async () => {
+    const sleep = `SELECT pg_sleep(${(DEADLINE_MS + 700) / 1_000})::text AS slept`;
+    const cut = await db.prisma.$queryRawUnsafe(sleep).catch((error: unknown) => error);
+    expect(isStoreUnavailable(cut)).toBe(true);
+    const slept = await db.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 0");
+        return tx.$queryRawUnsafe(sleep);
+      },
+      { timeout: 10_000 },
+    );
+    expect(slept).toEqual([{ slept: "" }]);
+    await expect(db.prisma.$queryRawUnsafe(sleep)).rejects.toThrow("did not answer"); // the lifted budget went with its transaction
     await expectServing();
   });
 
