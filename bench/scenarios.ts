@@ -33,6 +33,23 @@ export const SCENARIOS: Scenario[] = [
     variables: { from: YEAR_AGO, to: END },
   },
   {
+    // The dashboard's usage in the columnar shape: one scalar per number instead of an object per value.
+    name: "dashboard-columns",
+    query: `query DashboardColumns($from: DateTimeISO!, $to: DateTimeISO!) {
+      organization {
+        usage(from: $from, to: $to, resolution: DAY) { columns { from columns { metric vendor values total } } }
+        deviceStats(discriminator: OS) { os total }
+        activeUsers(year: 2026, month: 10) { points { date count } }
+        workspaceStatistics {
+          totalUsers activeAccounts pendingUsers deactivatedUsers devices
+          presence { online away busy offline } messages { total channel privateGroup direct livechat }
+          aiCompletions aiChatInteractions lastActiveAt
+        }
+      }
+    }`,
+    variables: { from: YEAR_AGO, to: END },
+  },
+  {
     name: "nested",
     query: `query Nested($from: DateTimeISO!, $to: DateTimeISO!) {
       organizations(first: 20) { nodes { name teams(first: 50) { nodes { name users(first: 50) { nodes {
@@ -42,6 +59,32 @@ export const SCENARIOS: Scenario[] = [
     variables: { from: MONTH_AGO, to: END },
   },
 ];
+
+/**
+ * The floor of the dashboard: one statement reading the pre-aggregated rows its usage answer is
+ * made of (the organization's daily rows over the year), without aggregating them.
+ */
+export function dashboardFloorSql(organizationId: string): [string, ...unknown[]] {
+  return [
+    `SELECT "bucketStart", "metric", "vendor", "roomType", "value" FROM "UsageRollup"
+    WHERE "organizationId" = $1::uuid AND "grain" = 'DAY' AND "scope" = 'ORGANIZATION' AND "bucketStart" >= $2::timestamptz AND "bucketStart" < $3::timestamptz`,
+    organizationId,
+    YEAR_AGO,
+    END,
+  ];
+}
+
+/** One usage event of the organization in the bench history's last day, new each call (a write that invalidates cached answers). */
+export function benchEvent(organizationId: string, key: string): Record<string, unknown> {
+  return {
+    idempotencyKey: key,
+    organizationId,
+    vendor: "TABNINE",
+    metric: "CODE_COMPLETIONS",
+    timestamp: "2026-10-31T12:00:00Z",
+    value: 1,
+  };
+}
 
 /** The dashboard's aggregations as direct SQL, for the raw-SQL baseline. */
 export function dashboardRawSql(organizationId: string): [string, ...unknown[]][] {
