@@ -73,16 +73,16 @@ function OrganizationPicker({ current, onPick }: { current: string; onPick: (id:
   if (organizations.state !== "done")
     return <span className="hint">{organizations.state === "loading" ? "Loading organizations…" : organizations.error.message}</span>;
   return (
-    <label>
-      Organization{" "}
-      <select value={current} onChange={(event) => onPick(event.target.value)}>
+    <>
+      <label htmlFor="organization-picker">Organization</label>{" "}
+      <select id="organization-picker" value={current} onChange={(event) => onPick(event.target.value)}>
         {organizations.data.organizations.nodes.map((o) => (
           <option key={o.id} value={o.id}>
             {o.name}
           </option>
         ))}
       </select>
-    </label>
+    </>
   );
 }
 

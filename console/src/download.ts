@@ -12,7 +12,7 @@ export function exportUrl({ path, params }: ExportRequest): string {
   return `${path}?${query.toString()}`;
 }
 
-async function fetchExport(request: ExportRequest): Promise<{ text: string; filename: string | undefined }> {
+async function fetchExport(request: ExportRequest): Promise<{ body: Blob; filename: string | undefined }> {
   let response: Response;
   try {
     response = await fetch(exportUrl(request), { headers: authorization() });
@@ -26,7 +26,24 @@ async function fetchExport(request: ExportRequest): Promise<{ text: string; file
     throw new ApiError(`The download failed (HTTP ${response.status}).`, "HTTP", response.status);
   }
   const disposition = response.headers.get("content-disposition") ?? "";
-  return { text: await response.text(), filename: /filename="([^"]+)"/.exec(disposition)?.[1] };
+  return { body: await response.blob(), filename: /filename="([^"]+)"/.exec(disposition)?.[1] };
+}
+
+function save(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Fetches one export (a CSV or the organization ZIP) with the signed-in token and saves it under the gateway's file name. */
+export async function downloadFile(request: ExportRequest): Promise<void> {
+  const file = await fetchExport(request);
+  save(file.body, file.filename ?? "export");
 }
 
 /**
@@ -36,14 +53,7 @@ async function fetchExport(request: ExportRequest): Promise<{ text: string; file
  */
 export async function downloadCsv(requests: readonly ExportRequest[], filename?: string): Promise<void> {
   const files = await Promise.all(requests.map(fetchExport));
-  const parts = files.map((file, index) => (index === 0 ? file.text : file.text.slice(file.text.indexOf("\r\n") + 2)));
-  const blob = new Blob(parts, { type: "text/csv;charset=utf-8" });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename ?? files[0]?.filename ?? "export.csv";
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  const texts = await Promise.all(files.map((file) => file.body.text()));
+  const parts = texts.map((text, index) => (index === 0 ? text : text.slice(text.indexOf("\r\n") + 2)));
+  save(new Blob(parts, { type: "text/csv;charset=utf-8" }), filename ?? files[0]?.filename ?? "export.csv");
 }

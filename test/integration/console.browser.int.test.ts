@@ -1,5 +1,6 @@
 import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildConsole } from "../../console/build.js";
@@ -179,6 +180,14 @@ describe.skipIf(!hasChromium)(`the usage console in headless Chromium${hasChromi
       await drawn(page, "active-users-daily");
       await page.locator('[data-panel="licenses"] meter').first().waitFor();
       await screenshot(page, "overview");
+
+      // Everything over the range in one ZIP, as /export/organization.zip makes it.
+      const zipSaved = page.waitForEvent("download");
+      await page.getByRole("button", { name: /^Download all \(ZIP\)/ }).click();
+      const zip = await zipSaved;
+      expect(zip.suggestedFilename()).toMatch(/^organization-nordhafen.*-2025-02-04-2025-03-06\.zip$/);
+      const entries = unzipSync(new Uint8Array(await readFile(await zip.path())));
+      expect(Object.keys(entries)).toEqual(expect.arrayContaining(["usage.csv", "active-users.csv", "users.csv", "teams.csv"]));
 
       const organizationUsage = async (from: string, to: string, resolution: Resolution, metrics: UsageMetric[]) => {
         const data = expectNoErrors(await server.request(ExportOrganizationUsageDocument, { from, to, resolution, metrics }, token));
@@ -420,7 +429,7 @@ describe.skipIf(!hasChromium)(`the usage console in headless Chromium${hasChromi
     await signIn(page, server.url, SUPERADMIN_EMAIL);
     await expect(page.locator("[data-viewer]").textContent()).resolves.toMatch(/· SUPERADMIN$/);
     const organizations = await server.store.db.prisma.organization.findMany({ orderBy: { name: "asc" } });
-    const picker = page.getByLabel("Organization");
+    const picker = page.getByLabel("Organization", { exact: true });
     await expect.poll(() => picker.locator("option").count()).toBe(organizations.length);
     const own = (await server.store.db.prisma.user.findUniqueOrThrow({ where: { email: SUPERADMIN_EMAIL } })).organizationId;
     const other = organizations.find((organization) => organization.id !== own)!;

@@ -29,7 +29,15 @@ export function Panel({
 }
 
 /** Saves what a chart or table shows as CSV (fetched from its /export URL); busy and error states included. */
-export function DownloadButton({ what, download }: { what: string; download: () => Promise<void> }) {
+export function DownloadButton({
+  what,
+  download,
+  label = "Download CSV",
+}: {
+  what: string;
+  download: () => Promise<void>;
+  label?: string;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const start = async () => {
@@ -45,8 +53,13 @@ export function DownloadButton({ what, download }: { what: string; download: () 
   };
   return (
     <span className="download">
-      <button type="button" aria-label={`Download ${what} as CSV`} disabled={busy} onClick={() => void start()}>
-        {busy ? "Downloading…" : "Download CSV"}
+      <button
+        type="button"
+        aria-label={label === "Download CSV" ? `Download ${what} as CSV` : `${label}: ${what}`}
+        disabled={busy}
+        onClick={() => void start()}
+      >
+        {busy ? "Downloading…" : label}
       </button>
       {error && (
         <span className="error" role="alert">

@@ -1,8 +1,9 @@
 import { useState } from "react";
 import { ConsoleOrganizationUsageDocument, type UsageMetric, type Vendor } from "../__generated__/operations.js";
 import { ChartPanel } from "../components/chart-panel.js";
+import { DownloadButton } from "../components/panel.js";
 import { Loaded } from "../components/state.js";
-import { downloadCsv } from "../download.js";
+import { downloadCsv, downloadFile } from "../download.js";
 import { METRIC_LABELS, METRICS } from "../format.js";
 import { useQuery } from "../hooks.js";
 import { usageArgs, type Range } from "../range.js";
@@ -16,7 +17,19 @@ export function Overview({ organizationId, range, vendors }: { organizationId: s
   const usage = useQuery(ConsoleOrganizationUsageDocument, { organizationId, ...usageArgs(range), metrics: USAGE_CHART_METRICS });
   return (
     <>
-      <h2 tabIndex={-1}>Overview</h2>
+      <div className="section-head">
+        <h2 tabIndex={-1}>Overview</h2>
+        <DownloadButton
+          what="every export over the range"
+          label="Download all (ZIP)"
+          download={() =>
+            downloadFile({
+              path: "/export/organization.zip",
+              params: { ...usageArgs(range), organization: organizationId },
+            })
+          }
+        />
+      </div>
       <section aria-labelledby="usage-heading">
         <h3 className="section-title" id="usage-heading">
           Usage over time
