@@ -18,9 +18,8 @@ function textOf(first: unknown): string | undefined {
  * A pg pool in which no request waits longer than `deadlineMs` for the store: for a free
  * connection or a new one (the pool's connect timeout is capped at the deadline) and for the
  * answer to each statement. A statement without an answer by then has its connection destroyed:
- * the statement fails with StoreTimeout (an outage to every surface), the pool drops that
- * connection, and a frozen or partitioned server cannot keep pool slots once it answers again or
- * not. Statement timeouts still cancel slow statements on the server first when they are shorter.
+ * the statement fails with StoreTimeout (an outage to every surface) and the pool drops that
+ * connection, so a frozen or partitioned server keeps no pool slot. Statement timeouts still cancel slow statements on the server first when they are shorter.
  * A transaction that sets `SET LOCAL statement_timeout` gets that budget instead, if longer (0: none).
  */
 export function poolWithDeadline(config: pg.PoolConfig, deadlineMs: number): pg.Pool {
@@ -44,13 +43,20 @@ export function poolWithDeadline(config: pg.PoolConfig, deadlineMs: number): pg.
         clearTimeout(timer);
         (callback as (...results: unknown[]) => unknown)(...results);
       };
-      return query.apply(this, args);
     }
-    const result = query.apply(this, args) as Promise<unknown>;
-    result.then(
-      () => clearTimeout(timer),
-      () => clearTimeout(timer),
-    );
+    let result: unknown;
+    try {
+      result = query.apply(this, args);
+    } catch (error) {
+      clearTimeout(timer);
+      throw error;
+    }
+    if (result instanceof Promise) {
+      result.then(
+        () => clearTimeout(timer),
+        () => clearTimeout(timer),
+      );
+    }
     return result;
   };
   const pool = new pg.Pool({
