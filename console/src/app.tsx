@@ -98,10 +98,15 @@ function Shell({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () => void })
     () => (viewer.role === "SUPERADMIN" && sessionStorage.getItem(ORGANIZATION_KEY)) || viewer.organization.id,
   );
   const [choice, setChoice] = useState<RangeChoice>(() => defaultChoice(new Date()));
-  const resolved = resolveRange(choice);
-  const lastRange = useRef<Range | null>(null);
-  if (!("error" in resolved)) lastRange.current = resolved;
-  const range = lastRange.current!;
+  // The views keep showing the last valid range while a custom one is being typed.
+  const [range, setRange] = useState<Range>(() => resolveRange(choice) as Range);
+  const [rangeError, setRangeError] = useState<string>();
+  const choose = (next: RangeChoice) => {
+    setChoice(next);
+    const resolved = resolveRange(next);
+    setRangeError("error" in resolved ? resolved.error : undefined);
+    if (!("error" in resolved)) setRange(resolved);
+  };
   const [section = "overview", id] = route;
   // The organization's vendors decide which columns the tables show.
   const organization = useQuery(ConsoleOrganizationDocument, { organizationId });
@@ -160,7 +165,7 @@ function Shell({ viewer, onSignOut }: { viewer: Viewer; onSignOut: () => void })
           </a>
         ))}
       </nav>
-      <RangeBar choice={choice} range={range} error={"error" in resolved ? resolved.error : undefined} onChange={setChoice} />
+      <RangeBar choice={choice} range={range} error={rangeError} onChange={choose} />
       <main id="content" ref={main} tabIndex={-1} key={organizationId}>
         {view}
       </main>
