@@ -1,12 +1,12 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { redactUrl } from "../config.js";
 import { PrismaClient } from "./generated/client.js";
 import { poolWithDeadline } from "./deadline-pool.js";
+import { PGliteThread } from "./pglite-thread.js";
 import { probePostgres } from "./postgres-probe.js";
 
 function createPrismaClient(adapter: SqlMigrationAwareDriverAdapterFactory) {
@@ -92,13 +92,14 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     storeDir = path.join(dataDir, "pglite");
     await mkdir(storeDir, { recursive: true });
   }
-  const pglite = storeDir ? new PGlite(storeDir) : new PGlite();
+  // On a thread of its own: PGlite runs statements synchronously, which would stall every request meanwhile.
+  const pglite = new PGliteThread(storeDir);
   try {
     await pglite.waitReady;
   } catch (error) {
     throw new Error(`cannot open the embedded store in ${storeDir ?? "memory"}: ${describe(error)}`, { cause: error });
   }
-  const adapterFactory = new PrismaPGlite(pglite);
+  const adapterFactory = new PrismaPGlite(pglite.asPGlite());
   const prisma = createPrismaClient(adapterFactory);
   return {
     kind: "pglite",
