@@ -73,6 +73,25 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ REQUEST_TIMEOUT_MS: "50" })).toThrow("REQUEST_TIMEOUT_MS: must be at least 100");
   });
 
+  it("reads DATABASE_REPLICA_URLS as PostgreSQL URLs beside DATABASE_URL, and refuses them alone or malformed", () => {
+    const primary = "postgresql://gateway@db-primary:5432/usage";
+    expect(loadConfig({}).database.replicaUrls).toEqual([]);
+    expect(loadConfig({}).database.replicaCheckTimeoutMs).toBe(500);
+    const config = loadConfig({
+      DATABASE_URL: primary,
+      DATABASE_REPLICA_URLS: " postgresql://gateway@db-replica-1:5432/usage ,postgres://gateway@db-replica-2/usage,",
+      DB_REPLICA_CHECK_TIMEOUT_MS: "250",
+    });
+    expect(config.database.replicaUrls).toEqual(["postgresql://gateway@db-replica-1:5432/usage", "postgres://gateway@db-replica-2/usage"]);
+    expect(config.database.replicaCheckTimeoutMs).toBe(250);
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: "postgresql://gateway@db-replica-1/usage" })).toThrow(
+      "DATABASE_REPLICA_URLS: needs DATABASE_URL (the primary that takes the writes)",
+    );
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: "mysql://db-replica-1/usage" })).toThrow(
+      "DATABASE_REPLICA_URLS: must be comma-separated postgres:// or postgresql:// URLs",
+    );
+  });
+
   it("reads SOURCE_ALLOWED_HOSTS as a lower-case list and refuses anything but host names and addresses", () => {
     expect(loadConfig({}).sources.allowedHosts).toEqual([]);
     expect(loadConfig({ SOURCE_ALLOWED_HOSTS: " Chat.Intranet.example , 10.0.0.7,," }).sources.allowedHosts).toEqual([
