@@ -79,7 +79,7 @@ function usageCells(points: readonly { from: string; values: readonly { vendor: 
 async function drawn(page: Page, panel: keyof typeof COLOR): Promise<void> {
   const color = COLOR[panel];
   const paths = page.locator(`[data-panel="${panel}"] .echart svg`).locator(`path[stroke="${color}"], path[fill="${color}"]`);
-  await paths.first().waitFor({ state: "attached", timeout: 20_000 });
+  await paths.first().waitFor({ state: "attached", timeout: 60_000 });
 }
 
 /** The range the page shows (the range bar's output carries it). */
@@ -126,7 +126,7 @@ async function signIn(page: Page, baseUrl: string, email: string): Promise<void>
   await form.getByLabel("Email").fill(email);
   await form.getByLabel("Password").fill(DEMO_PASSWORD);
   await form.getByLabel("Password").press("Enter");
-  await page.getByRole("button", { name: "Sign out" }).waitFor({ timeout: 20_000 });
+  await page.getByRole("button", { name: "Sign out" }).waitFor({ timeout: 60_000 });
 }
 
 describe.skipIf(!hasChromium)(`the usage console in headless Chromium${hasChromium ? "" : ` (skipped: no ${CHROMIUM})`}`, () => {
@@ -147,10 +147,12 @@ describe.skipIf(!hasChromium)(`the usage console in headless Chromium${hasChromi
 
   it(
     "an admin signs in, reads the overview, changes range and resolution, opens a team and a person, downloads CSVs and signs out",
-    { timeout: 120_000 },
+    { timeout: 240_000 },
     async () => {
       const token = await server.tokenFor(ADMIN);
       const { page, requested, pageErrors } = await localOnlyPage(browser, server.url);
+      // The overview asks several operations at once; on a busy 2-core machine they take a while.
+      page.setDefaultTimeout(60_000);
       await page.clock.setFixedTime(NOW);
 
       const navigation = await page.goto(`${server.url}/console`);
@@ -168,7 +170,7 @@ describe.skipIf(!hasChromium)(`the usage console in headless Chromium${hasChromi
       await page.getByRole("alert").filter({ hasText: /./ }).waitFor({ timeout: 10_000 });
       await page.getByLabel("Password").fill(DEMO_PASSWORD);
       await page.keyboard.press("Enter");
-      await page.getByRole("button", { name: "Sign out" }).waitFor({ timeout: 20_000 });
+      await page.getByRole("button", { name: "Sign out" }).waitFor({ timeout: 60_000 });
       await expect(page.locator("[data-viewer]").textContent()).resolves.toMatch(/· ADMIN$/);
       await expect(page.locator("header.top").textContent()).resolves.toContain("Nordhafen Logistik");
 
@@ -297,7 +299,7 @@ describe.skipIf(!hasChromium)(`the usage console in headless Chromium${hasChromi
       // Teams: the table's member counts and usage totals are GraphQL's; sorting reorders it.
       await page.getByRole("link", { name: "Teams" }).click();
       const teamsTable = page.locator('table[data-table="teams"]');
-      await teamsTable.waitFor({ timeout: 20_000 });
+      await teamsTable.waitFor({ timeout: 60_000 });
       const teams = expectNoErrors(
         await server.request(ExportTeamsWithUsageDocument, { first: 500, from: range.from, to: range.to }, token),
       ).organization!.teams.nodes;
@@ -338,7 +340,7 @@ describe.skipIf(!hasChromium)(`the usage console in headless Chromium${hasChromi
       // A team: its usage chart is team(id).usage.
       const team = teams.find((candidate) => candidate.usersCount > 0)!;
       await teamsTable.getByRole("link", { name: team.name, exact: true }).click();
-      await page.getByRole("heading", { level: 2, name: team.name }).waitFor({ timeout: 20_000 });
+      await page.getByRole("heading", { level: 2, name: team.name }).waitFor({ timeout: 60_000 });
       const teamUsage = expectNoErrors(
         await server.request(
           ExportTeamUsageDocument,
@@ -353,7 +355,7 @@ describe.skipIf(!hasChromium)(`the usage console in headless Chromium${hasChromi
       // Users: search by email narrows the table; the default order is by last activity.
       await page.getByRole("link", { name: "Users", exact: true }).click();
       const usersTable = page.locator('table[data-table="users"]');
-      await usersTable.waitFor({ timeout: 20_000 });
+      await usersTable.waitFor({ timeout: 60_000 });
       const lastActive = await usersTable
         .locator('td[data-column="lastActive"]')
         .evaluateAll((cells) => (cells as unknown as DomNode[]).map((cell) => cell.getAttribute("data-value")).filter(Boolean));
@@ -378,7 +380,7 @@ describe.skipIf(!hasChromium)(`the usage console in headless Chromium${hasChromi
       await usersTable.getByRole("link", { name: `${person.firstName} ${person.lastName}` }).click();
 
       // The person: one column per vendor with that vendor's identity and activity.
-      await page.getByRole("heading", { level: 2, name: `${person.firstName} ${person.lastName}` }).waitFor({ timeout: 20_000 });
+      await page.getByRole("heading", { level: 2, name: `${person.firstName} ${person.lastName}` }).waitFor({ timeout: 60_000 });
       for (const identity of person.identities) {
         await expect(page.locator(`.identity[data-vendor="${identity.vendor}"] code`).textContent()).resolves.toBe(identity.externalId);
       }
@@ -423,9 +425,11 @@ describe.skipIf(!hasChromium)(`the usage console in headless Chromium${hasChromi
     },
   );
 
-  it("a SUPERADMIN switches organization and sees that organization's numbers", { timeout: 90_000 }, async () => {
+  it("a SUPERADMIN switches organization and sees that organization's numbers", { timeout: 180_000 }, async () => {
     const token = await server.tokenFor(SUPERADMIN_EMAIL);
     const { page, pageErrors } = await localOnlyPage(browser, server.url);
+    // The overview asks several operations at once; on a busy 2-core machine they take a while.
+    page.setDefaultTimeout(60_000);
     await signIn(page, server.url, SUPERADMIN_EMAIL);
     await expect(page.locator("[data-viewer]").textContent()).resolves.toMatch(/· SUPERADMIN$/);
     const organizations = await server.store.db.prisma.organization.findMany({ orderBy: { name: "asc" } });
@@ -456,12 +460,14 @@ describe.skipIf(!hasChromium)(`the usage console in headless Chromium${hasChromi
     const user = await server.store.db.prisma.user.findUniqueOrThrow({ where: { email: ADMIN } });
     const expired = signAccessToken({ sub: user.id, org: user.organizationId, role: user.role }, TEST_JWT, -60);
     const { page, pageErrors } = await localOnlyPage(browser, server.url);
+    // The overview asks several operations at once; on a busy 2-core machine they take a while.
+    page.setDefaultTimeout(60_000);
     await page.addInitScript(
       (value) => (globalThis as unknown as PageGlobals).sessionStorage.setItem("usage-gateway:token", value),
       expired,
     );
     await page.goto(`${server.url}/console`);
-    await page.getByRole("button", { name: "Sign in" }).waitFor({ timeout: 20_000 });
+    await page.getByRole("button", { name: "Sign in" }).waitFor({ timeout: 60_000 });
     await expect(page.getByRole("status").textContent()).resolves.toContain("Your session has ended");
     await screenshot(page, "session-ended");
     expect(pageErrors).toEqual([]);
