@@ -31,7 +31,7 @@ function localStart(timeZone: string, year: number, month: number, day = 1): Dat
 
 /**
  * The intervals of a year (monthly) or month (daily) on the calendar of `timeZone`, up to and
- * including the current one, and the end of the last possible one.
+ * including the current one, and the end of the last of them.
  */
 export function calendarIntervals(
   year: number,
@@ -42,19 +42,18 @@ export function calendarIntervals(
   const intervals: { start: Date; label: string }[] = [];
   if (month) {
     const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    for (let day = 1; day <= days; day++) {
-      const start = localStart(timeZone, year, month, day);
-      if (start > now) break;
-      intervals.push({ start, label: `${year}-${pad(month)}-${pad(day)}` });
-    }
+    for (let day = 1; day <= days; day++)
+      intervals.push({ start: localStart(timeZone, year, month, day), label: `${year}-${pad(month)}-${pad(day)}` });
+    intervals.push({ start: localStart(timeZone, month === 12 ? year + 1 : year, (month % 12) + 1), label: "" });
   } else {
-    for (let m = 1; m <= 12; m++) {
-      const start = localStart(timeZone, year, m);
-      if (start > now) break;
-      intervals.push({ start, label: `${year}-${pad(m)}` });
-    }
+    for (let m = 1; m <= 12; m++) intervals.push({ start: localStart(timeZone, year, m), label: `${year}-${pad(m)}` });
+    intervals.push({ start: localStart(timeZone, year + 1, 1), label: "" });
   }
-  const end = month ? localStart(timeZone, month === 12 ? year + 1 : year, (month % 12) + 1) : localStart(timeZone, year + 1, 1);
+  // The first interval that has not begun yet (at the latest the one after the last) ends the series.
+  const begun = intervals.findIndex(({ start }) => start > now);
+  const upcoming = begun === -1 ? intervals.length - 1 : begun;
+  const end = intervals[upcoming]!.start;
+  intervals.splice(upcoming);
   if (intervals.some(({ start }) => start.getTime() % 3_600_000 !== 0)) {
     throw badInput(`timeZone ${timeZone} is not a whole number of hours from UTC; usage is rolled up by the hour`, {
       argument: "timeZone",
@@ -96,8 +95,10 @@ export async function calendarSeriesOf(
   const { intervals, end: to } = calendarIntervals(year, month, now, timeZone);
   const unit = month ? "day" : "month";
   const from = intervals[0]?.start;
-  // Daily rollups are UTC days: a local calendar is counted from hourly rollups.
+  // Daily rollups are UTC days: a local calendar is counted from hourly rollups, each placed in
+  // its interval by the intervals' own starts (see intervalOf).
   const grain = timeZone === UTC ? "DAY" : "HOUR";
+  const starts = intervals.map(({ start }) => start);
   type Row = { organizationId: string; bucket: Date; count: number; userIds: string[] | null };
   const [oldest, rows] = await Promise.all([
     prisma.$queryRawUnsafe<{ organizationId: string; first: Date | null }[]>(
@@ -112,13 +113,13 @@ export async function calendarSeriesOf(
     !from
       ? ([] as Row[])
       : distinctUsers
-        ? distinctUsersPerInterval(prisma, ids, metric, { unit, from, to, vendor, timeZone })
+        ? distinctUsersPerInterval(prisma, ids, metric, { unit, from, to, vendor, localStarts: timeZone === UTC ? undefined : starts })
         : prisma.$queryRawUnsafe<Row[]>(
-            `SELECT "organizationId"::text AS "organizationId", date_trunc($4, "bucketStart", $7::text) AS bucket, sum("value")::int AS count,
+            `SELECT "organizationId"::text AS "organizationId", ${intervalOf(`"bucketStart"`, timeZone === UTC, "$7")} AS bucket, sum("value")::int AS count,
                NULL::text[] AS "userIds"
              FROM "UsageRollup" WHERE "organizationId" = ANY($1::uuid[]) AND "grain" = $8::text::"RollupGrain" AND "scope" = 'ORGANIZATION'
                AND "metric" = $2::text::"UsageMetric" AND ($3::text IS NULL OR "vendor" = $3::text::"Vendor")
-               AND "bucketStart" >= $5::timestamptz AND "bucketStart" < $6::timestamptz
+               AND "bucketStart" >= $5::timestamptz AND "bucketStart" < $6::timestamptz AND cardinality($7::timestamptz[]) >= 0 AND $4::text = $4::text
              GROUP BY 1, 2`,
             ids,
             metric,
@@ -126,7 +127,7 @@ export async function calendarSeriesOf(
             unit,
             from,
             to,
-            timeZone,
+            starts,
             grain,
           ),
   ]);
@@ -135,9 +136,10 @@ export async function calendarSeriesOf(
   return ids.map((id, i) => {
     const first = firstOf.get(id) ?? now;
     const byStart = new Map(rowsOf[i]!.map((row) => [row.bucket.getTime(), row]));
+    const local = DateTime.fromJSDate(first, { zone: timeZone });
     return {
-      minYear: first.getUTCFullYear(),
-      minMonth: first.getUTCMonth() + 1,
+      minYear: local.year,
+      minMonth: local.month,
       points: intervals.map(({ start, label }) => {
         const row = byStart.get(start.getTime());
         return { date: label, count: row?.count ?? 0, userIds: distinctUsers ? (row?.userIds ?? []) : null };
@@ -169,6 +171,17 @@ export function calendarSeries(
   });
 }
 
+/**
+ * The start of the interval holding a rollup row: its UTC day or month (`$4` is the unit), or on
+ * a local calendar the last of the interval starts in `starts` (a timestamptz[] parameter,
+ * ascending) at or before it. So SQL places rows exactly where the intervals computed here begin,
+ * whatever PostgreSQL's copy of the zone rules says. The statement must reference `starts`
+ * elsewhere too (`cardinality(...)`), so that it is typed when unused.
+ */
+function intervalOf(column: string, utc: boolean, starts: string): string {
+  return utc ? `date_trunc($4, ${column}, 'UTC')` : `(${starts}::timestamptz[])[width_bucket(${column}, ${starts}::timestamptz[])]`;
+}
+
 export interface DistinctUsersRow {
   readonly organizationId: string;
   /** Start of the day or month (in the range's time zone). */
@@ -191,11 +204,18 @@ export function distinctUsersPerInterval(
   prisma: Prisma,
   organizationIds: readonly string[],
   metric: UsageMetric,
-  range: { unit: "day" | "month"; from: Date; to: Date; vendor: Vendor | null; identityVendor?: Vendor | null; timeZone?: string },
+  range: {
+    unit: "day" | "month";
+    from: Date;
+    to: Date;
+    vendor: Vendor | null;
+    identityVendor?: Vendor | null;
+    /** The intervals' starts on a local calendar (omitted: UTC days or months). */
+    localStarts?: readonly Date[];
+  },
 ): Promise<DistinctUsersRow[]> {
-  const timeZone = range.timeZone ?? UTC;
   return prisma.$queryRawUnsafe<DistinctUsersRow[]>(
-    `SELECT r."organizationId"::text AS "organizationId", date_trunc($4, r."bucketStart", $8::text) AS bucket,
+    `SELECT r."organizationId"::text AS "organizationId", ${intervalOf(`r."bucketStart"`, !range.localStarts, "$8")} AS bucket,
        count(DISTINCT r."scopeId")::int AS count,
        array_agg(DISTINCT r."scopeId"::text ORDER BY r."scopeId"::text) AS "userIds",
        CASE WHEN $7::text IS NULL THEN NULL
@@ -203,7 +223,7 @@ export function distinctUsersPerInterval(
      FROM "UsageRollup" r
      LEFT JOIN "Identity" i ON $7::text IS NOT NULL AND i."userId" = r."scopeId" AND i."organizationId" = r."organizationId"
        AND i."vendor" = $7::text::"Vendor"
-     WHERE r."organizationId" = ANY($1::uuid[]) AND r."grain" = $9::text::"RollupGrain" AND r."scope" = 'USER'
+     WHERE r."organizationId" = ANY($1::uuid[]) AND r."grain" = $9::text::"RollupGrain" AND r."scope" = 'USER' AND cardinality($8::timestamptz[]) >= 0 AND $4::text = $4::text
        AND r."metric" = $2::text::"UsageMetric" AND ($3::text IS NULL OR r."vendor" = $3::text::"Vendor")
        AND r."bucketStart" >= $5::timestamptz AND r."bucketStart" < $6::timestamptz
      GROUP BY 1, 2 ORDER BY 1, 2`,
@@ -214,7 +234,7 @@ export function distinctUsersPerInterval(
     range.from,
     range.to,
     range.identityVendor ?? null,
-    timeZone,
-    timeZone === UTC ? "DAY" : "HOUR",
+    range.localStarts ?? [],
+    range.localStarts ? "HOUR" : "DAY",
   );
 }

@@ -1,5 +1,5 @@
 import type { Prisma } from "../db/database.js";
-import type { Resolution } from "./resolution.js";
+import { enumerateBuckets, type Resolution } from "./resolution.js";
 import { METRIC_KIND, type UsageMetricName } from "./usage.metrics.js";
 import { weightRatios, type RatioRow } from "./usage.ratios.js";
 import { UTC } from "./time-zone.js";
@@ -21,12 +21,20 @@ export function rollupGrain(from: Date, to: Date, resolution: Resolution, timeZo
 const UNIT: Record<Resolution, string> = { HOUR: "hour", DAY: "day", WEEK: "week", MONTH: "month" };
 // When the resolution is the rollup grain, rollup buckets are the series' buckets: truncating
 // them again (a time-zone conversion per row) is the costliest part of a year of daily rows.
-// `$1 = $1` keeps the unit and zone parameters typed when they are not used.
-const bucketOf = (truncate: boolean) => (truncate ? `date_trunc($1, r."bucketStart", $9::text)` : `r."bucketStart"`);
-// $1 unit, $2 grain, $3 organization ids, $4 scope ids, $5 metrics, $6 vendors, $7 from, $8 to, $9 time zone
+// On a local calendar the series' own bucket starts ($9, from enumerateBuckets) place each hourly
+// row, so SQL and the series agree on every boundary whatever PostgreSQL's copy of the zone rules
+// says (and PostgreSQL never sees the zone's name). `$1 = $1` keeps unused parameters typed.
+const bucketOf = (truncate: boolean, timeZone: string) =>
+  !truncate
+    ? `r."bucketStart"`
+    : timeZone === UTC
+      ? `date_trunc($1, r."bucketStart", 'UTC')`
+      : `($9::timestamptz[])[width_bucket(r."bucketStart", $9::timestamptz[])]`;
+// $1 unit, $2 grain, $3 organization ids, $4 scope ids, $5 metrics, $6 vendors, $7 from, $8 to, $9 local bucket starts
 const RANGE = `r."organizationId" = ANY($3::uuid[]) AND r."grain" = $2::text::"RollupGrain"
   AND r."metric" = ANY($5::text[]::"UsageMetric"[]) AND r."vendor" = ANY($6::text[]::"Vendor"[])
-  AND r."bucketStart" >= $7::timestamptz AND r."bucketStart" < $8::timestamptz AND $1::text = $1::text AND $9::text = $9::text`;
+  AND r."bucketStart" >= $7::timestamptz AND r."bucketStart" < $8::timestamptz AND $1::text = $1::text
+  AND cardinality($9::timestamptz[]) >= 0`;
 
 function sumSql(BUCKET: string): string {
   return `SELECT r."scopeId"::text AS "scopeId", r."metric"::text AS metric, r."vendor"::text AS vendor,
@@ -100,6 +108,8 @@ export async function fetchUsageRows(prisma: Prisma, query: UsageQuery): Promise
     wanted.add("KEYSTROKES");
   }
   const ofKind = (kind: string) => [...wanted].filter((metric) => METRIC_KIND[metric] === kind);
+  const localStarts =
+    query.timeZone === UTC ? [] : enumerateBuckets(query.from, query.to, query.resolution, query.timeZone).map((b) => b.start);
   const params = (metrics: string[]) => [
     UNIT[query.resolution],
     grain,
@@ -109,13 +119,13 @@ export async function fetchUsageRows(prisma: Prisma, query: UsageQuery): Promise
     query.vendors,
     from,
     query.to,
-    query.timeZone,
+    localStarts,
   ];
   const run = <T = UsageRow>(sql: string, metrics: string[], ...extra: unknown[]) =>
     metrics.length === 0 ? Promise.resolve([]) : prisma.$queryRawUnsafe<T[]>(sql, ...params(metrics), ...extra);
   // Hourly rollups are local hours too: series use whole-hour zones only (see enumerateBuckets).
   const truncate = grain !== query.resolution;
-  const bucket = bucketOf(truncate);
+  const bucket = bucketOf(truncate, query.timeZone);
   const ratioMetrics = ofKind("RATIO");
   const organizationScope = query.scope === "ORGANIZATION";
   // Organization ratios are weighted by each bucket's Tabnine active users. When series buckets

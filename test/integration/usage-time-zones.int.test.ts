@@ -16,6 +16,8 @@ const CHANGES = [
   { zone: "Europe/Berlin", at: "2026-10-25T01:00:00Z", month: ["2026-09-30T22:00:00Z", "2026-10-31T23:00:00Z"] },
   { zone: "America/New_York", at: "2026-03-08T07:00:00Z", month: ["2026-03-01T05:00:00Z", "2026-04-01T04:00:00Z"] },
   { zone: "America/New_York", at: "2026-11-01T06:00:00Z", month: ["2026-10-01T04:00:00Z", "2026-12-01T05:00:00Z"] },
+  // PostgreSQL reads CET as a fixed offset, the IANA rules (Node's) give it Berlin's DST: buckets follow the IANA rules.
+  { zone: "CET", at: "2026-10-25T01:00:00Z", month: ["2026-09-30T22:00:00Z", "2026-10-31T23:00:00Z"] },
 ] as const;
 
 interface Event {
