@@ -59,15 +59,24 @@ export async function runWorkers(
   let stopping = false;
   let allExited = () => undefined as void;
   const exited = new Promise<void>((resolve) => (allExited = resolve));
-  const running = () => Object.keys(cluster.workers ?? {}).length;
+  // Workers that have not exited (cluster.workers keeps an exited worker until it has also disconnected).
+  const live = new Map<number, Worker>();
   const stopAll = () => {
     stopping = true;
-    if (running() === 0) allExited();
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill("SIGTERM");
+    if (live.size === 0) return allExited();
+    for (const worker of live.values()) worker.send({ type: "stop" } satisfies StopMessage);
+    // A worker that cannot finish its shutdown in time is killed.
+    setTimeout(() => {
+      for (const worker of live.values()) worker.process.kill("SIGKILL");
+    }, config.http.shutdownTimeoutMs + 5_000).unref();
   };
-  const fork = () => cluster.fork(workerEnv);
+  const fork = () => {
+    const worker = cluster.fork(workerEnv);
+    live.set(worker.id, worker);
+  };
   cluster.on("exit", (worker: Worker, code, exitSignal) => {
-    if (stopping) return void (running() === 0 && allExited());
+    live.delete(worker.id);
+    if (stopping) return void (live.size === 0 && allExited());
     const now = Date.now();
     restarts.push(now);
     while (restarts.length > 0 && restarts[0]! < now - RESTART_WINDOW_MS) restarts.shift();
@@ -95,6 +104,22 @@ export async function runWorkers(
   for (let i = 0; i < workers; i++) fork();
   await Promise.race([listening, exited]);
   return { url: stopping ? undefined : url, stopped: exited.finally(release) };
+}
+
+interface StopMessage {
+  readonly type: "stop";
+}
+
+/**
+ * In a worker: calls `stop` when the primary asks it to stop, or when the primary is gone. A
+ * worker ignores SIGTERM and SIGINT (see serveCommand): a signal sent to the whole process group
+ * reaches the primary, which stops its workers in order.
+ */
+export function onStopRequested(stop: () => void): void {
+  process.on("message", (message: unknown) => {
+    if (typeof message === "object" && message !== null && (message as StopMessage).type === "stop") stop();
+  });
+  process.once("disconnect", stop);
 }
 
 interface ListeningMessage {

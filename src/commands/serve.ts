@@ -7,7 +7,7 @@ import { resolveSeedOptions } from "../seed/options.js";
 import { runSeed, StoreNotEmptyError } from "../seed/run.js";
 import { openStore } from "../store.js";
 import { seedProgressReporter } from "./progress.js";
-import { isWorker, reportListening, runWorkers } from "./serve-workers.js";
+import { isWorker, onStopRequested, reportListening, runWorkers } from "./serve-workers.js";
 
 /**
  * `usage-gateway serve`: migrates the store, loads the demo data into an empty store (unless
@@ -31,11 +31,12 @@ export async function serveCommand(config: Config, options: { workers?: number }
     logger.info({ signal }, "shutting down");
     stop.abort(signal);
   };
-  // A worker stops when its primary says so: Ctrl-C reaches the whole process group, and the
-  // primary's SIGTERM would then count as a second signal.
-  const onInterrupt = isWorker() ? () => undefined : onSignal;
-  process.on("SIGTERM", onSignal);
-  process.on("SIGINT", onInterrupt);
+  // A worker stops when its primary says so: a signal to the whole process group (Ctrl-C,
+  // systemd) reaches the primary too, which then stops its workers in order.
+  const onProcessSignal = isWorker() ? () => undefined : onSignal;
+  if (isWorker()) onStopRequested(() => stop.signal.aborted || onSignal("SIGTERM"));
+  process.on("SIGTERM", onProcessSignal);
+  process.on("SIGINT", onProcessSignal);
   try {
     const { db, applied } = await openStore(config);
     logger.info({ store: db.kind, location: db.location, migrationsApplied: applied }, "store ready");
@@ -49,8 +50,8 @@ export async function serveCommand(config: Config, options: { workers?: number }
       logger.info("stopped");
     }
   } finally {
-    process.off("SIGTERM", onSignal);
-    process.off("SIGINT", onInterrupt);
+    process.off("SIGTERM", onProcessSignal);
+    process.off("SIGINT", onProcessSignal);
     // A worker's channel to its primary would keep the process alive after everything is closed.
     if (isWorker()) process.disconnect?.();
   }

@@ -78,6 +78,11 @@ describe("serve --workers", () => {
         expect(replaced).toContain(first[1]);
         await until("the replacement to answer", async () => ((await fetch(`${serve!.url}/healthz`)).status === 200 ? true : undefined));
 
+        // A signal to the whole process group reaches the workers too: they leave stopping to the primary.
+        process.kill(replaced[0]!, "SIGTERM");
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        expect(await workersOf(primary)).toEqual(replaced);
+
         expect(await serve.stop()).toBe(0);
         serve = undefined;
         for (const pid of replaced) expect(() => process.kill(pid, 0)).toThrow();
