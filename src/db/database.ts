@@ -5,7 +5,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { redactUrl } from "../config.js";
 import { PrismaClient } from "./generated/client.js";
-import { poolWithDeadline } from "./deadline-pool.js";
+import { poolWithDeadline, SERVER_CANCEL_GRACE_MS } from "./deadline-pool.js";
 import { PGliteThread } from "./pglite-thread.js";
 import { probePostgres } from "./postgres-probe.js";
 
@@ -69,7 +69,11 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   };
   // Migrations (adapterFactory) may run longer than a request may wait; requests go through the deadline.
   const adapterFactory = new PrismaPg(poolConfig);
-  const pool = poolWithDeadline(poolConfig, options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  // The server cancels a request's statement shortly after the deadline cut it off client-side,
+  // so it does not go on running there for the rest of the statement timeout.
+  const statementTimeout = Math.min(poolConfig.statement_timeout, requestTimeoutMs + SERVER_CANCEL_GRACE_MS);
+  const pool = poolWithDeadline({ ...poolConfig, statement_timeout: statementTimeout }, requestTimeoutMs);
   const prisma = createPrismaClient(new PrismaPg(pool, { disposeExternalPool: true }));
   try {
     await prisma.$queryRawUnsafe("SELECT 1");

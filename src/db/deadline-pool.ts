@@ -3,6 +3,9 @@ import { StoreTimeout } from "./store-failure.js";
 
 type Query = (...args: unknown[]) => unknown;
 
+/** How long after the deadline the server's own statement timeout cancels a statement the deadline cut off. */
+export const SERVER_CANCEL_GRACE_MS = 1_000;
+
 // Work that lifts its own statement timeout for a transaction (the demo seed's rollups) is not
 // bounded by the deadline either until the connection goes back to the pool; a longer budget extends it.
 const LOCAL_TIMEOUT = /^\s*SET\s+LOCAL\s+statement_timeout\s*(?:=|TO)\s*'?(\d+)/i;

@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import { poolWithDeadline, SERVER_CANCEL_GRACE_MS } from "./deadline-pool.js";
 import { Counter, Gauge, type Registry } from "prom-client";
 import { redactUrl, type Config } from "../config.js";
 import type { Logger } from "../logger.js";
@@ -17,6 +18,8 @@ export interface ReadReplicaOptions {
   readonly statementTimeoutMs: number;
   readonly poolSize: number;
   readonly poolTimeoutMs: number;
+  /** The gateway's bound on every wait for PostgreSQL (REQUEST_TIMEOUT_MS), replicas included. */
+  readonly requestTimeoutMs: number;
   readonly logger: Logger;
 }
 
@@ -84,12 +87,17 @@ export class ReadReplicas {
     private readonly options: ReadReplicaOptions,
   ) {
     this.replicas = options.urls.map((url, index) => {
-      const adapter = new PrismaPg({
-        connectionString: url,
-        statement_timeout: options.statementTimeoutMs,
-        connectionTimeoutMillis: options.poolTimeoutMs,
-        max: options.poolSize,
-      });
+      // A replica that freezes after its freshness check must not hold a request past the deadline.
+      const pool = poolWithDeadline(
+        {
+          connectionString: url,
+          statement_timeout: Math.min(options.statementTimeoutMs, options.requestTimeoutMs + SERVER_CANCEL_GRACE_MS),
+          connectionTimeoutMillis: options.poolTimeoutMs,
+          max: options.poolSize,
+        },
+        options.requestTimeoutMs,
+      );
+      const adapter = new PrismaPg(pool, { disposeExternalPool: true });
       this.up.set({ replica: String(index + 1) }, 1);
       return {
         index,
@@ -184,7 +192,7 @@ export class ReadReplicas {
 
 /** The configured replicas of the primary `db` (DATABASE_REPLICA_URLS), or undefined when there are none. */
 export function readReplicasFor(config: Config, primary: Prisma, logger: Logger): ReadReplicas | undefined {
-  const { replicaUrls, replicaCheckTimeoutMs, statementTimeoutMs, poolSize, poolTimeoutMs } = config.database;
+  const { replicaUrls, replicaCheckTimeoutMs, statementTimeoutMs, poolSize, poolTimeoutMs, requestTimeoutMs } = config.database;
   if (!config.database.url || replicaUrls.length === 0) return undefined;
   return new ReadReplicas(primary, {
     urls: replicaUrls,
@@ -192,6 +200,7 @@ export function readReplicasFor(config: Config, primary: Prisma, logger: Logger)
     statementTimeoutMs,
     poolSize,
     poolTimeoutMs,
+    requestTimeoutMs,
     logger,
   });
 }
