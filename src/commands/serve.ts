@@ -121,6 +121,7 @@ function printBanner(url: string, logins: string[], seeded: boolean, usersWithPa
   const lines = [
     "",
     `Usage Gateway is ready at ${url}${workers > 1 ? ` (${workers} worker processes)` : ""}`,
+    `  console:   ${url}/console (usage charts and CSV downloads)`,
     `  GraphQL:   ${url}/graphql (GraphiQL in a browser)`,
     `  ingest:    POST ${url}/ingest (JSON or NDJSON usage events, ADMIN/SUPERADMIN token)`,
     `  health:    ${url}/healthz   readiness: ${url}/readyz   metrics: ${url}/metrics`,

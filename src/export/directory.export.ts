@@ -4,6 +4,7 @@ import { VENDOR_REGISTRY, VENDORS } from "../vendors/registry.js";
 import {
   ExportTeamsDocument,
   ExportTeamsWithUsageDocument,
+  ExportTeamUsersDocument,
   ExportUsersDocument,
   type ExportTeamFragment,
 } from "./__generated__/operations.js";
@@ -44,13 +45,19 @@ export const USERS_HEADER = [
   "deactivated_at",
 ];
 
+/** users.csv: the organization's users, or one team's members (the team must be visible: see exportScope). */
 export async function* usersCsv(
   run: OperationRunner,
-  organizationId: string | undefined,
+  of: { readonly organizationId?: string; readonly teamId?: string },
   pageSize = MAX_PAGE_SIZE,
 ): AsyncGenerator<string> {
   let header = csvRecord(USERS_HEADER);
-  const pages = pagesOf(async (after) => (await run(ExportUsersDocument, { organizationId, first: pageSize, after })).organization!.users);
+  const { organizationId, teamId } = of;
+  const pages = pagesOf(async (after) =>
+    teamId === undefined
+      ? (await run(ExportUsersDocument, { organizationId, first: pageSize, after })).organization!.users
+      : (await run(ExportTeamUsersDocument, { teamId, first: pageSize, after })).team!.users,
+  );
   for await (const users of pages) {
     yield (
       header +

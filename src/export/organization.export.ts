@@ -1,4 +1,6 @@
+import { DateTime } from "luxon";
 import type { OperationRunner } from "../rest/execute.js";
+import { UTC } from "../usage/time-zone.js";
 import type { DeviceDiscriminator } from "./__generated__/operations.js";
 import { teamsCsv, usersCsv } from "./directory.export.js";
 import type { OrganizationZipQuery } from "./params.js";
@@ -10,24 +12,31 @@ import { usageCsv } from "./usage.export.js";
 const DAILY_ACTIVE_USERS_MAX_DAYS = 366;
 const DAY_MS = 86_400_000;
 
-/** The calendar fields covering [from, to): each month (daily points) or each year (monthly points), and the points inside. */
+/**
+ * The calendar fields covering [from, to) on the calendar of `timeZone` (a valid zone; GraphQL
+ * checks it): each month (daily points) or each year (monthly points), and the points inside.
+ */
 export function activeUsersPeriods(
   from: string,
   to: string,
+  timeZone = UTC,
 ): { periods: { year: number; month?: number }[]; within: (date: string) => boolean } {
-  const first = new Date(from);
-  const last = new Date(Math.max(first.getTime(), new Date(to).getTime() - 1));
-  const daily = last.getTime() - first.getTime() < DAILY_ACTIVE_USERS_MAX_DAYS * DAY_MS;
+  const fromMs = new Date(from).getTime();
+  const [first, last] = [fromMs, Math.max(fromMs, new Date(to).getTime() - 1)].map((ms) => DateTime.fromMillis(ms, { zone: timeZone })) as [
+    DateTime,
+    DateTime,
+  ];
+  const daily = last.toMillis() - first.toMillis() < DAILY_ACTIVE_USERS_MAX_DAYS * DAY_MS;
   const periods: { year: number; month?: number }[] = [];
-  for (let year = first.getUTCFullYear(); year <= last.getUTCFullYear(); year++) {
+  for (let year = first.year; year <= last.year; year++) {
     if (!daily) periods.push({ year });
     else {
-      const fromMonth = year === first.getUTCFullYear() ? first.getUTCMonth() : 0;
-      const toMonth = year === last.getUTCFullYear() ? last.getUTCMonth() : 11;
-      for (let month = fromMonth; month <= toMonth; month++) periods.push({ year, month: month + 1 });
+      const fromMonth = year === first.year ? first.month : 1;
+      const toMonth = year === last.year ? last.month : 12;
+      for (let month = fromMonth; month <= toMonth; month++) periods.push({ year, month });
     }
   }
-  const [start, end] = [first, last].map((date) => date.toISOString().slice(0, daily ? 10 : 7)) as [string, string];
+  const [start, end] = [first, last].map((date) => date.toISODate()!.slice(0, daily ? 10 : 7)) as [string, string];
   return { periods, within: (date) => date >= start && date <= end };
 }
 
@@ -45,18 +54,32 @@ const DISCRIMINATORS: readonly [DeviceDiscriminator, string][] = [
  */
 export async function organizationEntries(run: OperationRunner, query: OrganizationZipQuery): Promise<ArchiveEntry[]> {
   const { organization, from, to, resolution, timeZone } = query;
-  const { periods, within } = activeUsersPeriods(from, to);
+  const { periods, within } = activeUsersPeriods(from, to, validZoneOr(timeZone));
   const files: [string, () => AsyncIterable<string>][] = [
     ["usage.csv", () => usageCsv(run, { kind: "ORGANIZATION", organizationId: organization }, { from, to, resolution, timeZone })],
-    ["active-users.csv", () => activeUsersCsv(run, organization, periods, within)],
+    [
+      "active-users.csv",
+      () =>
+        activeUsersCsv(
+          run,
+          organization,
+          periods.map((period) => ({ ...period, timeZone })),
+          within,
+        ),
+    ],
     ...DISCRIMINATORS.map(([discriminator, name]): [string, () => AsyncIterable<string>] => [
       `devices-${name}.csv`,
       () => devicesCsv(run, organization, { discriminator }),
     ]),
-    ["users.csv", () => usersCsv(run, organization)],
+    ["users.csv", () => usersCsv(run, { organizationId: organization })],
     ["teams.csv", () => teamsCsv(run, organization, { from, to })],
   ];
   const entries: ArchiveEntry[] = [];
   for (const [name, body] of files) entries.push({ name, body: await primed(body()) });
   return entries;
+}
+
+/** The zone to cut periods in; a name GraphQL will refuse (refused there, before the first byte) cuts them in UTC. */
+function validZoneOr(name: string | undefined): string {
+  return name !== undefined && DateTime.local({ zone: name }).isValid ? name : UTC;
 }

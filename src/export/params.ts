@@ -56,7 +56,13 @@ export const usageQuery = z
   .refine((query) => !(query.team && query.user), { path: ["user"], message: "give team or user, not both" });
 export type UsageQuery = z.output<typeof usageQuery>;
 
-export const activeUsersQuery = z.strictObject({ year: integer(1970, 9999), month: integer(1, 12).optional(), vendor, organization });
+export const activeUsersQuery = z.strictObject({
+  year: integer(1970, 9999),
+  month: integer(1, 12).optional(),
+  vendor,
+  timeZone: timeZone.optional(),
+  organization,
+});
 export type ActiveUsersQuery = z.output<typeof activeUsersQuery>;
 
 export const devicesQuery = z.strictObject({
@@ -68,7 +74,7 @@ export const devicesQuery = z.strictObject({
 });
 export type DevicesQuery = z.output<typeof devicesQuery>;
 
-export const usersQuery = z.strictObject({ organization });
+export const usersQuery = z.strictObject({ team: text.optional(), organization });
 export type UsersQuery = z.output<typeof usersQuery>;
 
 export const teamsQuery = z

@@ -6,7 +6,7 @@ import * as p from "./params.js";
 import { fileDate, organizationSlug, safeFileName } from "./scope.js";
 import { activeUsersCsv, devicesCsv } from "./statistics.export.js";
 import { primed, zipArchive, type Body } from "./stream.js";
-import { usageCsv, usageScope } from "./usage.export.js";
+import { exportScope, usageCsv } from "./usage.export.js";
 
 /** An export ready to send: its name and its body, whose first piece is already read. */
 export interface ExportFile {
@@ -43,14 +43,16 @@ export const EXPORT_ROUTES: readonly ExportRoute[] = [
     query: p.usageQuery,
     contentType: CSV,
     async open(run, query) {
-      const { scope, slug } = await usageScope(run, query);
+      const { scope, slug } = await exportScope(run, query);
       return csvFile(`usage-${slug}-${fileDate(query.from)}-${fileDate(query.to)}`, usageCsv(run, scope, query));
     },
   }),
   defineExport({
     path: "/export/active-users.csv",
     summary: "Active users as CSV",
-    description: "Distinct active users per day of `month`, or per month of `year` (`date,vendor,active_users`; vendor empty: any vendor).",
+    description:
+      "Distinct active users per day of `month`, or per month of `year` (`date,vendor,active_users`; vendor empty: any vendor), " +
+      "on the calendar of `timeZone` (an IANA name, default UTC).",
     query: p.activeUsersQuery,
     contentType: CSV,
     async open(run, { organization, ...period }) {
@@ -73,12 +75,15 @@ export const EXPORT_ROUTES: readonly ExportRoute[] = [
   defineExport({
     path: "/export/users.csv",
     summary: "Users as CSV",
-    description: "The organization's users by email: role, status, team, the account id at each vendor, last activity.",
+    description:
+      "The organization's users (or with `team`, that team's members) by email: role, status, team, the account id at each vendor, last activity.",
     query: p.usersQuery,
     contentType: CSV,
-    async open(run, { organization }) {
-      const slug = await organizationSlug(run, organization);
-      return csvFile(`users-${slug}`, usersCsv(run, organization));
+    async open(run, { organization, team }) {
+      if (team === undefined)
+        return csvFile(`users-${await organizationSlug(run, organization)}`, usersCsv(run, { organizationId: organization }));
+      const { slug } = await exportScope(run, { team, organization });
+      return csvFile(`users-${slug}-team-${team}`, usersCsv(run, { teamId: team }));
     },
   }),
   defineExport({

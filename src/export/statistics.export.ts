@@ -15,8 +15,8 @@ export async function* activeUsersCsv(
   within?: (date: string) => boolean,
 ): AsyncGenerator<string> {
   let header = csvRecord(ACTIVE_USERS_HEADER);
-  for (const { year, month, vendor } of months) {
-    const { organization } = await run(ExportActiveUsersDocument, { organizationId, year, month, vendor });
+  for (const { year, month, vendor, timeZone } of months) {
+    const { organization } = await run(ExportActiveUsersDocument, { organizationId, year, month, vendor, timeZone });
     const points = organization!.activeUsers.points.filter((point) => !within || within(point.date));
     yield header + csvRecords(points.map((point) => [point.date, vendor, point.count]));
     header = "";

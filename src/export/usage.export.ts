@@ -62,7 +62,10 @@ export type UsageScope =
  * The scope of a usage query and its organization's slug. A team or user is looked up through
  * GraphQL (refused as GraphQL refuses it); with `organization` it must belong to that organization.
  */
-export async function usageScope(run: OperationRunner, query: UsageQuery): Promise<{ scope: UsageScope; slug: string }> {
+export async function exportScope(
+  run: OperationRunner,
+  query: Pick<UsageQuery, "team" | "user" | "organization">,
+): Promise<{ scope: UsageScope; slug: string }> {
   const lookup = query.team
     ? { kind: "TEAM" as const, id: query.team, found: (await run(ExportTeamScopeDocument, { teamId: query.team })).team }
     : query.user

@@ -350,6 +350,12 @@ describe.skipIf(!hasChromium)(`the usage console in headless Chromium${hasChromi
       );
       await expect(chartTable(page, "team-usage-active-users")).resolves.toEqual(usageCells(teamUsage.team!.usage.points));
       await expect.poll(() => page.locator('table[data-table="team-members"] tbody tr').count()).toBe(team.usersCount);
+      const membersCsv = await download(page, "team-members");
+      expect(new URL(membersCsv.url).searchParams.get("team")).toBe(team.id);
+      const memberRows = csvRows(membersCsv.text);
+      expect(memberRows).toHaveLength(team.usersCount + 1);
+      const teamIdColumn = memberRows[0]!.indexOf("team_id");
+      expect(new Set(memberRows.slice(1).map((row) => row[teamIdColumn]))).toEqual(new Set([team.id]));
       await screenshot(page, "team");
 
       // Users: search by email narrows the table; the default order is by last activity.

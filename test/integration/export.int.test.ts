@@ -10,6 +10,7 @@ import {
   OrgNameDocument,
   TeamDetailDocument,
   TeamNameDocument,
+  TimeZoneActiveUsersDocument,
   TimeZoneOrganizationUsageDocument,
   UsageRangeDocument,
   UserDetailDocument,
@@ -225,6 +226,7 @@ describe.each(STORE_KINDS)("exports (%s)", (kind) => {
       [`/export/usage.csv?${range}&user=${other.userId}`, await server.request(UserEmailDocument, { id: other.userId }, admin)],
       [`/export/usage.csv?${range}&organization=${other.id}`, await server.request(OrgNameDocument, { id: other.id }, admin)],
       [`/export/users.csv?organization=${other.id}`, await server.request(OrgNameDocument, { id: other.id }, admin)],
+      [`/export/users.csv?team=${other.teamId}`, await server.request(TeamNameDocument, { id: other.teamId }, admin)],
       [`/export/organization.zip?${range}&organization=${other.id}`, await server.request(OrgNameDocument, { id: other.id }, admin)],
     ];
     for (const [path, graphql] of cases) {
@@ -384,6 +386,29 @@ describe.each(STORE_KINDS)("exports (%s)", (kind) => {
     }
     const plain = await csv("/export/teams.csv");
     expect(plain.records[0]).toEqual(["id", "name", "is_default", "created_at", "members", "registered", "deactivated", "invited"]);
+  });
+
+  it("users.csv with team lists that team's members, as users.csv rows", async () => {
+    const file = await csv(`/export/users.csv?team=${odd.teamId}`);
+    const members = await server.store.db.prisma.user.findMany({ where: { teamId: odd.teamId }, select: { id: true } });
+    expect(members.length).toBeGreaterThan(0);
+    expect(file.records[0]).toEqual((await csv("/export/users.csv")).records[0]);
+    expect(
+      file.records
+        .slice(1)
+        .map((row) => row[0])
+        .sort(),
+    ).toEqual(members.map((member) => member.id).sort());
+    expect(new Set(file.records.slice(1).map((row) => row[7]))).toEqual(new Set([odd.teamId]));
+  });
+
+  it("active-users.csv on a local calendar equals GraphQL's activeUsers(timeZone)", async () => {
+    const { organization } = expectNoErrors(
+      await server.request(TimeZoneActiveUsersDocument, { year: 2025, month: 3, timeZone: "America/New_York" }, admin),
+    );
+    const file = await csv("/export/active-users.csv?year=2025&month=3&vendor=TABNINE&timeZone=America/New_York");
+    expect(file.records.slice(1)).toEqual(organization!.activeUsers.points.map((point) => [point.date, "TABNINE", String(point.count)]));
+    expect(file.records.slice(1).some((row) => Number(row[2]) > 0)).toBe(true);
   });
 
   it("active-users.csv and devices.csv hold GraphQL's statistics", async () => {

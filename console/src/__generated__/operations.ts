@@ -96,6 +96,7 @@ export type ConsoleActiveUsersQueryVariables = Exact<{
   organizationId?: string | number | null | undefined;
   year: number;
   month: number;
+  timeZone?: string | null | undefined;
 }>;
 
 
@@ -298,31 +299,50 @@ fragment ConsoleSeries on UsageSeries {
   }
 }`) as unknown as TypedDocumentString<ConsoleOrganizationUsageQuery, ConsoleOrganizationUsageQueryVariables>;
 export const ConsoleActiveUsersDocument = new TypedDocumentString(`
-    query ConsoleActiveUsers($organizationId: ID, $year: Int!, $month: Int!) {
+    query ConsoleActiveUsers($organizationId: ID, $year: Int!, $month: Int!, $timeZone: String) {
   organization(id: $organizationId) {
     id
-    daily: activeUsers(year: $year, month: $month) {
+    daily: activeUsers(year: $year, month: $month, timeZone: $timeZone) {
       ...ConsoleCalendar
     }
-    dailyTeamwire: activeUsers(year: $year, month: $month, vendor: TEAMWIRE) {
+    dailyTeamwire: activeUsers(
+      year: $year
+      month: $month
+      vendor: TEAMWIRE
+      timeZone: $timeZone
+    ) {
       ...ConsoleCalendar
     }
-    dailyRocketchat: activeUsers(year: $year, month: $month, vendor: ROCKETCHAT) {
+    dailyRocketchat: activeUsers(
+      year: $year
+      month: $month
+      vendor: ROCKETCHAT
+      timeZone: $timeZone
+    ) {
       ...ConsoleCalendar
     }
-    dailyTabnine: activeUsers(year: $year, month: $month, vendor: TABNINE) {
+    dailyTabnine: activeUsers(
+      year: $year
+      month: $month
+      vendor: TABNINE
+      timeZone: $timeZone
+    ) {
       ...ConsoleCalendar
     }
-    monthly: activeUsers(year: $year) {
+    monthly: activeUsers(year: $year, timeZone: $timeZone) {
       ...ConsoleCalendar
     }
-    monthlyTeamwire: activeUsers(year: $year, vendor: TEAMWIRE) {
+    monthlyTeamwire: activeUsers(year: $year, vendor: TEAMWIRE, timeZone: $timeZone) {
       ...ConsoleCalendar
     }
-    monthlyRocketchat: activeUsers(year: $year, vendor: ROCKETCHAT) {
+    monthlyRocketchat: activeUsers(
+      year: $year
+      vendor: ROCKETCHAT
+      timeZone: $timeZone
+    ) {
       ...ConsoleCalendar
     }
-    monthlyTabnine: activeUsers(year: $year, vendor: TABNINE) {
+    monthlyTabnine: activeUsers(year: $year, vendor: TABNINE, timeZone: $timeZone) {
       ...ConsoleCalendar
     }
   }

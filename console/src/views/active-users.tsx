@@ -28,20 +28,34 @@ function calendarChart(
 }
 
 /** active-users.csv for any vendor and for each vendor: the rows of every series the chart shows. */
-function activeUsersExports(organizationId: string, year: number, month: number | undefined, vendors: readonly Vendor[]): ExportRequest[] {
+function activeUsersExports(
+  organizationId: string,
+  year: number,
+  month: number | undefined,
+  vendors: readonly Vendor[],
+  timeZone: string,
+): ExportRequest[] {
   const request = (vendor?: Vendor): ExportRequest => ({
     path: "/export/active-users.csv",
-    params: { year, month, vendor, organization: organizationId },
+    params: { year, month, vendor, timeZone, organization: organizationId },
   });
   return [request(), ...VENDORS.filter((v) => vendors.includes(v.id)).map((v) => request(v.id))];
 }
 
-/** Distinct active users per day of a month and per month of its year (UTC calendar). */
-export function ActiveUsersSection({ organizationId, vendors }: { organizationId: string; vendors: readonly Vendor[] }) {
+/** Distinct active users per day of a month and per month of its year, on the calendar of `timeZone`. */
+export function ActiveUsersSection({
+  organizationId,
+  vendors,
+  timeZone,
+}: {
+  organizationId: string;
+  vendors: readonly Vendor[];
+  timeZone: string;
+}) {
   const [month, setMonth] = useState(() => new Date().toISOString().slice(0, 7));
   const [year, monthNumber] = month.split("-").map(Number) as [number, number];
   const valid = /^\d{4}-\d{2}$/.test(month);
-  const activeUsers = useQuery(ConsoleActiveUsersDocument, valid ? { organizationId, year, month: monthNumber } : null);
+  const activeUsers = useQuery(ConsoleActiveUsersDocument, valid ? { organizationId, year, month: monthNumber, timeZone } : null);
   return (
     <section aria-labelledby="active-users-heading">
       <div className="section-head">
@@ -68,22 +82,22 @@ export function ActiveUsersSection({ organizationId, vendors }: { organizationId
               <ChartPanel
                 id="active-users-daily"
                 title={`Active users per day, ${month}`}
-                description="Distinct people per UTC day; “Any vendor” counts a person once, whatever they used."
+                description={`Distinct people per day (${timeZone}); “Any vendor” counts a person once, whatever they used.`}
                 categoryName="Day"
                 kind="bar"
                 {...daily}
                 empty="No days in this month yet."
-                download={() => downloadCsv(activeUsersExports(organizationId, year, monthNumber, vendors))}
+                download={() => downloadCsv(activeUsersExports(organizationId, year, monthNumber, vendors, timeZone))}
               />
               <ChartPanel
                 id="active-users-monthly"
                 title={`Active users per month, ${year}`}
-                description="Distinct people per UTC calendar month."
+                description={`Distinct people per calendar month (${timeZone}).`}
                 categoryName="Month"
                 kind="bar"
                 {...monthly}
                 empty="No months in this year yet."
-                download={() => downloadCsv(activeUsersExports(organizationId, year, undefined, vendors))}
+                download={() => downloadCsv(activeUsersExports(organizationId, year, undefined, vendors, timeZone))}
               />
             </div>
           );

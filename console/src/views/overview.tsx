@@ -58,7 +58,7 @@ export function Overview({ organizationId, range, vendors }: { organizationId: s
           )}
         </Loaded>
       </section>
-      <ActiveUsersSection organizationId={organizationId} vendors={vendors} />
+      <ActiveUsersSection organizationId={organizationId} vendors={vendors} timeZone={range.timeZone} />
       <DevicesSection organizationId={organizationId} />
       <WorkspaceSection organizationId={organizationId} vendors={vendors} />
     </>

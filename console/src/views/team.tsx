@@ -1,7 +1,7 @@
 import { ConsoleTeamDocument, type ConsoleTeamQuery } from "../__generated__/operations.js";
 import { ChartPanel } from "../components/chart-panel.js";
 import { DataTable, type Column } from "../components/data-table.js";
-import { Panel } from "../components/panel.js";
+import { DownloadButton, Panel } from "../components/panel.js";
 import { Empty, Loaded } from "../components/state.js";
 import { downloadCsv } from "../download.js";
 import { formatInstant, percent } from "../format.js";
@@ -52,7 +52,17 @@ export function TeamView({ teamId, range }: { teamId: string; range: Range }) {
                 />
               ))}
             </div>
-            <Panel id="team-members" title={`Members (${t.usersCount})`} wide>
+            <Panel
+              id="team-members"
+              title={`Members (${t.usersCount})`}
+              wide
+              actions={
+                <DownloadButton
+                  what="the team's members"
+                  download={() => downloadCsv([{ path: "/export/users.csv", params: { team: t.id } }])}
+                />
+              }
+            >
               <DataTable
                 id="team-members"
                 caption="Members"
