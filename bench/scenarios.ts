@@ -10,45 +10,35 @@ const END = "2026-11-01T00:00:00.000Z";
 const YEAR_AGO = "2025-11-01T00:00:00.000Z";
 const MONTH_AGO = "2026-10-02T00:00:00.000Z";
 
+/** The organization dashboard over the last year, its usage series selected as `series`. */
+function dashboard(name: string, series: string): Scenario {
+  return {
+    name,
+    query: `query Dashboard($from: DateTimeISO!, $to: DateTimeISO!) {
+      organization {
+        usage(from: $from, to: $to, resolution: DAY) { ${series} }
+        deviceStats(discriminator: OS) { os total }
+        activeUsers(year: 2026, month: 10) { points { date count } }
+        workspaceStatistics {
+          totalUsers activeAccounts pendingUsers deactivatedUsers devices
+          presence { online away busy offline } messages { total channel privateGroup direct livechat }
+          aiCompletions aiChatInteractions lastActiveAt
+        }
+      }
+    }`,
+    variables: { from: YEAR_AGO, to: END },
+  };
+}
+
 export const SCENARIOS: Scenario[] = [
   {
     name: "small",
     query: "query Small { viewer { name organization { name } } }",
     variables: {},
   },
-  {
-    name: "dashboard",
-    query: `query Dashboard($from: DateTimeISO!, $to: DateTimeISO!) {
-      organization {
-        usage(from: $from, to: $to, resolution: DAY) { points { from values { metric vendor value } } totals { metric vendor value } }
-        deviceStats(discriminator: OS) { os total }
-        activeUsers(year: 2026, month: 10) { points { date count } }
-        workspaceStatistics {
-          totalUsers activeAccounts pendingUsers deactivatedUsers devices
-          presence { online away busy offline } messages { total channel privateGroup direct livechat }
-          aiCompletions aiChatInteractions lastActiveAt
-        }
-      }
-    }`,
-    variables: { from: YEAR_AGO, to: END },
-  },
-  {
-    // The dashboard's usage in the columnar shape: one scalar per number instead of an object per value.
-    name: "dashboard-columns",
-    query: `query DashboardColumns($from: DateTimeISO!, $to: DateTimeISO!) {
-      organization {
-        usage(from: $from, to: $to, resolution: DAY) { columns { from columns { metric vendor values total } } }
-        deviceStats(discriminator: OS) { os total }
-        activeUsers(year: 2026, month: 10) { points { date count } }
-        workspaceStatistics {
-          totalUsers activeAccounts pendingUsers deactivatedUsers devices
-          presence { online away busy offline } messages { total channel privateGroup direct livechat }
-          aiCompletions aiChatInteractions lastActiveAt
-        }
-      }
-    }`,
-    variables: { from: YEAR_AGO, to: END },
-  },
+  dashboard("dashboard", "points { from values { metric vendor value } } totals { metric vendor value }"),
+  // The dashboard's usage in the columnar shape: one scalar per number instead of an object per value.
+  dashboard("dashboard-columns", "columns { from columns { metric vendor values total } }"),
   {
     name: "nested",
     query: `query Nested($from: DateTimeISO!, $to: DateTimeISO!) {

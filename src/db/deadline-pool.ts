@@ -8,7 +8,15 @@ export const SERVER_CANCEL_GRACE_MS = 1_000;
 
 // Work that lifts its own statement timeout for a transaction (the demo seed's rollups) is not
 // bounded by the deadline either until the connection goes back to the pool; a longer budget extends it.
-const LOCAL_TIMEOUT = /^\s*SET\s+LOCAL\s+statement_timeout\s*(?:=|TO)\s*'?(\d+)/i;
+const LOCAL_TIMEOUT = /^\s*SET\s+LOCAL\s+statement_timeout\s*(?:=|TO)\s*'?(\d+)\s*(ms|s|min|h|d)?'?\s*;?\s*$/i;
+// PostgreSQL's units for a time setting; a bare number is milliseconds.
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, min: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** The budget a `SET LOCAL statement_timeout` statement gives its transaction, in ms (0: none); undefined for any other statement. */
+export function localStatementTimeout(text: string): number | undefined {
+  const match = LOCAL_TIMEOUT.exec(text);
+  return match ? Number(match[1]) * UNIT_MS[(match[2] ?? "ms").toLowerCase()]! : undefined;
+}
 const budgets = new WeakMap<pg.Client, number>();
 
 function textOf(first: unknown): string | undefined {
@@ -34,8 +42,8 @@ export function poolWithDeadline(config: pg.PoolConfig, deadlineMs: number): pg.
   (DeadlineClient.prototype as unknown as { query: Query }).query = function (this: pg.Client, ...args: unknown[]) {
     const first = args[0] as { submit?: unknown } | undefined;
     if (typeof first?.submit === "function") return query.apply(this, args); // a Submittable (cursor) manages itself
-    const local = LOCAL_TIMEOUT.exec(textOf(first) ?? "");
-    if (local) budgets.set(this, Number(local[1]) === 0 ? Infinity : Math.max(deadlineMs, Number(local[1])));
+    const local = localStatementTimeout(textOf(first) ?? "");
+    if (local !== undefined) budgets.set(this, local === 0 ? Infinity : Math.max(deadlineMs, local));
     const budget = budgets.get(this) ?? deadlineMs;
     if (budget === Infinity) return query.apply(this, args);
     const timer = setTimeout(() => this.connection.stream.destroy(timeout()), budget);

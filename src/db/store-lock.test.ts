@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -58,6 +58,29 @@ describe("lockEmbeddedStore", () => {
   it("takes over a bare pid (an older gateway's file) held by a process that is not Node.js", async () => {
     const dir = await dataDir();
     await writeFile(path.join(dir, "gateway.pid"), String(await child()));
+    await (
+      await lockEmbeddedStore(dir)
+    )();
+  });
+
+  it("waits for a lock file that another process has just created and not yet written, instead of taking it", async () => {
+    const dir = await dataDir();
+    const file = path.join(dir, "gateway.pid");
+    await writeFile(file, "");
+    const holder = await child();
+    // The other process writes its content a moment later: its lock stands.
+    const stat = await readFile(`/proc/${holder}/stat`, "utf8");
+    const startTime = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+    setTimeout(() => void writeFile(file, JSON.stringify({ pid: holder, startTime })), 300);
+    await expect(lockEmbeddedStore(dir)).rejects.toThrow(`is in use by process ${holder}`);
+  });
+
+  it("takes an unreadable lock file over once it is no longer fresh", async () => {
+    const dir = await dataDir();
+    const file = path.join(dir, "gateway.pid");
+    await writeFile(file, "");
+    const old = new Date(Date.now() - 60_000);
+    await utimes(file, old, old);
     await (
       await lockEmbeddedStore(dir)
     )();

@@ -1,7 +1,11 @@
-import { open, readFile, rm } from "node:fs/promises";
+import { open, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 
 const LOCK_FILE = "gateway.pid";
+// A lock file another process has just created may not hold its content yet: it counts as held
+// for this long before an unreadable file is taken for a leftover.
+const FRESH_FILE_MS = 2_000;
+const RETRY_MS = 100;
 
 /** Who holds the store: the pid, and when that process started (so a reused pid is not taken for it). */
 interface Holder {
@@ -63,7 +67,7 @@ async function stillHolds(holder: Holder): Promise<boolean> {
 export async function lockEmbeddedStore(dataDir: string): Promise<() => Promise<void>> {
   const file = path.join(dataDir, LOCK_FILE);
   const self: Holder = { pid: process.pid, startTime: await startTimeOf(process.pid) };
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 2 + FRESH_FILE_MS / RETRY_MS; attempt++) {
     try {
       const handle = await open(file, "wx");
       await handle.writeFile(JSON.stringify(self));
@@ -72,6 +76,10 @@ export async function lockEmbeddedStore(dataDir: string): Promise<() => Promise<
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = parseHolder(await readFile(file, "utf8").catch(() => ""));
+      if (!holder && (await isFresh(file))) {
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        continue;
+      }
       if (holder && (await stillHolds(holder))) {
         throw new Error(
           `the embedded store in ${dataDir} is in use by process ${holder.pid} (a running gateway?); stop it first, ` +
@@ -83,4 +91,12 @@ export async function lockEmbeddedStore(dataDir: string): Promise<() => Promise<
     }
   }
   throw new Error(`could not lock the embedded store in ${dataDir}`);
+}
+
+async function isFresh(file: string): Promise<boolean> {
+  const modified = await stat(file).then(
+    (info) => info.mtimeMs,
+    () => 0,
+  );
+  return Date.now() - modified < FRESH_FILE_MS;
 }
