@@ -22,7 +22,7 @@ const table = HTTP_STATUS as Record<string, number>;
 const answer = ({ status, body }: { status: number; body: unknown }) => ({ status, body });
 afterEach(() => {
   delete table.CONFLICT;
-  delete table.UNAVAILABLE;
+  delete table.GONE;
 });
 
 describe("rocketChatReply", () => {
@@ -61,7 +61,7 @@ describe("rocketChatReply", () => {
 
   it.each([
     ["CONFLICT", 409],
-    ["UNAVAILABLE", 503],
+    ["GONE", 410],
   ])("a new code %s (%i in the table) gets the generic failure body, not a 500", (code, status) => {
     table[code] = status;
     for (const on of [ENGAGEMENT, STATISTICS]) {

@@ -8,7 +8,7 @@ const CODES = Object.keys(HTTP_STATUS) as DomainErrorCode[];
 const table = HTTP_STATUS as Record<string, number>;
 afterEach(() => {
   delete table.CONFLICT;
-  delete table.UNAVAILABLE;
+  delete table.GONE;
 });
 
 describe("tabnineReply", () => {
@@ -37,7 +37,7 @@ describe("tabnineReply", () => {
 
   it.each([
     ["CONFLICT", 409, { error: "CONFLICT", message: "Conflict.", status: 409 }],
-    ["UNAVAILABLE", 503, { error: "SERVICE_UNAVAILABLE", message: "Service Unavailable.", status: 503 }],
+    ["GONE", 410, { error: "GONE", message: "Gone.", status: 410 }],
   ])("a new code %s (%i in the table) gets the generic body of that status, not a 500", (code, status, body) => {
     table[code] = status;
     expect(tabnineReply(new DomainError(code as DomainErrorCode, "x"))).toEqual({ status, body });

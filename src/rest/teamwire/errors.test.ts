@@ -7,7 +7,7 @@ const CODES = Object.keys(HTTP_STATUS) as DomainErrorCode[];
 const table = HTTP_STATUS as Record<string, number>;
 afterEach(() => {
   delete table.CONFLICT;
-  delete table.UNAVAILABLE;
+  delete table.GONE;
 });
 
 describe("teamwireReply", () => {
@@ -25,7 +25,7 @@ describe("teamwireReply", () => {
 
   it.each([
     ["CONFLICT", 409],
-    ["UNAVAILABLE", 503],
+    ["GONE", 410],
   ])("a new code %s (%i in the table) gets that status with {}, not a 500", (code, status) => {
     table[code] = status;
     expect(teamwireReply(new DomainError(code as DomainErrorCode, "x"))).toEqual({ status, body: {} });
