@@ -10,6 +10,7 @@ import { CONSOLE_BUILD_COMMAND, mountConsole } from "./mount.js";
 async function serve(assets: string): Promise<{ url: string; close: () => Promise<void> }> {
   const app = express();
   mountConsole(app, assets);
+  app.get("/docs", (_req, res) => void res.type("html").send("<script>inline()</script>"));
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   const { port } = server.address() as AddressInfo;
@@ -43,6 +44,9 @@ describe("mountConsole", () => {
       expect(script.status).toBe(200);
       expect(script.headers.get("content-type")).toContain("javascript");
       expect((await fetch(`${server.url}/console/assets/nothing.js`)).status).toBe(404);
+      expect(script.headers.get("content-security-policy")).toMatch(/default-src 'self'/);
+      // Pages mounted after the console (GraphiQL, /docs with its inline script) keep their own rules.
+      expect((await fetch(`${server.url}/docs`)).headers.get("content-security-policy")).toBeNull();
     } finally {
       await server.close();
     }

@@ -42,14 +42,19 @@ const missingHtml = (assets: string) => `<!doctype html>
 export function mountConsole(app: express.Express, assets = CONSOLE_ASSETS): void {
   const index = path.join(assets, "index.html");
   const router = express.Router({ strict: true, caseSensitive: true });
-  router.use((_req, res, next) => {
+  // Only the console's own answers carry its policy: the router sits at the root, beside GraphiQL and /docs.
+  const secure = (res: express.Response) => {
     res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     res.setHeader("X-Content-Type-Options", "nosniff");
-    next();
-  });
+  };
   router.get(["/console", "/console/"], (_req, res) => {
+    secure(res);
     if (!existsSync(index)) return void res.status(503).set("Retry-After", "60").type("html").send(missingHtml(assets));
     res.set("Cache-Control", "no-cache").sendFile(index);
+  });
+  router.use("/console/assets", (_req, res, next) => {
+    secure(res);
+    next();
   });
   router.use("/console/assets", express.static(path.join(assets, "assets"), { fallthrough: false, index: false, maxAge: 0 }));
   app.use(router);

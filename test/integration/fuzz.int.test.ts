@@ -11,6 +11,8 @@ import {
   OrganizationUsersDocument,
   SnapshotHistoryDocument,
   TeamDetailDocument,
+  TimeZoneActiveUsersDocument,
+  TimeZoneOrganizationUsageDocument,
   UserEmailDocument,
 } from "../__generated__/graphql.js";
 import { startGraphQLTestServer, type GraphQLTestServer } from "../helpers/graphql.js";
@@ -79,6 +81,12 @@ const instant = fc
   .date({ min: new Date("1969-06-01T00:00:00Z"), max: new Date("2026-06-01T00:00:00Z"), noInvalidDate: true })
   .map((date) => date.toISOString());
 const resolution = fc.constantFrom("HOUR", "DAY", "WEEK", "MONTH");
+// Every zone Node knows, names ICU accepts that PostgreSQL may not, abbreviations PostgreSQL reads
+// as fixed offsets, and zones not whole hours from UTC.
+const timeZone = fc.oneof(
+  fc.constantFrom(...Intl.supportedValuesOf("timeZone")),
+  fc.constantFrom("US/Pacific-New", "Canada/East-Saskatchewan", "CET", "EST5EDT", "Etc/GMT+5", "Asia/Kolkata", "Australia/Eucla", "+02:00"),
+);
 const vendor = fc.constantFrom(...VENDORS);
 const metrics = fc.uniqueArray(fc.constantFrom(...USAGE_METRICS), { maxLength: 4 });
 const regex = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("^6\\.", "(a+)+", "(.*)\\1", "[", "a{1,1000}", "(?i)x", "\\d+ +"));
@@ -125,6 +133,26 @@ const graphqlCases = (ids: { org: string; team: string; user: string }): Case[] 
         resolution: either(resolution),
         vendor: either(vendor),
         metrics: either(metrics),
+      }),
+    },
+    {
+      name: "usage on a local calendar",
+      document: TimeZoneOrganizationUsageDocument as TypedDocumentNode<unknown, Record<string, unknown>>,
+      variables: fc.record({
+        from: either(instant),
+        to: either(instant),
+        resolution: either(resolution),
+        vendor: either(vendor),
+        timeZone: either(timeZone),
+      }),
+    },
+    {
+      name: "active users on a local calendar",
+      document: TimeZoneActiveUsersDocument as TypedDocumentNode<unknown, Record<string, unknown>>,
+      variables: fc.record({
+        year: either(fc.integer({ min: 1960, max: 10_010 })),
+        month: either(fc.integer({ min: -1, max: 13 })),
+        timeZone: either(timeZone),
       }),
     },
     {
