@@ -18,6 +18,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/**/*.int.test.ts"],
+          globalSetup: ["test/global-setup.ts"],
           // Each file runs a WASM Postgres and/or a real database: keep the 2-core machine calm.
           fileParallelism: false,
           testTimeout: 120_000,

@@ -34,6 +34,8 @@ export interface DatabaseOptions {
   readonly url?: string | undefined;
   /** Directory holding the embedded store (`<dataDir>/pglite`); `undefined` keeps it in memory. */
   readonly dataDir?: string | undefined;
+  /** In memory only: a PGlite data directory dump (tar file) the store starts from, e.g. a migrated, seeded one. */
+  readonly pgliteImage?: string | undefined;
   readonly statementTimeoutMs?: number;
   /** PostgreSQL pool size (default 10). */
   readonly poolSize?: number;
@@ -50,7 +52,7 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
  * connection so that a wrong URL fails here with a clear message rather than on first use.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir);
+  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir, options.pgliteImage);
 }
 
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
@@ -90,14 +92,14 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, image: string | undefined): Promise<Database> {
   let storeDir: string | undefined;
   if (dataDir) {
     storeDir = path.join(dataDir, "pglite");
     await mkdir(storeDir, { recursive: true });
   }
   // On a thread of its own: PGlite runs statements synchronously, which would stall every request meanwhile.
-  const pglite = new PGliteThread(storeDir);
+  const pglite = new PGliteThread(storeDir, image);
   try {
     await pglite.waitReady;
   } catch (error) {

@@ -57,9 +57,9 @@ export class PGliteThread {
   private closing: Promise<void> | undefined;
   readonly waitReady: Promise<void>;
 
-  /** Opens the store in `dataDir` (undefined: in memory) on a new thread. */
-  constructor(dataDir: string | undefined) {
-    this.worker = new Worker(new URL("./pglite-worker.js", import.meta.url), { workerData: { dataDir } });
+  /** Opens the store in `dataDir` (undefined: in memory, from the dump file `image` when given) on a new thread. */
+  constructor(dataDir: string | undefined, image?: string) {
+    this.worker = new Worker(new URL("./pglite-worker.js", import.meta.url), { workerData: { dataDir, image } });
     this.waitReady = new Promise((resolve, reject) => {
       this.worker.once("message", (message: { ready: boolean; error?: { message: string } }) =>
         message.ready ? resolve() : reject(new Error(message.error?.message ?? "the embedded store did not open")),

@@ -1,10 +1,13 @@
 // The embedded store's thread: PGlite (Postgres compiled to WASM) runs here, so a long statement
 // never blocks the gateway's event loop. Plain JavaScript: worker threads do not get the main
 // thread's TypeScript loader. The protocol is pglite-thread.ts's; results travel by structured clone.
+import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 
-const db = workerData.dataDir ? new PGlite(workerData.dataDir) : new PGlite();
+const db = workerData.dataDir
+  ? new PGlite(workerData.dataDir)
+  : new PGlite(workerData.image ? { loadDataDir: new Blob([readFileSync(workerData.image)]) } : undefined);
 /** Open transactions by id: the PGlite transaction and the chain its requests run on, in order. */
 const transactions = new Map();
 let nextTransaction = 1;

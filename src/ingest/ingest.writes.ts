@@ -1,6 +1,7 @@
 import { touchOrganizations } from "../db/data-version.js";
 import type { Prisma } from "../db/database.js";
 import { rollUpRowsSql } from "../usage/rollups.js";
+import { DISTINCT_METRICS_SQL, recordActiveUsers, type ActiveUserEvent } from "../usage/user-sets.js";
 import { writeOrganizationSettings } from "./ingest.organizations.js";
 import type { IngestPlan } from "./ingest.references.js";
 
@@ -69,7 +70,10 @@ WITH inserted AS (
 SELECT (SELECT count(*) FROM inserted)::int AS inserted,
        (SELECT count(*) FROM rolled)::int AS rollups,
        (SELECT array_agg(u ORDER BY u) FROM (SELECT DISTINCT "userId"::text AS u FROM inserted WHERE "userId" IS NOT NULL) s) AS "userIds",
-       (SELECT array_agg(at ORDER BY u) FROM (SELECT "userId"::text AS u, max("occurredAt")::text AS at FROM inserted WHERE "userId" IS NOT NULL GROUP BY 1) s) AS "lastActive"`;
+       (SELECT array_agg(at ORDER BY u) FROM (SELECT "userId"::text AS u, max("occurredAt")::text AS at FROM inserted WHERE "userId" IS NOT NULL GROUP BY 1) s) AS "lastActive",
+       (SELECT json_agg(json_build_object('organizationId', "organizationId", 'userId', "userId", 'teamId', "teamId", 'metric', "metric",
+          'vendor', "vendor", 'occurredAt', "occurredAt")) FROM inserted
+        WHERE "userId" IS NOT NULL AND "metric" IN (${DISTINCT_METRICS_SQL})) AS "activeUsers"`;
 
 // Locks, in id order (the order every batch uses), only the users whose lastActiveAt moves
 // forward, then moves it. Replays and older events lock nothing.
@@ -137,7 +141,9 @@ export async function writePlan(tx: Executor, plan: IngestPlan): Promise<WriteCo
     await writeOrganizationSettings(tx, organizations);
     return { inserted: 0, rollups: 0 };
   }
-  const [result] = await tx.$queryRawUnsafe<{ inserted: number; rollups: number; userIds: string[] | null; lastActive: string[] | null }[]>(
+  const [result] = await tx.$queryRawUnsafe<
+    { inserted: number; rollups: number; userIds: string[] | null; lastActive: string[] | null; activeUsers: ActiveUserEvent[] | null }[]
+  >(
     EVENTS_SQL,
     events.map((e) => e.organizationId),
     events.map((e) => e.vendor),
@@ -153,6 +159,8 @@ export async function writePlan(tx: Executor, plan: IngestPlan): Promise<WriteCo
   // Last, so the organization rows are held only from here to the commit. A replay (nothing
   // inserted, no directory records) changes nothing, its version included.
   await touchOrganizations(tx, result?.inserted ? [...directory, ...events.map((e) => e.organizationId)] : directory);
+  // Under the organization rows just locked: the distinct users of the inserted events.
+  await recordActiveUsers(tx, result?.activeUsers ?? []);
   await writeOrganizationSettings(tx, organizations);
   return { inserted: result?.inserted ?? 0, rollups: result?.rollups ?? 0 };
 }

@@ -1,6 +1,7 @@
 import type { Prisma } from "../db/database.js";
+import { rebuildUserSets } from "./user-sets.js";
 
-type Executor = Pick<Prisma, "$executeRawUnsafe">;
+type Executor = Pick<Prisma, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
 // One statement rolls events up into both grains (HOUR, DAY) and all three scopes
 // (organization, team, user). Buckets are UTC. Adding to existing rows keeps rollups exact when
@@ -36,10 +37,12 @@ export function rollUpRowsSql(source: string): string {
 }
 
 /**
- * Recomputes every rollup of one organization from its events (used by the seed and to repair).
- * Run inside a transaction when readers must not see the empty state.
+ * Recomputes every rollup and user set of one organization from its events (used by the seed
+ * and to repair). Run inside a transaction when readers must not see the empty state.
  */
 export async function rebuildRollups(db: Executor, organizationId: string): Promise<number> {
   await db.$executeRawUnsafe(`DELETE FROM "UsageRollup" WHERE "organizationId" = $1::uuid`, organizationId);
-  return db.$executeRawUnsafe(rollUpSql(`"UsageEvent"`, `e."organizationId" = $1::uuid`, false), organizationId);
+  const rollups = await db.$executeRawUnsafe(rollUpSql(`"UsageEvent"`, `e."organizationId" = $1::uuid`, false), organizationId);
+  await rebuildUserSets(db, organizationId);
+  return rollups;
 }

@@ -45,18 +45,19 @@ function sumSql(BUCKET: string): string {
 }
 
 function distinctSql(scope: UsageScope, BUCKET: string): string {
-  // Distinct users come from USER rollups. Teams count their current members.
-  const [join, scopeId, filter] =
-    scope === "ORGANIZATION"
-      ? ["", `r."organizationId"`, `r."organizationId" = ANY($4::uuid[])`]
-      : scope === "TEAM"
-        ? [`JOIN "User" u ON u."id" = r."scopeId"`, `u."teamId"`, `u."teamId" = ANY($4::uuid[])`]
-        : ["", `r."scopeId"`, `r."scopeId" = ANY($4::uuid[])`];
-  return `SELECT ${scopeId}::text AS "scopeId", r."metric"::text AS metric, r."vendor"::text AS vendor,
-      ${BUCKET} AS bucket, count(DISTINCT r."scopeId")::float8 AS value
-    FROM "UsageRollup" r ${join}
-    WHERE ${RANGE} AND r."scope" = 'USER' AND ${filter}
-    GROUP BY GROUPING SETS ((${scopeId}, r."metric", r."vendor", ${BUCKET}), (${scopeId}, r."metric", r."vendor"))`;
+  // A user's distinct count is 1 where it has rows. Organizations and teams OR their user sets
+  // (see user-sets.ts): one row per bucket of the grain, whatever the number of users.
+  if (scope === "USER")
+    return `SELECT r."scopeId"::text AS "scopeId", r."metric"::text AS metric, r."vendor"::text AS vendor,
+        ${BUCKET} AS bucket, count(DISTINCT r."scopeId")::float8 AS value
+      FROM "UsageRollup" r
+      WHERE ${RANGE} AND r."scope" = 'USER' AND r."scopeId" = ANY($4::uuid[])
+      GROUP BY GROUPING SETS ((r."scopeId", r."metric", r."vendor", ${BUCKET}), (r."scopeId", r."metric", r."vendor"))`;
+  return `SELECT r."scopeId"::text AS "scopeId", r."metric"::text AS metric, r."vendor"::text AS vendor,
+      ${BUCKET} AS bucket, bit_count(bit_or(r."users"))::float8 AS value
+    FROM "UsageUserSet" r
+    WHERE ${RANGE} AND r."scope" = '${scope}' AND r."scopeId" = ANY($4::uuid[])
+    GROUP BY GROUPING SETS ((r."scopeId", r."metric", r."vendor", ${BUCKET}), (r."scopeId", r."metric", r."vendor"))`;
 }
 
 function ratioSql(BUCKET: string): string {
@@ -65,12 +66,11 @@ function ratioSql(BUCKET: string): string {
       SELECT r."organizationId", r."bucketStart", r."metric", r."vendor", r."value" / r."samples" AS ratio
       FROM "UsageRollup" r WHERE ${RANGE} AND r."scope" = 'ORGANIZATION'),
     weights AS (
-      SELECT r."organizationId", r."bucketStart", count(DISTINCT r."scopeId")::float8 AS active
-      FROM "UsageRollup" r
-      WHERE r."organizationId" = ANY($3::uuid[]) AND r."grain" = $2::text::"RollupGrain" AND r."scope" = 'USER'
-        AND r."metric" = 'ACTIVE_USERS' AND r."vendor" = 'TABNINE'
-        AND r."bucketStart" >= $7::timestamptz AND r."bucketStart" < $8::timestamptz
-      GROUP BY 1, 2)
+      SELECT r."organizationId", r."bucketStart", bit_count(r."users")::float8 AS active
+      FROM "UsageUserSet" r
+      WHERE r."organizationId" = ANY($3::uuid[]) AND r."grain" = $2::text::"RollupGrain" AND r."scope" = 'ORGANIZATION'
+        AND r."scopeId" = r."organizationId" AND r."metric" = 'ACTIVE_USERS' AND r."vendor" = 'TABNINE'
+        AND r."bucketStart" >= $7::timestamptz AND r."bucketStart" < $8::timestamptz)
     SELECT r."organizationId"::text AS "scopeId", r."metric"::text AS metric, r."vendor"::text AS vendor,
       ${BUCKET} AS bucket,
       coalesce(sum(r.ratio * w.active) / nullif(sum(w.active), 0), avg(r.ratio))::float8 AS value

@@ -6,14 +6,13 @@ import { loadConfig } from "../../src/config.js";
 import type { StoreKind } from "../../src/db/database.js";
 import { startGateway, type Gateway } from "../../src/gateway.js";
 import { createLogger } from "../../src/logger.js";
-import { resolveSeedOptions, type SeedOptions } from "../../src/seed/options.js";
-import { runSeed } from "../../src/seed/run.js";
+import type { SeedOptions } from "../../src/seed/options.js";
 import { createTestStore, type TestStore } from "./stores.js";
+import { TEST_SEED } from "./test-seed.js";
 
 export const TEST_JWT: JwtSettings = { secret: "test-secret-".padEnd(48, "x"), issuer: "usage-gateway", audience: "usage-gateway" };
 
-/** The data set most GraphQL tests use: 3 organizations over all vendors, history ending 2025-03-05. */
-export const TEST_SEED = resolveSeedOptions("tiny", { endDate: "2025-03-05", organizations: 3 });
+export { TEST_SEED } from "./test-seed.js";
 
 export interface GraphQLResponse<R> {
   readonly status: number;
@@ -56,9 +55,8 @@ export async function startGraphQLTestServer(
   kind: StoreKind,
   options: { seed?: SeedOptions | null; env?: Record<string, string> } = {},
 ): Promise<GraphQLTestServer> {
-  const store = await createTestStore(kind);
   const seed = options.seed === undefined ? TEST_SEED : options.seed;
-  if (seed) await runSeed(store.db.prisma, seed);
+  const store = await createTestStore(kind, { seed: seed ?? undefined });
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "silent", DATA_DIR: "./data", ...options.env });
   const logger = createLogger((process.env.TEST_LOG_LEVEL ?? "silent") as "silent");
   const gateway = await startGateway({ config, db: store.db, logger, jwt: TEST_JWT, validateResponses: true });

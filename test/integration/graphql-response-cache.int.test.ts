@@ -2,7 +2,6 @@ import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../src/db/database.js";
 import { touchOrganizations } from "../../src/db/data-version.js";
-import { runSeed } from "../../src/seed/run.js";
 import {
   ApiTokensDocument,
   OrgNameDocument,
@@ -46,9 +45,8 @@ describe.each(STORE_KINDS)("GraphQL response cache on %s", (kind) => {
   let userId: string;
 
   beforeAll(async () => {
-    store = await createTestStore(kind);
+    store = await createTestStore(kind, { seed: TEST_SEED });
     prisma = store.db.prisma;
-    await runSeed(prisma, TEST_SEED);
     [gateway, secondGateway, uncached] = await Promise.all([
       startIngestServer(store),
       startIngestServer(store),

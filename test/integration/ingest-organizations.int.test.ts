@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../src/db/database.js";
-import { runSeed } from "../../src/seed/run.js";
 import { IngestUsageDocument, OrganizationOverviewDocument } from "../__generated__/graphql.js";
 import { expectErrors, expectNoErrors, TEST_SEED } from "../helpers/graphql.js";
 import { startIngestServer, tokenFor, type IngestTestServer } from "../helpers/ingest.js";
@@ -27,9 +26,8 @@ describe.each(STORE_KINDS)("ingesting organization settings on %s", (kind) => {
   };
 
   beforeAll(async () => {
-    store = await createTestStore(kind);
+    store = await createTestStore(kind, { seed: TEST_SEED });
     prisma = store.db.prisma;
-    await runSeed(prisma, TEST_SEED);
     server = await startIngestServer(store);
     admin = await tokenFor(prisma, "admin@nordhafen.test");
     superadmin = await tokenFor(prisma, "superadmin@demo.test");

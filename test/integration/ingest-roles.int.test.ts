@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../src/db/database.js";
 import type { Role } from "../../src/db/generated/enums.js";
-import { runSeed } from "../../src/seed/run.js";
 import { LoginDocument } from "../__generated__/graphql.js";
 import { expectNoErrors, TEST_SEED } from "../helpers/graphql.js";
 import { startIngestServer, tokenFor, type IngestTestServer } from "../helpers/ingest.js";
@@ -21,9 +20,8 @@ describe.each(STORE_KINDS)("ingest users[] and roles on %s", (kind) => {
   const target: Partial<Record<Role | "OTHER_ADMIN", { email: string; id: string }>> = {};
 
   beforeAll(async () => {
-    store = await createTestStore(kind);
+    store = await createTestStore(kind, { seed: TEST_SEED });
     prisma = store.db.prisma;
-    await runSeed(prisma, TEST_SEED);
     server = await startIngestServer(store);
     const superadmin = await prisma.user.findUniqueOrThrow({ where: { email: "superadmin@demo.test" } });
     orgId = superadmin.organizationId;

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../src/db/database.js";
-import { runSeed } from "../../src/seed/run.js";
 import { IngestUsageDocument, OrganizationUsageDocument } from "../__generated__/graphql.js";
 import { expectErrors, expectNoErrors, TEST_SEED } from "../helpers/graphql.js";
 import { recomputedRollups, rollupsOf, startIngestServer, tokenFor, type IngestTestServer, type RollupRow } from "../helpers/ingest.js";
@@ -44,9 +43,8 @@ describe.each(STORE_KINDS)("ingestion on %s", (kind) => {
   });
 
   beforeAll(async () => {
-    store = await createTestStore(kind);
+    store = await createTestStore(kind, { seed: TEST_SEED });
     prisma = store.db.prisma;
-    await runSeed(prisma, TEST_SEED);
     server = await startIngestServer(store);
     admin = await tokenFor(prisma, ADMIN);
     const org = await prisma.organization.findUniqueOrThrow({ where: { slug: "nordhafen" } });

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { startGateway, type Gateway } from "../../src/gateway.js";
 import { createLogger } from "../../src/logger.js";
-import { runSeed } from "../../src/seed/run.js";
 import { TEST_JWT, TEST_SEED } from "../helpers/graphql.js";
 import { signAccessToken } from "../../src/auth/jwt.js";
 import { createTestStore, POSTGRES_URL, type TestStore } from "../helpers/stores.js";
@@ -27,8 +26,7 @@ describe.skipIf(!REDIS_URL)(`two instances sharing Redis${REDIS_URL ? "" : " (sk
   let userId = "";
 
   beforeAll(async () => {
-    store = await createTestStore("pglite");
-    await runSeed(store.db.prisma, TEST_SEED);
+    store = await createTestStore("pglite", { seed: TEST_SEED });
     const config = configFor({ REDIS_URL: REDIS_URL!, GRAPHQL_CACHE_TTL_SECONDS: "300" });
     first = await startGateway({ config, db: store.db, logger, jwt: TEST_JWT });
     second = await startGateway({ config, db: store.db, logger, jwt: TEST_JWT });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../src/db/database.js";
-import { runSeed } from "../../src/seed/run.js";
 import { TimeZoneActiveUsersDocument, TimeZoneUsageDocument, type Resolution } from "../__generated__/graphql.js";
 import { expectErrors, expectNoErrors, TEST_SEED } from "../helpers/graphql.js";
 import { startIngestServer, tokenFor, type IngestTestServer } from "../helpers/ingest.js";
@@ -81,9 +80,8 @@ describe.each(STORE_KINDS)("usage on local calendars (%s)", (kind) => {
   const events: Event[] = [];
 
   beforeAll(async () => {
-    store = await createTestStore(kind);
+    store = await createTestStore(kind, { seed: TEST_SEED });
     prisma = store.db.prisma;
-    await runSeed(prisma, TEST_SEED); // its history ends in March 2025: 2026 holds only the events below
     server = await startIngestServer(store);
     admin = await tokenFor(prisma, ADMIN);
     const organization = await prisma.organization.findUniqueOrThrow({ where: { slug: "nordhafen" } });
