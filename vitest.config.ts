@@ -21,6 +21,7 @@ export default defineConfig({
           globalSetup: ["test/global-setup.ts"],
           // Each file runs a WASM Postgres and/or a real database: keep the 2-core machine calm.
           fileParallelism: false,
+          isolate: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -1,4 +1,5 @@
 import type { Prisma } from "../db/database.js";
+import { withoutIndexes } from "../db/bulk-load.js";
 import { rebuildRollups } from "../usage/rollups.js";
 import { emptyRocketChatTotals, generateActivity, type SeedEvent } from "./activity.js";
 import { deriveRecords } from "./derived.js";
@@ -22,6 +23,7 @@ export interface SeedSummary {
 }
 
 const ROW_CHUNK = 1_000;
+const BULK_TABLES = ['"UsageEvent"', '"UsageRollup"', '"UsageUserSet"'];
 
 // The embedded store answers without I/O, so a long seed would be one unbroken chain of promise
 // callbacks: signals (SIGTERM) and timers would only run after it. Let them in between chunks.
@@ -117,52 +119,58 @@ export async function runSeed(
       // The configured statement timeout protects API requests; a bulk load's rollup statements
       // can take minutes on large presets. LOCAL: only for this transaction.
       await tx.$executeRawUnsafe("SET LOCAL statement_timeout = 0");
+      // Room for the rollups' aggregation and the index builds to sort in memory.
+      await tx.$executeRawUnsafe("SET LOCAL work_mem = '128MB'");
+      await tx.$executeRawUnsafe("SET LOCAL maintenance_work_mem = '256MB'");
       // Gateways starting together on one empty PostgreSQL: one seeds, the others find data.
       await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext('usage-gateway:seed'))");
       if ((await tx.organization.count()) > 0) throw new StoreNotEmptyError();
-      for (let index = 0; index < options.organizations; index++) {
-        // Aborting throws inside the transaction, which rolls the whole seed back.
-        const report = async (phase: SeedProgress["phase"]) => {
-          await yieldToEventLoop();
-          signal?.throwIfAborted();
-          onProgress({ organization: index + 1, organizations: options.organizations, phase, events: summary.events });
-        };
-        await report("directory");
-        const org = generateOrganization(options, index);
-        await tx.organization.create({ data: org.row });
-        await tx.team.createMany({ data: org.teams });
-        await inChunks(
-          org.users.map((user) => user.row),
-          (data) => tx.user.createMany({ data }),
-        );
-        await inChunks(org.identities, (data) => tx.identity.createMany({ data }));
-        await inChunks(org.devices, (data) => tx.device.createMany({ data }));
-        summary.users += org.users.length;
-
-        await report("events");
-        const writer = new EventWriter(tx);
-        const rocketChatTotals = emptyRocketChatTotals();
-        for (const event of generateActivity(options, org, rocketChatTotals)) {
-          if (writer.add(event)) {
+      // The usage tables start empty and fill in bulk: their indexes are built once at the end.
+      await withoutIndexes(tx, BULK_TABLES, async () => {
+        for (let index = 0; index < options.organizations; index++) {
+          // Aborting throws inside the transaction, which rolls the whole seed back.
+          const report = async (phase: SeedProgress["phase"]) => {
             await yieldToEventLoop();
             signal?.throwIfAborted();
-            await writer.flush();
+            onProgress({ organization: index + 1, organizations: options.organizations, phase, events: summary.events });
+          };
+          await report("directory");
+          const org = generateOrganization(options, index);
+          await tx.organization.create({ data: org.row });
+          await tx.team.createMany({ data: org.teams });
+          await inChunks(
+            org.users.map((user) => user.row),
+            (data) => tx.user.createMany({ data }),
+          );
+          await inChunks(org.identities, (data) => tx.identity.createMany({ data }));
+          await inChunks(org.devices, (data) => tx.device.createMany({ data }));
+          summary.users += org.users.length;
+
+          await report("events");
+          const writer = new EventWriter(tx);
+          const rocketChatTotals = emptyRocketChatTotals();
+          for (const event of generateActivity(options, org, rocketChatTotals)) {
+            if (writer.add(event)) {
+              await yieldToEventLoop();
+              signal?.throwIfAborted();
+              await writer.flush();
+            }
           }
+          await writer.flush();
+          summary.events += writer.written;
+
+          await report("rollups");
+          summary.rollups += await rebuildRollups(tx, org.row.id);
+
+          await report("statistics");
+          const derived = deriveRecords(options, org, rocketChatTotals);
+          await tx.source.createMany({ data: derived.sources });
+          await tx.license.createMany({ data: derived.licenses });
+          await tx.accountUtilization.createMany({ data: derived.utilizations });
+          await inChunks(derived.snapshots, (data) => tx.workspaceStatisticsSnapshot.createMany({ data }));
+          summary.snapshots += derived.snapshots.length;
         }
-        await writer.flush();
-        summary.events += writer.written;
-
-        await report("rollups");
-        summary.rollups += await rebuildRollups(tx, org.row.id);
-
-        await report("statistics");
-        const derived = deriveRecords(options, org, rocketChatTotals);
-        await tx.source.createMany({ data: derived.sources });
-        await tx.license.createMany({ data: derived.licenses });
-        await tx.accountUtilization.createMany({ data: derived.utilizations });
-        await inChunks(derived.snapshots, (data) => tx.workspaceStatisticsSnapshot.createMany({ data }));
-        summary.snapshots += derived.snapshots.length;
-      }
+      });
       // Numbers were assigned explicitly: move the sequence past them for organizations added later.
       await tx.$executeRawUnsafe(
         `SELECT setval(pg_get_serial_sequence('"Organization"', 'number'), (SELECT max("number") FROM "Organization"))`,

@@ -9,7 +9,7 @@ type Executor = Pick<Prisma, "$executeRawUnsafe" | "$queryRawUnsafe">;
 // the events its INSERT ... ON CONFLICT DO NOTHING actually inserted). Incremental callers sort
 // the rows by the primary key: concurrent transactions then lock shared rollup rows in the same
 // order and cannot deadlock on them.
-function rollUpSql(source: string, where: string, ordered: boolean): string {
+function rollUpSql(source: string, where: string, incremental: boolean): string {
   return `
 INSERT INTO "UsageRollup" ("organizationId", "grain", "scope", "scopeId", "metric", "vendor", "roomType", "bucketStart", "value", "samples")
 SELECT e."organizationId", g.grain, s.scope, s.scope_id, e."metric", e."vendor", e."roomType",
@@ -21,10 +21,15 @@ CROSS JOIN LATERAL (VALUES ('ORGANIZATION'::"RollupScope", e."organizationId"),
                            ('TEAM'::"RollupScope", e."teamId"),
                            ('USER'::"RollupScope", e."userId")) AS s(scope, scope_id)
 WHERE s.scope_id IS NOT NULL AND ${where}
-GROUP BY 1, 2, 3, 4, 5, 6, 7, 8${ordered ? "\nORDER BY 1, 2, 3, 4, 5, 6, 7, 8" : ""}
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8${
+    incremental
+      ? `
+ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
 ON CONFLICT ("organizationId", "grain", "scope", "scopeId", "metric", "vendor", "roomType", "bucketStart")
 DO UPDATE SET "value" = "UsageRollup"."value" + EXCLUDED."value",
-              "samples" = "UsageRollup"."samples" + EXCLUDED."samples"`;
+              "samples" = "UsageRollup"."samples" + EXCLUDED."samples"`
+      : ""
+  }`;
 }
 
 /**
@@ -38,7 +43,8 @@ export function rollUpRowsSql(source: string): string {
 
 /**
  * Recomputes every rollup and user set of one organization from its events (used by the seed
- * and to repair). Run inside a transaction when readers must not see the empty state.
+ * and to repair). Run inside a transaction when readers must not see the empty state. Plain
+ * inserts after the deletes: no ON CONFLICT, so the seed may run it with the indexes dropped.
  */
 export async function rebuildRollups(db: Executor, organizationId: string): Promise<number> {
   await db.$executeRawUnsafe(`DELETE FROM "UsageRollup" WHERE "organizationId" = $1::uuid`, organizationId);

@@ -20,7 +20,7 @@ CREATE TABLE "UsageUserSet" (
     "metric" "UsageMetric" NOT NULL,
     "vendor" "Vendor" NOT NULL,
     "bucketStart" TIMESTAMPTZ(3) NOT NULL,
-    "users" varbit NOT NULL,
+    "users" BIT VARYING NOT NULL,
 
     CONSTRAINT "UsageUserSet_pkey" PRIMARY KEY ("organizationId","grain","scope","scopeId","metric","vendor","bucketStart")
 );
