@@ -23,6 +23,7 @@ import { createLogger } from "../src/logger.js";
 import { resolveSeedOptions } from "../src/seed/options.js";
 import { runSeed } from "../src/seed/run.js";
 import { Random } from "../src/seed/random.js";
+import { BENCH_ENV } from "./store.js";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const PG_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
@@ -176,7 +177,7 @@ async function benchStore(kind: StoreKind): Promise<Run[]> {
       (u) => u.id,
     );
     const token = signAccessToken({ sub: admin.id, org: admin.organizationId, role: admin.role }, JWT, 3_600);
-    const config = loadConfig({ PORT: "0", LOG_LEVEL: "warn", DATA_DIR: path.join(HERE, ".tmp") });
+    const config = loadConfig({ ...BENCH_ENV, PORT: "0", LOG_LEVEL: "warn", DATA_DIR: path.join(HERE, ".tmp") });
     const logger = createLogger("warn");
     const server = await startGateway({ config, db, logger, jwt: JWT });
     try {

@@ -26,7 +26,7 @@ import type { StoreKind } from "../src/db/database.js";
 import { startGateway } from "../src/gateway.js";
 import { createLogger } from "../src/logger.js";
 import { OrganizationUsageDocument } from "../test/__generated__/graphql.js";
-import { BENCH_DIR, BENCH_END_DATE, BENCH_JWT, prepareBenchStore } from "./store.js";
+import { BENCH_DIR, BENCH_END_DATE, BENCH_JWT, prepareBenchStore, BENCH_ENV } from "./store.js";
 
 const STORES = (process.env.BENCH_MEMORY_STORES ?? "pglite,postgres").split(",") as StoreKind[];
 const PRESET = process.env.BENCH_MEMORY_PRESET ?? "demo";
@@ -66,7 +66,7 @@ function runChild(args: string[]): void {
 /** Measures one store in this (fresh) process and writes its section of the report to `out`. */
 async function measure(store: StoreKind, out: string): Promise<void> {
   const db = await prepareBenchStore(store, PRESET);
-  const config = loadConfig({ PORT: "0", LOG_LEVEL: "warn", DATA_DIR: path.join(BENCH_DIR, ".tmp") });
+  const config = loadConfig({ ...BENCH_ENV, PORT: "0", LOG_LEVEL: "warn", DATA_DIR: path.join(BENCH_DIR, ".tmp") });
   const gateway = await startGateway({ config, db, logger: createLogger("warn"), jwt: BENCH_JWT });
   const organization = await db.prisma.organization.findFirstOrThrow({ orderBy: { number: "asc" } });
   const admin = await db.prisma.user.findFirstOrThrow({

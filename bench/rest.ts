@@ -17,7 +17,7 @@ import type { StoreKind } from "../src/db/database.js";
 import { startGateway } from "../src/gateway.js";
 import { createLogger } from "../src/logger.js";
 import { TabnineOrganizationUsageDocument, TeamwireActiveUsersDocument } from "../src/rest/__generated__/operations.js";
-import { BENCH_DIR, BENCH_JWT, drain, prepareBenchStore, sequentialP50 } from "./store.js";
+import { BENCH_DIR, BENCH_JWT, drain, prepareBenchStore, sequentialP50, BENCH_ENV } from "./store.js";
 import { metricsReportedBy } from "../src/usage/usage.metrics.js";
 
 const PRESET = process.env.BENCH_REST_PRESET ?? "demo";
@@ -105,7 +105,13 @@ async function benchStore(kind: StoreKind) {
   const db = await prepareBenchStore(kind, PRESET);
   const logger = createLogger("warn");
   // Both surfaces without their answer caches (TTL 0 turns off both), so both do the same work.
-  const config = loadConfig({ PORT: "0", LOG_LEVEL: "warn", DATA_DIR: path.join(BENCH_DIR, ".tmp"), GRAPHQL_CACHE_TTL_SECONDS: "0" });
+  const config = loadConfig({
+    ...BENCH_ENV,
+    PORT: "0",
+    LOG_LEVEL: "warn",
+    DATA_DIR: path.join(BENCH_DIR, ".tmp"),
+    GRAPHQL_CACHE_TTL_SECONDS: "0",
+  });
   const server = await startGateway({ config, db, logger, jwt: BENCH_JWT });
   try {
     const organization = await db.prisma.organization.findFirstOrThrow({ orderBy: { number: "asc" } });

@@ -17,7 +17,7 @@ import { startGateway } from "../src/gateway.js";
 import { createLogger } from "../src/logger.js";
 import { countStatements } from "../test/helpers/statements.js";
 import { SCENARIOS, benchEvent, dashboardFloorSql, dashboardRawSql, type Scenario } from "./scenarios.js";
-import { BENCH_DIR as HERE, BENCH_JWT as JWT, drain, prepareBenchStore, sequentialP50 } from "./store.js";
+import { BENCH_DIR as HERE, BENCH_JWT as JWT, drain, prepareBenchStore, sequentialP50, BENCH_ENV } from "./store.js";
 
 const PRESET = process.env.BENCH_PRESET ?? "large";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -68,6 +68,7 @@ function load(url: string, token: string, scenario: Scenario): Promise<autocanno
 async function startBenchServer(db: Database, cache: "on" | "off", token: string): Promise<BenchServer> {
   const logger = createLogger("warn");
   const config = loadConfig({
+    ...BENCH_ENV,
     PORT: "0",
     LOG_LEVEL: "warn",
     DATA_DIR: path.join(HERE, ".tmp"),

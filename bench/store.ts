@@ -9,6 +9,8 @@ import { runSeed } from "../src/seed/run.js";
 export const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const PG_ADMIN_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 export const BENCH_JWT = { secret: "bench-secret-".padEnd(48, "b"), issuer: "usage-gateway", audience: "usage-gateway" };
+/** What every bench gateway runs with besides its own settings: no per-token budget (the bench's one token would hit it; it measures throughput, not the limiter). */
+export const BENCH_ENV = { RATE_LIMIT_REQUESTS_PER_MINUTE: "0" } as const;
 // A fixed end date keeps the seeded store reusable across runs and days.
 export const BENCH_END_DATE = "2026-11-01";
 

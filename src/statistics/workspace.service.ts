@@ -39,7 +39,13 @@ export interface WorkspaceStatisticsKey {
 const USERS_SQL = `
 WITH members AS (
   SELECT u.* FROM "User" u WHERE u."organizationId" = ANY($1::uuid[])
-    AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM "Identity" i WHERE i."userId" = u."id" AND i."vendor" = $2::text::"Vendor")))
+    AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM "Identity" i WHERE i."userId" = u."id" AND i."vendor" = $2::text::"Vendor"))),
+-- Everyone ever active (at the vendor): the organizations' all-time user sets (user-sets.ts).
+ever AS (
+  SELECT s."organizationId", bit_or(s."users") AS users FROM "UsageUserSet" s
+  WHERE s."organizationId" = ANY($1::uuid[]) AND s."grain" = 'TOTAL' AND s."scope" = 'ORGANIZATION' AND s."metric" = 'ACTIVE_USERS'
+    AND ($2::text IS NULL OR s."vendor" = $2::text::"Vendor")
+  GROUP BY 1)
 SELECT m."organizationId"::text AS "organizationId",
   count(*)::int AS "totalUsers",
   count(*) FILTER (WHERE m."status" = 'REGISTERED' AND m."kind" <> 'APP')::int AS "activeAccounts",
@@ -47,9 +53,7 @@ SELECT m."organizationId"::text AS "organizationId",
   count(*) FILTER (WHERE m."status" = 'DEACTIVATED')::int AS "deactivatedUsers",
   count(*) FILTER (WHERE m."kind" = 'GUEST' AND m."status" <> 'DEACTIVATED')::int AS "guests",
   count(*) FILTER (WHERE m."kind" = 'APP')::int AS "appUsers",
-  count(*) FILTER (WHERE m."status" = 'REGISTERED' AND EXISTS (
-    SELECT 1 FROM "UsageRollup" r WHERE r."organizationId" = m."organizationId" AND r."grain" = 'DAY' AND r."scope" = 'USER'
-      AND r."scopeId" = m."id" AND r."metric" = 'ACTIVE_USERS' AND ($2::text IS NULL OR r."vendor" = $2::text::"Vendor")))::int AS "clientUsers",
+  count(*) FILTER (WHERE m."status" = 'REGISTERED' AND get_bit(e."users", ord."ordinal") = 1)::int AS "clientUsers",
   count(*) FILTER (WHERE m."lastActiveAt" IS NULL)::int AS "neverActiveUsers",
   count(*) FILTER (WHERE m."role" IN ('ADMIN', 'SUPERADMIN'))::int AS "adminsCount",
   count(*) FILTER (WHERE m."status" <> 'DEACTIVATED' AND m."presence" = 'ONLINE')::int AS online,
@@ -60,7 +64,10 @@ SELECT m."organizationId"::text AS "organizationId",
   (SELECT coalesce(json_agg(json_build_object('locale', l.locale, 'total', l.total) ORDER BY l.total DESC, l.locale), '[]'::json)
      FROM (SELECT coalesce(o."locale", 'none') AS locale, count(*)::int AS total FROM members o
            WHERE o."organizationId" = m."organizationId" GROUP BY 1) l) AS "userLanguages"
-FROM members m GROUP BY m."organizationId"`;
+FROM members m
+LEFT JOIN "UserOrdinal" ord ON ord."userId" = m."id"
+LEFT JOIN ever e ON e."organizationId" = m."organizationId"
+GROUP BY m."organizationId"`;
 
 const ACTIVITY_SQL = `
 SELECT r."organizationId"::text AS "organizationId",
@@ -72,7 +79,7 @@ SELECT r."organizationId"::text AS "organizationId",
   coalesce(sum(r."value") FILTER (WHERE r."metric" = 'CODE_COMPLETIONS'), 0)::float8 AS "aiCompletions",
   coalesce(sum(r."value") FILTER (WHERE r."metric" = 'CHAT_INTERACTIONS'), 0)::float8 AS "aiChatInteractions"
 FROM "UsageRollup" r
-WHERE r."organizationId" = ANY($1::uuid[]) AND r."grain" = 'DAY' AND r."scope" = 'ORGANIZATION'
+WHERE r."organizationId" = ANY($1::uuid[]) AND r."grain" = 'TOTAL' AND r."scope" = 'ORGANIZATION'
   AND r."metric" IN ('MESSAGES_SENT', 'CODE_COMPLETIONS', 'CHAT_INTERACTIONS')
   AND ($2::text IS NULL OR r."vendor" = $2::text::"Vendor")
 GROUP BY r."organizationId"`;

@@ -1,9 +1,10 @@
 import type { Prisma } from "../db/database.js";
+import { bucketInGrainSql, GRAINS_SQL, keptInGrainSql } from "./grains.js";
 import { rebuildUserSets } from "./user-sets.js";
 
 type Executor = Pick<Prisma, "$executeRawUnsafe" | "$queryRawUnsafe">;
 
-// One statement rolls events up into both grains (HOUR, DAY) and all three scopes
+// One statement rolls events up into every grain (grains.ts) and all three scopes
 // (organization, team, user). Buckets are UTC. Adding to existing rows keeps rollups exact when
 // events arrive late or out of order; callers pass each event exactly once (ingestion passes only
 // the events its INSERT ... ON CONFLICT DO NOTHING actually inserted). Incremental callers sort
@@ -13,14 +14,14 @@ function rollUpSql(source: string, where: string, incremental: boolean): string 
   return `
 INSERT INTO "UsageRollup" ("organizationId", "grain", "scope", "scopeId", "metric", "vendor", "roomType", "bucketStart", "value", "samples")
 SELECT e."organizationId", g.grain, s.scope, s.scope_id, e."metric", e."vendor", e."roomType",
-       date_trunc(CASE WHEN g.grain = 'HOUR' THEN 'hour' ELSE 'day' END, e."occurredAt", 'UTC'),
+       ${bucketInGrainSql(`e."occurredAt"`)},
        sum(e."value"), count(*)::int
 FROM ${source} e
-CROSS JOIN (VALUES ('HOUR'::"RollupGrain"), ('DAY'::"RollupGrain")) AS g(grain)
+CROSS JOIN ${GRAINS_SQL}
 CROSS JOIN LATERAL (VALUES ('ORGANIZATION'::"RollupScope", e."organizationId"),
                            ('TEAM'::"RollupScope", e."teamId"),
                            ('USER'::"RollupScope", e."userId")) AS s(scope, scope_id)
-WHERE s.scope_id IS NOT NULL AND ${where}
+WHERE s.scope_id IS NOT NULL AND ${keptInGrainSql("s.scope")} AND ${where}
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8${
     incremental
       ? `

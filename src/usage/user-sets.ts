@@ -1,4 +1,5 @@
 import type { Prisma } from "../db/database.js";
+import { bucketInGrainSql, GRAINS_SQL, keptInGrainSql } from "./grains.js";
 import { METRIC_KIND } from "./usage.metrics.js";
 
 type Executor = Pick<Prisma, "$executeRawUnsafe" | "$queryRawUnsafe">;
@@ -6,7 +7,8 @@ type Executor = Pick<Prisma, "$executeRawUnsafe" | "$queryRawUnsafe">;
 /**
  * Distinct users, pre-aggregated. Each user gets an ordinal in its organization when its first
  * distinct-user event is written; every hour and UTC day then keeps, per organization and per
- * team (the event's team, the rule sums follow too), a bitmap with bit n set when the user of
+ * team (the event's team, the rule sums follow too), and the organization since the start
+ * (grains.ts), a bitmap with bit n set when the user of
  * ordinal n was active. A bucket or range of any size is the bit count of the OR of its rows:
  * no request reads per-user rows to count users. Bitmaps of one organization all have the
  * organization's `userSetBits` length, so PostgreSQL's own bit_or aggregate ORs them; when the
@@ -30,14 +32,14 @@ const bitsFor = (count: string) =>
  */
 const SET_ROWS = `
 SELECT e.org, g.grain, s.scope, s.id, e.metric, e.vendor,
-       date_trunc(CASE WHEN g.grain = 'HOUR' THEN 'hour' ELSE 'day' END, e.at, 'UTC'),
+       ${bucketInGrainSql("e.at")},
        bit_or(set_bit(z.zero, u."ordinal", 1))
 FROM e
 JOIN "UserOrdinal" u ON u."userId" = e.usr
 JOIN (SELECT o."id", repeat('0', o."userSetBits")::varbit AS zero FROM "Organization" o WHERE o."id" IN (SELECT org FROM e)) z ON z."id" = e.org
-CROSS JOIN (VALUES ('HOUR'::"RollupGrain"), ('DAY'::"RollupGrain")) AS g(grain)
+CROSS JOIN ${GRAINS_SQL}
 CROSS JOIN LATERAL (VALUES ('ORGANIZATION'::"RollupScope", e.org), ('TEAM'::"RollupScope", e.team)) AS s(scope, id)
-WHERE s.id IS NOT NULL
+WHERE s.id IS NOT NULL AND ${keptInGrainSql("s.scope")}
 GROUP BY 1, 2, 3, 4, 5, 6, 7
 ORDER BY 1, 2, 3, 4, 5, 6, 7`;
 

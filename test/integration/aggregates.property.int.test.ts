@@ -9,7 +9,8 @@ import { createTestStore, STORE_KINDS, type TestStore } from "../helpers/stores.
 // Random interleavings of ingests, replays (verbatim and altered), late and out-of-order events
 // and team moves; after each, every stored aggregate of the run's window (sums and user sets,
 // hourly and daily, organization, team and user) and the API's weekly and monthly series equal a
-// brute-force count over the events the model says were accepted. The seed is fixed
+// brute-force count over the events the model says were accepted, and the organization's
+// all-time rows equal its daily ones summed and OR-ed. The seed is fixed
 // (AGGREGATES_SEED overrides it); on failure fast-check prints the seed and the shortest run.
 
 const ADMIN = "admin@nordhafen.test";
@@ -210,6 +211,25 @@ describe.each(STORE_KINDS)("pre-aggregated sums and distinct users against a bru
     );
   }
 
+  /** The organization's all-time rows (TOTAL grain) equal its daily rows summed and OR-ed. */
+  async function expectAllTimeTotals(): Promise<void> {
+    const [sums] = await prisma.$queryRawUnsafe<{ total: number; days: number }[]>(
+      `SELECT (SELECT coalesce(sum("value"), 0) FROM "UsageRollup" WHERE "organizationId" = $1::uuid AND "grain" = 'TOTAL')::float8 AS total,
+              (SELECT coalesce(sum("value"), 0) FROM "UsageRollup" WHERE "organizationId" = $1::uuid AND "grain" = 'DAY' AND "scope" = 'ORGANIZATION')::float8 AS days`,
+      organizationId,
+    );
+    expect(sums!.total).toBeCloseTo(sums!.days, 6); // summed in another order
+    const sets = await prisma.$queryRawUnsafe<{ metric: string; total: number; days: number }[]>(
+      `SELECT t."metric"::text AS metric, bit_count(t."users")::int AS total,
+         (SELECT bit_count(bit_or(d."users")) FROM "UsageUserSet" d WHERE d."organizationId" = t."organizationId" AND d."grain" = 'DAY'
+            AND d."scope" = 'ORGANIZATION' AND d."metric" = t."metric" AND d."vendor" = t."vendor")::int AS days
+       FROM "UsageUserSet" t WHERE t."organizationId" = $1::uuid AND t."grain" = 'TOTAL'`,
+      organizationId,
+    );
+    expect(sets.length).toBeGreaterThan(0);
+    for (const row of sets) expect(row.total, row.metric).toBe(row.days);
+  }
+
   async function expectSeries(accepted: AcceptedEvent[], from: number, resolution: Resolution, teamId: string): Promise<void> {
     const to = from + WINDOW_DAYS * DAY;
     const bucketOf = resolution === "WEEK" ? utcWeek : utcMonth;
@@ -239,6 +259,7 @@ describe.each(STORE_KINDS)("pre-aggregated sums and distinct users against a bru
         const { accepted, from } = await apply(operations);
         acceptedInAll += accepted.length;
         await expectStoredAggregates(accepted, from);
+        await expectAllTimeTotals();
         await expectSeries(accepted, from, "WEEK", teams[team]!);
         await expectSeries(accepted, from, "MONTH", teams[team]!);
       }),

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "RollupGrain" ADD VALUE 'TOTAL';
