@@ -6,15 +6,18 @@ import type { StoreTemplates } from "./helpers/store-templates.js";
 const run = promisify(execFile);
 const SCRIPT = new URL("./build-store-templates.ts", import.meta.url).pathname;
 
+let templates: StoreTemplates | undefined;
+
 // Integration tests: the migrated and the seeded store are built once per run, and every test
 // store starts from them (test/helpers/stores.ts).
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export async function setup(project: TestProject): Promise<void> {
   const started = Date.now();
   const { stdout } = await run(process.execPath, ["--import", "tsx", SCRIPT], { maxBuffer: 1 << 20 });
-  const templates = JSON.parse(stdout) as StoreTemplates;
+  templates = JSON.parse(stdout) as StoreTemplates;
   process.stderr.write(`test stores: templates built in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   project.provide("storeTemplates", templates);
-  return async () => {
-    await run(process.execPath, ["--import", "tsx", SCRIPT, "remove", JSON.stringify(templates)]);
-  };
+}
+
+export async function teardown(): Promise<void> {
+  if (templates) await run(process.execPath, ["--import", "tsx", SCRIPT, "remove", JSON.stringify(templates)]);
 }

@@ -1,6 +1,7 @@
 // The embedded store's thread: PGlite (Postgres compiled to WASM) runs here, so a long statement
 // never blocks the gateway's event loop. Plain JavaScript: worker threads do not get the main
 // thread's TypeScript loader. The protocol is pglite-thread.ts's; results travel by structured clone.
+import { Blob } from "node:buffer";
 import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";

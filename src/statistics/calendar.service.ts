@@ -67,8 +67,10 @@ export interface CalendarRequest {
   readonly year: number;
   readonly month: number | null;
   readonly vendor: Vendor | null;
-  /** Distinct active users (with their ids) instead of the sum of a counting metric. */
+  /** Distinct active users instead of the sum of a counting metric. */
   readonly distinctUsers: boolean;
+  /** With distinctUsers: also the users' ids (counting alone reads the pre-aggregated user sets). */
+  readonly withUserIds: boolean;
   /** IANA zone whose calendar days and months are counted (checked; `UTC` by default). */
   readonly timeZone: string;
 }
@@ -90,7 +92,7 @@ export async function calendarSeriesOf(
   request: CalendarRequest,
   now = new Date(),
 ): Promise<CalendarSeriesData[]> {
-  const { metric, year, month, vendor, distinctUsers, timeZone } = request;
+  const { metric, year, month, vendor, distinctUsers, withUserIds, timeZone } = request;
   const ids = [...organizationIds];
   const { intervals, end: to } = calendarIntervals(year, month, now, timeZone);
   const unit = month ? "day" : "month";
@@ -112,12 +114,14 @@ export async function calendarSeriesOf(
     ),
     !from
       ? ([] as Row[])
-      : distinctUsers
+      : distinctUsers && withUserIds
         ? distinctUsersPerInterval(prisma, ids, metric, { unit, from, to, vendor, localStarts: timeZone === UTC ? undefined : starts })
         : prisma.$queryRawUnsafe<Row[]>(
-            `SELECT "organizationId"::text AS "organizationId", ${intervalOf(`"bucketStart"`, timeZone === UTC, "$7")} AS bucket, sum("value")::int AS count,
-               NULL::text[] AS "userIds"
-             FROM "UsageRollup" WHERE "organizationId" = ANY($1::uuid[]) AND "grain" = $8::text::"RollupGrain" AND "scope" = 'ORGANIZATION'
+            // A sum over the organization's rollups, or the distinct users of its user sets (user-sets.ts).
+            `SELECT "organizationId"::text AS "organizationId", ${intervalOf(`"bucketStart"`, timeZone === UTC, "$7")} AS bucket,
+               ${distinctUsers ? `bit_count(bit_or("users"))::int` : `sum("value")::int`} AS count, NULL::text[] AS "userIds"
+             FROM ${distinctUsers ? `"UsageUserSet"` : `"UsageRollup"`}
+             WHERE "organizationId" = ANY($1::uuid[]) AND "grain" = $8::text::"RollupGrain" AND "scope" = 'ORGANIZATION'
                AND "metric" = $2::text::"UsageMetric" AND ($3::text IS NULL OR "vendor" = $3::text::"Vendor")
                AND "bucketStart" >= $5::timestamptz AND "bucketStart" < $6::timestamptz AND cardinality($7::timestamptz[]) >= 0 AND $4::text = $4::text
              GROUP BY 1, 2`,
@@ -142,7 +146,7 @@ export async function calendarSeriesOf(
       minMonth: local.month,
       points: intervals.map(({ start, label }) => {
         const row = byStart.get(start.getTime());
-        return { date: label, count: row?.count ?? 0, userIds: distinctUsers ? (row?.userIds ?? []) : null };
+        return { date: label, count: row?.count ?? 0, userIds: distinctUsers && withUserIds ? (row?.userIds ?? []) : null };
       }),
     };
   });
@@ -156,7 +160,14 @@ export function calendarSeries(
   loaders: { readonly calendarSeries: DataLoader<CalendarKey, CalendarSeriesData, string> },
   organizationId: string,
   metric: UsageMetric,
-  options: { year: number; month?: number | null; vendor?: Vendor | null; distinctUsers: boolean; timeZone?: string | null },
+  options: {
+    year: number;
+    month?: number | null;
+    vendor?: Vendor | null;
+    distinctUsers: boolean;
+    withUserIds?: boolean;
+    timeZone?: string | null;
+  },
 ): Promise<CalendarSeriesData> {
   validateCalendar(options.year, options.month);
   const timeZone = usageTimeZone(options.timeZone);
@@ -167,6 +178,7 @@ export function calendarSeries(
     month: options.month ?? null,
     vendor: options.vendor ?? null,
     distinctUsers: options.distinctUsers,
+    withUserIds: options.distinctUsers && (options.withUserIds ?? true),
     timeZone,
   });
 }

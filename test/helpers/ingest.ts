@@ -1,12 +1,13 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { signAccessToken } from "../../src/auth/jwt.js";
 import { loadConfig } from "../../src/config.js";
-import type { Prisma } from "../../src/db/database.js";
+import type { Prisma, StoreKind } from "../../src/db/database.js";
 import { startGateway } from "../../src/gateway.js";
 import { createLogger } from "../../src/logger.js";
 import { rebuildRollups } from "../../src/usage/rollups.js";
 import { postGraphQL, TEST_JWT, type GraphQLResponse } from "./graphql.js";
-import type { TestStore } from "./stores.js";
+import { createTestStore, type TestStore } from "./stores.js";
+import { TEST_SEED } from "./test-seed.js";
 
 export interface IngestTestServer {
   readonly url: string;
@@ -83,4 +84,16 @@ export async function recomputedRollups(prisma: Prisma, organizationId: string):
     if (!(error instanceof Rollback)) throw error;
   }
   return rows;
+}
+
+/** A store seeded with TEST_SEED, a gateway over it, and an ADMIN token for `admin`'s organization. */
+export async function startSeededIngestServer(
+  kind: StoreKind,
+  admin = "admin@nordhafen.test",
+): Promise<{ store: TestStore; prisma: Prisma; server: IngestTestServer; admin: string; organizationId: string }> {
+  const store = await createTestStore(kind, { seed: TEST_SEED });
+  const prisma = store.db.prisma;
+  const server = await startIngestServer(store);
+  const user = await prisma.user.findUniqueOrThrow({ where: { email: admin } });
+  return { store, prisma, server, admin: await tokenFor(prisma, admin), organizationId: user.organizationId };
 }

@@ -29,7 +29,8 @@ async function dumpPglite(dir: string, file: string): Promise<void> {
   }
 }
 
-async function adminQuery(url: string, sql: string): Promise<void> {
+/** Runs one statement on the PostgreSQL server at `url` (CREATE/DROP DATABASE). */
+export async function adminQuery(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { inject } from "vitest";
 import { openDatabase, type Database, type StoreKind } from "../../src/db/database.js";
 import { applyMigrations } from "../../src/db/migrations.js";
 import { runSeed } from "../../src/seed/run.js";
 import type { SeedOptions } from "../../src/seed/options.js";
 import { TEST_SEED } from "./test-seed.js";
-import type { StoreTemplates } from "./store-templates.js";
+import { adminQuery as runOnServer, type StoreTemplates } from "./store-templates.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -67,12 +66,4 @@ export async function createTestStore(kind: StoreKind, options: { migrate?: bool
   };
 }
 
-async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const adminQuery = (sql: string) => runOnServer(POSTGRES_URL!, sql);

@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "../../src/db/database.js";
 import { AggregateUsageDocument, type Resolution } from "../__generated__/graphql.js";
-import { expectNoErrors, TEST_SEED } from "../helpers/graphql.js";
-import { startIngestServer, tokenFor, type IngestTestServer } from "../helpers/ingest.js";
-import { createTestStore, STORE_KINDS, type TestStore } from "../helpers/stores.js";
+import { expectNoErrors } from "../helpers/graphql.js";
+import { startSeededIngestServer, type IngestTestServer } from "../helpers/ingest.js";
+import { STORE_KINDS, type TestStore } from "../helpers/stores.js";
 
 // Random interleavings of ingests, replays (verbatim and altered), late and out-of-order events
 // and team moves; after each, every stored aggregate of the run's window (sums and user sets,
@@ -13,7 +13,6 @@ import { createTestStore, STORE_KINDS, type TestStore } from "../helpers/stores.
 // all-time rows equal its daily ones summed and OR-ed. The seed is fixed
 // (AGGREGATES_SEED overrides it); on failure fast-check prints the seed and the shortest run.
 
-const ADMIN = "admin@nordhafen.test";
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const WINDOW_DAYS = 16;
@@ -91,12 +90,7 @@ describe.each(STORE_KINDS)("pre-aggregated sums and distinct users against a bru
   let acceptedInAll = 0;
 
   beforeAll(async () => {
-    store = await createTestStore(kind, { seed: TEST_SEED });
-    prisma = store.db.prisma;
-    server = await startIngestServer(store);
-    admin = await tokenFor(prisma, ADMIN);
-    const organization = await prisma.organization.findUniqueOrThrow({ where: { slug: "nordhafen" } });
-    organizationId = organization.id;
+    ({ store, prisma, server, admin, organizationId } = await startSeededIngestServer(kind));
     users = await prisma.user.findMany({
       where: { organizationId, role: "MEMBER", teamId: { not: null } },
       orderBy: { email: "asc" },

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, GraphQLISODateTime, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { parseResolveInfo, type ResolveTree } from "graphql-parse-resolve-info";
+import { Arg, Args, Ctx, FieldResolver, GraphQLISODateTime, Info, Resolver, Root } from "type-graphql";
 import { assertAdministersOrganization, requireViewer } from "../../auth/access.js";
 import type { GraphQLContext } from "../../context.js";
 import { Organization } from "../organization/organization.type.js";
@@ -13,6 +15,14 @@ import { DailyActiveUsers } from "./daily-active-users.type.js";
 import { loadDailyActiveUsers } from "../../statistics/daily-active-users.service.js";
 import { WorkspaceStatistics } from "./workspace-statistics.type.js";
 import { workspaceStatistics } from "../../statistics/workspace.service.js";
+
+/** Whether the field being resolved selects `type.field { innerType.inner }` (fragments and aliases included). */
+function selects(info: GraphQLResolveInfo, type: string, field: string, innerType: string, inner: string): boolean {
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  return Object.values(tree?.fieldsByTypeName[type] ?? {}).some(
+    (child) => child.name === field && Object.values(child.fieldsByTypeName[innerType] ?? {}).some((leaf) => leaf.name === inner),
+  );
+}
 
 /** Aggregates of an organization. All of them need the ADMIN role in it (or SUPERADMIN). */
 @Resolver(() => Organization)
@@ -36,9 +46,16 @@ export class OrganizationStatisticsResolver {
   }
 
   @FieldResolver(() => CalendarSeries, { description: "Distinct active users per day (month given) or per month, with their ids." })
-  activeUsers(@Root() organization: Organization, @Args(() => CalendarArgs) args: CalendarArgs, @Ctx() ctx: GraphQLContext) {
+  activeUsers(
+    @Root() organization: Organization,
+    @Args(() => CalendarArgs) args: CalendarArgs,
+    @Ctx() ctx: GraphQLContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     this.admin(ctx, organization, "active users");
-    return calendarSeries(ctx.loaders, organization.id, "ACTIVE_USERS", { ...args, distinctUsers: true });
+    // Counts come from the pre-aggregated user sets; the ids only when the query asks for them.
+    const withUserIds = selects(info, "CalendarSeries", "points", "CalendarPoint", "userIds");
+    return calendarSeries(ctx.loaders, organization.id, "ACTIVE_USERS", { ...args, distinctUsers: true, withUserIds });
   }
 
   @FieldResolver(() => CalendarSeries, { description: "Teamwire connectors activated per day (month given) or per month." })
