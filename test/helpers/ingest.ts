@@ -59,9 +59,12 @@ export interface RollupRow {
 }
 
 const ROLLUPS_SQL = `SELECT concat_ws('|', "grain", "scope", "scopeId", "metric", "vendor", "roomType", to_char("bucketStart" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24')) AS key,
-  "value"::float8 AS value, "samples" FROM "UsageRollup" WHERE "organizationId" = $1::uuid ORDER BY 1`;
+  round("value"::numeric, 6)::float8 AS value, "samples" FROM "UsageRollup" WHERE "organizationId" = $1::uuid ORDER BY 1`;
 
-/** The organization's rollup rows, keyed by their primary key. */
+/**
+ * The organization's rollup rows, keyed by their primary key, values to 6 decimals: a sum added
+ * up batch by batch and the same sum recomputed at once may differ in the last bits of a float.
+ */
 export function rollupsOf(prisma: Prisma, organizationId: string): Promise<RollupRow[]> {
   return prisma.$queryRawUnsafe<RollupRow[]>(ROLLUPS_SQL, organizationId);
 }
