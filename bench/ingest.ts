@@ -107,12 +107,14 @@ async function rollupsExact(db: Database, organizationId: string): Promise<boole
   const [row] = await db.prisma.$queryRawUnsafe<{ differing: number }[]>(
     `WITH rebuilt AS (
        SELECT g.grain AS "grain", s.scope AS "scope", s.scope_id AS "scopeId", e."metric", e."vendor", e."roomType",
-              date_trunc(CASE WHEN g.grain = 'HOUR' THEN 'hour' ELSE 'day' END, e."occurredAt", 'UTC') AS "bucketStart",
+              CASE g.grain WHEN 'HOUR' THEN date_trunc('hour', e."occurredAt", 'UTC') WHEN 'DAY' THEN date_trunc('day', e."occurredAt", 'UTC')
+                ELSE timestamptz '1970-01-01T00:00:00Z' END AS "bucketStart",
               sum(e."value") AS "value", count(*)::int AS "samples"
        FROM "UsageEvent" e
-       CROSS JOIN (VALUES ('HOUR'::"RollupGrain"), ('DAY'::"RollupGrain")) AS g(grain)
+       CROSS JOIN (VALUES ('HOUR'::"RollupGrain"), ('DAY'::"RollupGrain"), ('TOTAL'::"RollupGrain")) AS g(grain)
        CROSS JOIN LATERAL (VALUES ('ORGANIZATION'::"RollupScope", e."organizationId"), ('TEAM'::"RollupScope", e."teamId"), ('USER'::"RollupScope", e."userId")) AS s(scope, scope_id)
-       WHERE e."organizationId" = $1::uuid AND s.scope_id IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6, 7)
+       WHERE e."organizationId" = $1::uuid AND s.scope_id IS NOT NULL AND (g.grain <> 'TOTAL' OR s.scope = 'ORGANIZATION')
+       GROUP BY 1, 2, 3, 4, 5, 6, 7)
      ${compare}`,
     organizationId,
   );
