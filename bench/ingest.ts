@@ -109,7 +109,7 @@ async function rollupsExact(db: Database, organizationId: string): Promise<boole
        SELECT g.grain AS "grain", s.scope AS "scope", s.scope_id AS "scopeId", e."metric", e."vendor", e."roomType",
               CASE g.grain WHEN 'HOUR' THEN date_trunc('hour', e."occurredAt", 'UTC') WHEN 'DAY' THEN date_trunc('day', e."occurredAt", 'UTC')
                 ELSE timestamptz '1970-01-01T00:00:00Z' END AS "bucketStart",
-              sum(e."value") AS "value", count(*)::int AS "samples"
+              sum(e."value") AS "value", CASE WHEN g.grain = 'TOTAL' THEN 0 ELSE count(*)::int END AS "samples"
        FROM "UsageEvent" e
        CROSS JOIN (VALUES ('HOUR'::"RollupGrain"), ('DAY'::"RollupGrain"), ('TOTAL'::"RollupGrain")) AS g(grain)
        CROSS JOIN LATERAL (VALUES ('ORGANIZATION'::"RollupScope", e."organizationId"), ('TEAM'::"RollupScope", e."teamId"), ('USER'::"RollupScope", e."userId")) AS s(scope, scope_id)

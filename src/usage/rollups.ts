@@ -15,7 +15,7 @@ function rollUpSql(source: string, where: string, incremental: boolean): string 
 INSERT INTO "UsageRollup" ("organizationId", "grain", "scope", "scopeId", "metric", "vendor", "roomType", "bucketStart", "value", "samples")
 SELECT e."organizationId", g.grain, s.scope, s.scope_id, e."metric", e."vendor", e."roomType",
        ${bucketInGrainSql(`e."occurredAt"`)},
-       sum(e."value"), count(*)::int
+       sum(e."value"), CASE WHEN g.grain = 'TOTAL' THEN 0 ELSE count(*)::int END
 FROM ${source} e
 CROSS JOIN ${GRAINS_SQL}
 CROSS JOIN LATERAL (VALUES ('ORGANIZATION'::"RollupScope", e."organizationId"),
@@ -48,6 +48,8 @@ export function rollUpRowsSql(source: string): string {
  * inserts after the deletes: no ON CONFLICT, so the seed may run it with the indexes dropped.
  */
 export async function rebuildRollups(db: Executor, organizationId: string): Promise<number> {
+  // The organization row first, as ingestion takes it before the user sets: no lock-order cycle.
+  await db.$executeRawUnsafe(`SELECT 1 FROM "Organization" WHERE "id" = $1::uuid FOR NO KEY UPDATE`, organizationId);
   await db.$executeRawUnsafe(`DELETE FROM "UsageRollup" WHERE "organizationId" = $1::uuid`, organizationId);
   const rollups = await db.$executeRawUnsafe(rollUpSql(`"UsageEvent"`, `e."organizationId" = $1::uuid`, false), organizationId);
   await rebuildUserSets(db, organizationId);

@@ -27,6 +27,14 @@ const bitsFor = (count: string) =>
   `(CASE WHEN ${count} = 0 THEN 0 ELSE greatest(64, power(2, ceil(log(2, (${count})::numeric)))::int) END)`;
 
 /**
+ * SQL: the length to grow to when `count` ordinals no longer fit: room for twice the
+ * organization's users, so that padding every bitmap of the organization (a rewrite of all its
+ * rows, in the writing transaction) happens only when the organization has doubled.
+ */
+const withHeadroom = (count: string, organizationId: string) =>
+  bitsFor(`greatest(${count}, 2 * (SELECT count(*) FROM "User" u WHERE u."organizationId" = ${organizationId}))`);
+
+/**
  * SQL: the bitmap rows of the events in CTE `e` (org, usr, team, metric, vendor, at), in primary
  * key order so concurrent writers lock shared rows in the same order.
  */
@@ -57,7 +65,7 @@ counts AS (SELECT org, count(*)::int AS n FROM fresh GROUP BY org),
 before AS (SELECT o."id", o."userSetBits" AS bits FROM "Organization" o JOIN counts c ON c.org = o."id"),
 bumped AS (
   UPDATE "Organization" o SET "userOrdinals" = o."userOrdinals" + c.n,
-    "userSetBits" = greatest(o."userSetBits", ${bitsFor(`o."userOrdinals" + c.n`)})
+    "userSetBits" = CASE WHEN o."userOrdinals" + c.n <= o."userSetBits" THEN o."userSetBits" ELSE ${withHeadroom(`o."userOrdinals" + c.n`, `o."id"`)} END
   FROM counts c WHERE o."id" = c.org
   RETURNING o."id", o."userOrdinals" - c.n AS base, o."userSetBits" AS bits),
 given AS (
@@ -132,7 +140,8 @@ export async function rebuildUserSets(db: Executor, organizationId: string): Pro
        SELECT usr, $1::uuid, (row_number() OVER (ORDER BY usr) - 1)::int FROM (SELECT DISTINCT usr FROM e) s
        RETURNING 1),
      total AS (SELECT count(*)::int AS n FROM given)
-     UPDATE "Organization" o SET "userOrdinals" = t.n, "userSetBits" = ${bitsFor("t.n")} FROM total t WHERE o."id" = $1::uuid`,
+     UPDATE "Organization" o SET "userOrdinals" = t.n, "userSetBits" = CASE WHEN t.n = 0 THEN 0 ELSE ${withHeadroom("t.n", "$1::uuid")} END
+     FROM total t WHERE o."id" = $1::uuid`,
     organizationId,
   );
   await db.$executeRawUnsafe(`${EVENTS_OF_ORGANIZATION}\n${INSERT_SETS}${SET_ROWS}`, organizationId);

@@ -12,6 +12,8 @@ const TABLES: Record<string, string> = {
   Device: `SELECT t::text FROM "Device" t`,
   UsageEvent: `SELECT concat_ws(',', "organizationId", "vendor", "metric", "roomType", "userId", "teamId", "occurredAt", "value", "idempotencyKey") FROM "UsageEvent"`,
   UsageRollup: `SELECT t::text FROM "UsageRollup" t`,
+  UserOrdinal: `SELECT t::text FROM "UserOrdinal" t`,
+  UsageUserSet: `SELECT t::text FROM "UsageUserSet" t`,
   WorkspaceStatisticsSnapshot: `SELECT t::text FROM "WorkspaceStatisticsSnapshot" t`,
   License: `SELECT t::text FROM "License" t`,
   AccountUtilization: `SELECT t::text FROM "AccountUtilization" t`,

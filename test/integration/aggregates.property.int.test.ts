@@ -11,7 +11,8 @@ import { STORE_KINDS, type TestStore } from "../helpers/stores.js";
 // hourly and daily, organization, team and user) and the API's weekly and monthly series equal a
 // brute-force count over the events the model says were accepted, and the organization's
 // all-time rows equal its daily ones summed and OR-ed. The seed is fixed
-// (AGGREGATES_SEED overrides it); on failure fast-check prints the seed and the shortest run.
+// (AGGREGATES_SEED overrides it); on failure fast-check prints the seed and the failing run (not
+// shrunk: the store's state builds up from run to run).
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -261,4 +262,46 @@ describe.each(STORE_KINDS)("pre-aggregated sums and distinct users against a bru
     );
     expect(acceptedInAll).toBeGreaterThan(100); // the runs wrote what they checked
   }, 600_000);
+
+  it("gives new users ordinals and grows every bitmap of the organization together, counts intact", async () => {
+    const { domains } = await prisma.organization.findUniqueOrThrow({ where: { id: organizationId } });
+    const days = ["2026-06-10T10:00:00Z", "2026-06-11T10:00:00Z"];
+    const sizes = [150, 400];
+    for (const [round, size] of sizes.entries()) {
+      const emails = Array.from({ length: size }, (_, i) => `grow-${kind}-${round}-${i}@${domains[0]}`);
+      const created = await server.ingest({ events: [], users: emails.map((email) => ({ organizationId, email })) }, admin);
+      expect(created.status, JSON.stringify(created.body)).toBe(200);
+      const ids = (await prisma.user.findMany({ where: { email: { in: emails } }, select: { id: true } })).map((u) => u.id);
+      const events = ids.map((userId, i) => ({
+        idempotencyKey: `grow-${kind}-${round}-${i}`,
+        organizationId,
+        userId,
+        vendor: "TABNINE",
+        metric: "ACTIVE_USERS",
+        timestamp: days[round],
+        value: 1,
+      }));
+      expect((await server.ingest({ events }, admin)).status).toBe(200);
+      const [bits] = await prisma.$queryRawUnsafe<{ ordinals: number; bits: number; lengths: number[] }[]>(
+        `SELECT o."userOrdinals" AS ordinals, o."userSetBits" AS bits,
+           (SELECT array_agg(DISTINCT length(s."users")) FROM "UsageUserSet" s WHERE s."organizationId" = o."id") AS lengths
+         FROM "Organization" o WHERE o."id" = $1::uuid`,
+        organizationId,
+      );
+      expect(bits!.ordinals).toBeLessThanOrEqual(bits!.bits);
+      expect(bits!.lengths).toEqual([bits!.bits]); // every bitmap padded to the organization's length
+      for (const [index, day] of days.slice(0, round + 1).entries()) {
+        const from = Date.parse(day) - 10 * HOUR;
+        const data = expectNoErrors(
+          await server.request(
+            AggregateUsageDocument,
+            { teamId: teams[0]!, from: iso(from), to: iso(from + DAY), resolution: "DAY" },
+            admin,
+          ),
+        );
+        const active = data.organization!.usage.totals.find((total) => total.metric === "ACTIVE_USERS")!.value;
+        expect(active, day).toBe(sizes[index]);
+      }
+    }
+  }, 300_000);
 });

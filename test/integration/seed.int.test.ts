@@ -19,7 +19,7 @@ function rollupMismatchSql(): string {
   // Since the start (TOTAL): organizations only, in the epoch's bucket.
   const total = `
       SELECT "organizationId"::text, 'TOTAL', 'ORGANIZATION', "organizationId"::text, "metric"::text, "vendor"::text, "roomType"::text,
-             timestamp '1970-01-01', round(sum("value")::numeric, 6), count(*)::int
+             timestamp '1970-01-01', round(sum("value")::numeric, 6), 0
       FROM "UsageEvent" GROUP BY 1, 4, 5, 6, 7`;
   const combos = ["HOUR", "DAY"].flatMap((grain) =>
     [

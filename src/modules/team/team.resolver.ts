@@ -47,7 +47,7 @@ export class TeamResolver {
 
   @FieldResolver(() => UsageSeries, {
     description:
-      "The team's usage over [from, to): sums of events attributed to the team; distinct users among its current members; ratios only from values ingested for the team itself (0 without any), never the organization's.",
+      "The team's usage over [from, to): sums of events attributed to the team; distinct users of the events attributed to the team (a user counts for the team they were in); ratios only from values ingested for the team itself (0 without any), never the organization's.",
   })
   usage(@Root() team: Team & { organizationId: string }, @Args(() => UsageArgs) args: UsageArgs, @Ctx() ctx: GraphQLContext) {
     assertAdministersTeam(requireViewer(ctx.viewer), team, "team usage");
